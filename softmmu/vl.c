@@ -11,8 +11,6 @@ static const char *cur_target = "aarch64";
 Chardev *serial_hds[MAX_SERIAL_PORTS];
 bool nographic;
 bool no_defaults;
-bool no_reboot;
-bool no_shutdown;
 bool autostart = true;
 const char *display_type;
 const char *vm_name;

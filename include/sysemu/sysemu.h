@@ -29,8 +29,7 @@ Chardev *serial_hd(int i);
 
 extern bool nographic;          /* -nographic */
 extern bool no_defaults;        /* -nodefaults: no default serial/monitor */
-extern bool no_reboot;          /* -no-reboot: a guest reset exits instead */
-extern bool no_shutdown;        /* -no-shutdown: a guest power-off stops instead */
+/* no_reboot / no_shutdown (-no-reboot, -no-shutdown) are in sysemu/runstate.h. */
 extern bool autostart;          /* false with -S */
 extern const char *display_type;    /* "none" only (the only display we have) */
 extern const char *vm_name;     /* -name, or NULL */
