@@ -1542,12 +1542,15 @@ static MemTxResult dispatch(MemoryRegion *mr, hwaddr addr, uint64_t *value,
     if (mr == &io_mem_unassigned) {
         return unassigned_access(addr, size, is_write);
     }
-    leaf = resolve_leaf(mr, &leaf_addr, &readonly, 0);
-    if (!leaf) {
-        return unassigned_access(addr, size, is_write);
+    if (!mr->terminates || mr->subregions) {
+        /* A container (or alias): find the leaf as the flat view would. */
+        leaf = resolve_leaf(mr, &leaf_addr, &readonly, 0);
+        if (!leaf) {
+            return unassigned_access(addr, size, is_write);
+        }
+        mr = leaf;
+        addr = leaf_addr;
     }
-    mr = leaf;
-    addr = leaf_addr;
 
     if (mr->is_iommu) {
         /* Send the access on through the translation, as DMA would go. */
