@@ -1,0 +1,99 @@
+/*
+ * irq.c - interrupt lines (see include/hw/irq.h). A line is a handler and
+ * its argument; there is no state of its own, so levels live in the
+ * devices that receive them.
+ */
+#include "util/osdep.h"
+#include "hw/irq.h"
+
+void qemu_set_irq(qemu_irq irq, int level)
+{
+    if (irq) {
+        irq->handler(irq->opaque, irq->n, level);
+    }
+}
+
+qemu_irq qemu_allocate_irq(qemu_irq_handler handler, void *opaque, int n)
+{
+    qemu_irq irq = g_new0(struct IRQState, 1);
+
+    irq->handler = handler;
+    irq->opaque = opaque;
+    irq->n = n;
+    return irq;
+}
+
+qemu_irq *qemu_extend_irqs(qemu_irq *old, int n_old, qemu_irq_handler handler,
+                           void *opaque, int n)
+{
+    qemu_irq *s = g_renew(qemu_irq, old, n_old + n);
+
+    for (int i = 0; i < n; i++) {
+        s[n_old + i] = qemu_allocate_irq(handler, opaque, n_old + i);
+    }
+    return s;
+}
+
+qemu_irq *qemu_allocate_irqs(qemu_irq_handler handler, void *opaque, int n)
+{
+    return qemu_extend_irqs(NULL, 0, handler, opaque, n);
+}
+
+void qemu_free_irq(qemu_irq irq)
+{
+    g_free(irq);
+}
+
+void qemu_free_irqs(qemu_irq *s, int n)
+{
+    for (int i = 0; i < n; i++) {
+        qemu_free_irq(s[i]);
+    }
+    g_free(s);
+}
+
+static void invert_handler(void *opaque, int n, int level)
+{
+    qemu_set_irq(opaque, !level);
+}
+
+qemu_irq qemu_irq_invert(qemu_irq irq)
+{
+    /* The inverted line starts high: an idle-low source means active. */
+    qemu_irq_raise(irq);
+    return qemu_allocate_irq(invert_handler, irq, 0);
+}
+
+static void split_handler(void *opaque, int n, int level)
+{
+    qemu_irq *pair = opaque;
+
+    qemu_set_irq(pair[0], level);
+    qemu_set_irq(pair[1], level);
+}
+
+qemu_irq qemu_irq_split(qemu_irq irq1, qemu_irq irq2)
+{
+    qemu_irq *pair = g_new0(qemu_irq, 2);
+
+    pair[0] = irq1;
+    pair[1] = irq2;
+    return qemu_allocate_irq(split_handler, pair, 0);
+}
+
+void qemu_irq_intercept_in(qemu_irq *gpio_in, qemu_irq_handler handler, int n)
+{
+    /*
+     * The qemu_irq pointers handed out to other devices must stay valid,
+     * so the line objects are rewritten in place; the original handler
+     * moves to a fresh line the interceptor can forward to.
+     */
+    qemu_irq *orig = g_new0(qemu_irq, n);
+
+    for (int i = 0; i < n; i++) {
+        orig[i] = qemu_allocate_irq(gpio_in[i]->handler, gpio_in[i]->opaque,
+                                    gpio_in[i]->n);
+        gpio_in[i]->handler = handler;
+        gpio_in[i]->opaque = &orig[i];
+    }
+}
