@@ -41,6 +41,7 @@ struct Chardev {
     const ChardevDriver *drv;
     CharBackend *be;            /* the single front end (mux has its own list) */
     bool be_open;               /* connected / open towards the host side */
+    int logfd;                  /* logfile= copy of the output, or -1 */
     void *priv;                 /* driver state */
 };
 

@@ -61,6 +61,12 @@ bool qemu_cond_timedwait_bql(GCond *cond, int64_t timeout_ns);
  */
 void qemu_notify_event(void);
 
+/*
+ * Run one main-loop iteration (for unit tests and for blocking start-up
+ * waits): with @nonblocking, do not sleep. Main thread, BQL held.
+ */
+void main_loop_poll_once(bool nonblocking);
+
 /* Is the caller the main loop thread? */
 bool qemu_in_main_thread(void);
 

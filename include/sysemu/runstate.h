@@ -124,7 +124,20 @@ void qemu_system_debug_request(void);
  */
 void qemu_system_killed(int signal, pid_t pid);
 
-/* Defined in softmmu/vl.c (sysemu/sysemu.h); the main loop applies them. */
+/*
+ * The accelerator's way to park and restart its vCPUs. pause_all() is
+ * called by the main thread with the BQL held and must return only when no
+ * vCPU runs guest code or touches devices (it waits with
+ * qemu_cond_wait_bql()); resume_all() lets them go again. Used by vm_stop,
+ * vm_start and around a system reset.
+ */
+void qemu_register_vcpu_pause_hooks(void (*pause_all)(void),
+                                    void (*resume_all)(void));
+
+/* main-loop.c only: carry out pending requests; true means exit(*status). */
+bool main_loop_should_exit(int *status);
+
+/* Set by softmmu/vl.c from the command line; the main loop applies them. */
 /* -no-reboot: a guest reset becomes a shutdown. */
 extern bool no_reboot;
 /* -no-shutdown: a guest shutdown stops the VM instead of exiting. */
