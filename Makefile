@@ -14,6 +14,8 @@ BUILD ?= build
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
 .SUFFIXES:
+# Keep test objects: they are intermediates of the test programs.
+.SECONDARY:
 
 # Configure on first use (installing missing packages first), and again when
 # configure changes, keeping the options the tree was configured with.
