@@ -59,6 +59,31 @@ TranslationBlock *tcg_tb_lookup(uintptr_t host_pc);
 
 /* ---- the TB cache (softmmu/translate-all.c) ---- */
 
+/*
+ * Set up the code generator (tcg_init with a @tb_size byte buffer, 0 for
+ * the default) and the TB cache. Idempotent; the accelerator calls it.
+ */
+void tcg_exec_init(size_t tb_size);
+/* The cflags the next TB of @cpu gets (chaining, one-insn-per-tb, step). */
+uint32_t curr_cflags(CPUState *cpu);
+/* Whether the calling thread is inside generated code (a helper). */
+bool tcg_in_tb_exec(void);
+/* Work other threads or helpers queued; the exec loop runs these. */
+void tb_run_pending_invalidations(void);
+void tb_run_pending_flush(void);
+/* Bumped by every flush: TB pointers from before it are stale. */
+extern volatile unsigned tb_flush_count;
+/*
+ * goto_ptr's lookup: the host code of the TB for env's current state, or
+ * the epilogue (return to the exec loop) if it is not translated yet.
+ */
+const void *helper_lookup_tb_ptr(CPUArchState *env);
+/*
+ * Wake the vCPU thread if it sleeps (all CPUs halted) and make the CPU it
+ * runs now (if not @cpu) leave, so @cpu's new state is looked at soon.
+ */
+void tcg_kick_vcpu_thread(CPUState *cpu);
+
 /* Translate and insert a TB for the given key; longjmps on guest faults. */
 TranslationBlock *tb_gen_code(CPUState *cpu, vaddr pc, uint64_t cs_base,
                               uint32_t flags, int cflags);
@@ -69,20 +94,22 @@ TranslationBlock *tb_lookup(CPUState *cpu, vaddr pc, uint64_t cs_base,
 TranslationBlock *tb_htable_lookup(CPUState *cpu, vaddr pc, uint64_t cs_base,
                                    uint32_t flags, uint32_t cflags);
 /*
- * Drop every TB whose code overlaps guest physical [start, end] (inclusive)
- * and unchain them. Returns the number of TBs invalidated.
+ * Drop every TB whose code overlaps ram_addr [start, end] (inclusive) and
+ * unchain them. Returns the number of TBs invalidated. From a thread that
+ * does not run vCPUs (DMA on the main loop) the range is queued and done
+ * before the vCPUs run their next TB.
  */
 int tb_invalidate_phys_range(tb_page_addr_t start, tb_page_addr_t end);
 void tb_invalidate_phys_page(tb_page_addr_t addr);
 /*
- * A guest write hit a code page at [addr, addr+len). Invalidates the TBs
+ * A guest write hit a code page at ram_addr [addr, addr+len). Invalidates the TBs
  * there. If the TB currently executing (found from @retaddr) is among them,
  * restores state and exits with cpu_loop_exit_noexc so the rest of it is
  * retranslated; otherwise returns.
  */
 void tb_invalidate_phys_range_fast(CPUState *cpu, hwaddr addr, unsigned len,
                                    uintptr_t retaddr);
-/* Whether a guest physical page holds translated code. */
+/* Whether the RAM page (ram_addr) holds translated code. */
 bool tb_page_is_code(tb_page_addr_t page);
 /* Remove one TB from the caches and unchain it. */
 void tb_phys_invalidate(TranslationBlock *tb, tb_page_addr_t page_addr);
@@ -92,12 +119,15 @@ void tb_flush(CPUState *cpu);
 void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next);
 /* Forget @cpu's jump cache (after a change that alters TB lookup). */
 void tb_jmp_cache_clear(CPUState *cpu);
+/* Forget the jump cache entries of TBs that may start in the pages at
+ * @addr and the one before it (after a TLB flush of that page). */
+void tb_jmp_cache_clear_page(CPUState *cpu, vaddr addr);
 /* Allocate a CPU's jump cache (cpu_exec_realizefn) and free it. */
 void tb_jmp_cache_init(CPUState *cpu);
 void tb_jmp_cache_free(CPUState *cpu);
 
 /*
- * The physical address of the code at @addr for TB lookup, filling the TLB
+ * The ram_addr of the code at @addr for TB lookup, filling the TLB
  * if needed (may raise the guest's instruction abort). Returns -1 if the
  * page is not RAM/ROM (execution from MMIO: translated one insn at a time
  * with no caching). *hostp gets the host pointer of @addr or NULL.
@@ -108,6 +138,12 @@ static inline tb_page_addr_t get_page_addr_code(CPUArchState *env, vaddr addr)
 {
     return get_page_addr_code_hostp(env, addr, NULL);
 }
+
+/*
+ * The thread that runs the vCPUs (round-robin, one for all), or NULL when
+ * none was started (unit tests run CPUs on the calling thread).
+ */
+extern GThread *tcg_vcpu_thread;
 
 /* Global TCG switches (set by the accelerator from -accel tcg,...). */
 typedef struct TCGAccelConfig {
@@ -183,9 +219,10 @@ void tlb_flush_range_by_mmuidx_all_cpus_synced(CPUState *src_cpu, vaddr addr,
 void tlb_run_pending_flushes(CPUState *cpu);
 
 /*
- * Mark/unmark the TLB entries of guest physical page @ram_page (of region
- * @mr at @offset) as code: writes then take the slow path (TLB_NOTDIRTY)
- * and invalidate TBs. Called by translate-all when a page gains/loses TBs.
+ * Mark the TLB entries that map RAM page @page (a ram_addr) as code:
+ * writes then take the slow path (TLB_NOTDIRTY) and invalidate TBs.
+ * Called by translate-all when a page gains its first TB. Unprotecting is
+ * lazy: the slow path clears TLB_NOTDIRTY once the page has no code.
  */
 void tlb_protect_code(tb_page_addr_t page);
 void tlb_unprotect_code(tb_page_addr_t page);

@@ -13,7 +13,11 @@
 
 #include "util/osdep.h"
 
-/* Guest physical address of code, or -1 when the code is not in RAM/ROM. */
+/*
+ * Where code lives, as a ram_addr_t (offset in the global RAM block space,
+ * see exec/memory.h), so that aliases of one RAM and DMA writes (reported
+ * by ram_addr) find the same TBs. -1 when the code is not in RAM/ROM.
+ */
 typedef uint64_t tb_page_addr_t;
 #define TB_PAGE_ADDR_FMT "%" PRIx64
 
@@ -65,7 +69,7 @@ struct TranslationBlock {
     struct tb_tc tc;
 
     /*
-     * Guest physical pages the code lies on; page_addr[1] is -1 unless the
+     * RAM pages (ram_addr) the code lies on; page_addr[1] is -1 unless the
      * TB crosses a page. page_next links TBs of one page: the low bit of
      * each link says which of that TB's two pages the chain continues on.
      */

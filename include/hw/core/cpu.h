@@ -81,12 +81,11 @@ typedef enum MMUAccessType {
 /* What tlb_fill and cputlb record about one page (QEMU's CPUTLBEntryFull). */
 typedef struct CPUTLBEntryFull {
     /*
-     * For RAM/ROM: the ram_addr-like offset of the page within its region
-     * plus section bookkeeping is kept by cputlb.c; targets fill only the
+     * Set by cputlb.c: the ram_addr_t of the page when it is RAM/ROM/romd
+     * (what code-page tracking keys on), else ~0. Targets fill only the
      * fields below the line.
      */
-    hwaddr xlat_offset;     /* offset of the page within @mr (cputlb) */
-    MemoryRegion *mr;       /* region the page maps (cputlb) */
+    uint64_t ram_addr;
     /* --- filled by targets --- */
     hwaddr phys_addr;       /* guest physical address of the page */
     MemTxAttrs attrs;

@@ -1,0 +1,336 @@
+/*
+ * tcg-accel.c - the "tcg" accelerator: its -accel properties and the one
+ * thread that runs every vCPU, round robin.
+ *
+ *     -accel tcg,backend=native|interp,one-insn-per-tb=on|off,
+ *               chaining=on|off,tlb=on|off,tb-size=N(MiB)
+ *
+ * backend=interp, one-insn-per-tb=on, chaining=off and tlb=off are the slow,
+ * obviously-correct twins of the fast paths (STYLE.md 8): a guest must
+ * behave identically under any combination.
+ *
+ * The thread holds the BQL except while it runs guest code (cpu_exec) or
+ * sleeps. A CPU runs until it leaves cpu_exec (exception for the core,
+ * halt, exit request); with several CPUs a 10 ms virtual-time kick makes
+ * the running one leave so the others get their turn. When every CPU is
+ * halted without work (WFI), the thread sleeps on tcg_halt_cond until
+ * cpu_interrupt/qemu_cpu_kick signal it: no host CPU is burnt.
+ *
+ * Not for: the exec loop itself (cpu-exec.c).
+ */
+#include "util/osdep.h"
+#include "exec/exec-all.h"
+#include "sysemu/accel.h"
+#include "sysemu/main-loop.h"
+#include "sysemu/runstate.h"
+#include "sysemu/timer.h"
+#include "tcg/tcg.h"
+#include "util/error.h"
+#include "util/keyval.h"
+#include "util/log.h"
+
+TCGAccelConfig tcg_accel_config = {
+    .one_insn_per_tb = false,
+    .chaining = true,
+    .tlb_enabled = true,
+    .interp = false,
+};
+
+GThread *tcg_vcpu_thread;
+
+/* State shared with other threads; all under the BQL. */
+static GCond tcg_halt_cond;         /* the vCPU thread sleeps here */
+static GCond tcg_parked_cond;       /* pause_all_vcpus waits here */
+static bool tcg_pause_requested;
+static bool tcg_parked;
+static bool tcg_shutdown;
+static bool tcg_thread_done;
+static CPUState *volatile tcg_current_rr_cpu;
+static QEMUTimer *tcg_kick_timer;
+
+#define TCG_KICK_PERIOD_NS (10 * 1000 * 1000)
+
+void tcg_kick_vcpu_thread(CPUState *cpu)
+{
+    CPUState *running = tcg_current_rr_cpu;
+
+    if (running && running != cpu) {
+        cpu_exit(running);
+    }
+    g_cond_broadcast(&tcg_halt_cond);
+}
+
+static void tcg_kick_timer_cb(void *opaque)
+{
+    CPUState *running = tcg_current_rr_cpu;
+
+    (void)opaque;
+    if (running) {
+        cpu_exit(running);
+    }
+    timer_mod(tcg_kick_timer,
+              qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + TCG_KICK_PERIOD_NS);
+}
+
+/* ---- pause / resume (vm_stop, vm_start, reset) ---- */
+
+static void tcg_exit_running(void)
+{
+    CPUState *cpu;
+
+    CPU_FOREACH(cpu) {
+        cpu_exit(cpu);
+    }
+    g_cond_broadcast(&tcg_halt_cond);
+}
+
+void pause_all_vcpus(void)
+{
+    CPUState *cpu;
+
+    tcg_pause_requested = true;
+    CPU_FOREACH(cpu) {
+        cpu->stop = true;
+    }
+    if (!tcg_vcpu_thread || g_thread_self() == tcg_vcpu_thread) {
+        /* Nothing runs concurrently: the thread parks when it gets back. */
+        tcg_exit_running();
+        return;
+    }
+    tcg_exit_running();
+    while (!tcg_parked && !tcg_thread_done) {
+        qemu_cond_timedwait_bql(&tcg_parked_cond, 100 * 1000 * 1000);
+        tcg_exit_running();
+    }
+    CPU_FOREACH(cpu) {
+        cpu->stopped = true;
+    }
+}
+
+void resume_all_vcpus(void)
+{
+    CPUState *cpu;
+
+    tcg_pause_requested = false;
+    CPU_FOREACH(cpu) {
+        cpu->stop = false;
+        cpu->stopped = false;
+    }
+    g_cond_broadcast(&tcg_halt_cond);
+}
+
+void cpu_stop(CPUState *cpu)
+{
+    cpu->stop = true;
+    cpu_exit(cpu);
+}
+
+void cpu_resume(CPUState *cpu)
+{
+    cpu->stop = false;
+    cpu->stopped = false;
+    g_cond_broadcast(&tcg_halt_cond);
+}
+
+/* ---- the thread ---- */
+
+static bool tcg_cpu_can_run(CPUState *cpu)
+{
+    if (cpu->stop) {
+        cpu->stopped = true;
+        return false;
+    }
+    return !cpu->stopped;
+}
+
+static gpointer tcg_rr_thread_fn(gpointer opaque)
+{
+    (void)opaque;
+    bql_lock();
+    while (!tcg_shutdown) {
+        bool ran = false;
+        CPUState *cpu;
+
+        if (tcg_pause_requested || !runstate_is_running()) {
+            tcg_parked = true;
+            g_cond_broadcast(&tcg_parked_cond);
+            qemu_cond_timedwait_bql(&tcg_halt_cond, 100 * 1000 * 1000);
+            continue;
+        }
+        tcg_parked = false;
+
+        CPU_FOREACH(cpu) {
+            int r;
+
+            if (tcg_pause_requested || tcg_shutdown) {
+                break;
+            }
+            if (!tcg_cpu_can_run(cpu)) {
+                continue;
+            }
+            if (cpu->halted && !cpu_has_work(cpu)) {
+                continue;
+            }
+            tcg_current_rr_cpu = cpu;
+            bql_unlock();
+            r = cpu_exec(cpu);
+            bql_lock();
+            tcg_current_rr_cpu = NULL;
+            switch (r) {
+            case EXCP_DEBUG:
+                /* gdbstub: stop everything and report (DEBUG run state). */
+                qemu_system_debug_request();
+                cpu->stop = true;
+                break;
+            case EXCP_HALTED:
+                break;
+            default:
+                ran = true;
+                break;
+            }
+        }
+        if (!ran && !tcg_pause_requested && !tcg_shutdown) {
+            /*
+             * Every CPU is halted, stopped or waiting: sleep until a kick
+             * (interrupts are raised with the BQL held, so none is lost
+             * between the checks above and the wait). The timeout only
+             * bounds the damage of a kick that forgot the BQL.
+             */
+            bool any_work = false;
+            CPU_FOREACH(cpu) {
+                if (tcg_cpu_can_run(cpu) && (!cpu->halted || cpu_has_work(cpu))) {
+                    any_work = true;
+                }
+            }
+            if (!any_work) {
+                qemu_cond_timedwait_bql(&tcg_halt_cond, 100 * 1000 * 1000);
+            }
+        }
+    }
+    tcg_thread_done = true;
+    g_cond_broadcast(&tcg_parked_cond);
+    bql_unlock();
+    return NULL;
+}
+
+/* At exit: ask the thread to finish and wait for it (bounded). */
+static void tcg_vcpu_thread_stop(void)
+{
+    bool had_bql;
+
+    if (!tcg_vcpu_thread || g_thread_self() == tcg_vcpu_thread) {
+        return;
+    }
+    had_bql = bql_locked();
+    if (!had_bql) {
+        bql_lock();
+    }
+    tcg_shutdown = true;
+    tcg_exit_running();
+    for (int i = 0; i < 20 && !tcg_thread_done; i++) {
+        qemu_cond_timedwait_bql(&tcg_parked_cond, 50 * 1000 * 1000);
+        tcg_exit_running();
+    }
+    if (!had_bql) {
+        bql_unlock();
+    }
+    if (tcg_thread_done) {
+        if (had_bql) {
+            /* The thread needs no lock to finish; join without holding it. */
+            bql_unlock();
+            g_thread_join(tcg_vcpu_thread);
+            bql_lock();
+        } else {
+            g_thread_join(tcg_vcpu_thread);
+        }
+        tcg_vcpu_thread = NULL;
+    }
+}
+
+static void tcg_start_vcpus(MachineState *ms)
+{
+    CPUState *cpu;
+    int n = 0;
+
+    (void)ms;
+    if (tcg_vcpu_thread) {
+        return;
+    }
+    CPU_FOREACH(cpu) {
+        n++;
+    }
+    if (n == 0) {
+        return;
+    }
+    tcg_vcpu_thread = g_thread_new("CPU/TCG", tcg_rr_thread_fn, NULL);
+    if (n > 1) {
+        tcg_kick_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, tcg_kick_timer_cb, NULL);
+        timer_mod(tcg_kick_timer,
+                  qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + TCG_KICK_PERIOD_NS);
+    }
+    atexit(tcg_vcpu_thread_stop);
+}
+
+/* ---- -accel tcg,... ---- */
+
+static const char *const tcg_props[] = {
+    "backend", "one-insn-per-tb", "chaining", "tlb", "tb-size", "thread", NULL
+};
+
+static bool tcg_accel_init(MachineState *ms, const KeyValList *props,
+                           GError **errp)
+{
+    const char *backend = props ? keyval_get(props, "backend") : NULL;
+    const char *thread = props ? keyval_get(props, "thread") : NULL;
+    uint64_t tb_size_mb = 0;
+
+    (void)ms;
+    if (backend) {
+        if (!strcmp(backend, "native")) {
+            tcg_accel_config.interp = false;
+        } else if (!strcmp(backend, "interp")) {
+            tcg_accel_config.interp = true;
+        } else {
+            error_setg(errp, "-accel tcg: backend '%s' is not 'native' or "
+                       "'interp'", backend);
+            return false;
+        }
+    }
+    if (thread && strcmp(thread, "single") != 0) {
+        error_setg(errp, "-accel tcg: thread=%s is not supported "
+                   "(all vCPUs run on one thread: thread=single)", thread);
+        return false;
+    }
+    if (props &&
+        (!keyval_get_bool(props, "one-insn-per-tb", false,
+                          &tcg_accel_config.one_insn_per_tb, errp) ||
+         !keyval_get_bool(props, "chaining", true,
+                          &tcg_accel_config.chaining, errp) ||
+         !keyval_get_bool(props, "tlb", true,
+                          &tcg_accel_config.tlb_enabled, errp) ||
+         !keyval_get_u64(props, "tb-size", 0, &tb_size_mb, errp))) {
+        g_prefix_error(errp, "-accel tcg: ");
+        return false;
+    }
+    if (log_enabled(LOG_NOCHAIN)) {
+        tcg_accel_config.chaining = false;
+    }
+    tcg_use_interp = tcg_accel_config.interp;
+    tcg_exec_init(tb_size_mb * MiB);
+    qemu_register_vcpu_pause_hooks(pause_all_vcpus, resume_all_vcpus);
+    return true;
+}
+
+static const AccelOps tcg_accel_ops = {
+    .name = "tcg",
+    .desc = "tiny code generator (dynamic translation)",
+    .init = tcg_accel_init,
+    .start_vcpus = tcg_start_vcpus,
+    .props = tcg_props,
+};
+
+static void tcg_accel_register(void)
+{
+    accel_register(&tcg_accel_ops);
+}
+accel_init(tcg_accel_register)
