@@ -424,10 +424,6 @@ class Decoder:
             if undefined:
                 fail(p.where, 'bits 0x%x of "%s" are neither fixed nor '
                      'part of a field' % (undefined, p.name))
-            for b, v in p.bindings.items():
-                if isinstance(v, Field) and v.mask() & p.fixedmask:
-                    fail(p.where, 'field "%s" of "%s" covers fixed bits 0x%x'
-                         % (b, p.name, v.mask() & p.fixedmask))
         self.compute_group_masks(self.root)
         self.check_group(self.root)
 

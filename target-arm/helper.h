@@ -1,0 +1,28 @@
+/*
+ * helper.h - the Arm target's helpers called from generated code, as
+ * DEF_HELPER lines (exec/helper-proto.h and exec/helper-gen.h expand them).
+ * Implementations: target-arm/helper-a64.c and target-arm/op_helper.c.
+ */
+
+/* Raise exception (excp, syndrome, target_el) with env->pc already set. */
+DEF_HELPER_FLAGS_4(exception, TCG_CALL_NO_WG, noreturn, env, i32, i32, i32)
+
+/* Integer corners the host would trap on or TCG leaves undefined. */
+DEF_HELPER_FLAGS_2(udiv64, TCG_CALL_NO_RWG_SE, i64, i64, i64)
+DEF_HELPER_FLAGS_2(sdiv64, TCG_CALL_NO_RWG_SE, i64, i64, i64)
+DEF_HELPER_FLAGS_2(udiv32, TCG_CALL_NO_RWG_SE, i64, i64, i64)
+DEF_HELPER_FLAGS_2(sdiv32, TCG_CALL_NO_RWG_SE, i64, i64, i64)
+DEF_HELPER_FLAGS_1(rbit64, TCG_CALL_NO_RWG_SE, i64, i64)
+DEF_HELPER_FLAGS_3(crc32, TCG_CALL_NO_RWG_SE, i64, i64, i64, i32)
+DEF_HELPER_FLAGS_3(crc32c, TCG_CALL_NO_RWG_SE, i64, i64, i64, i32)
+
+/* System registers and PSTATE (env->pc set to the insn before the call). */
+DEF_HELPER_2(mrs, i64, env, i32)
+DEF_HELPER_3(msr, void, env, i32, i64)
+DEF_HELPER_3(msr_pstate, void, env, i32, i32)
+DEF_HELPER_1(eret, void, env)
+DEF_HELPER_1(wfi, noreturn, env)
+DEF_HELPER_1(hvc, void, env)
+DEF_HELPER_1(semihosting, void, env)
+DEF_HELPER_2(dc_zva, void, env, i64)
+DEF_HELPER_3(sys_at, void, env, i32, i64)

@@ -1,0 +1,48 @@
+/*
+ * internals.h - what the Arm target's own files share and nothing else
+ * includes: the system register table and helpers between cpu.c,
+ * helper-a64.c and translate-a64.c.
+ */
+#ifndef TARGET_ARM_INTERNALS_H
+#define TARGET_ARM_INTERNALS_H
+
+#include "target-arm/cpu.h"
+
+/* A system register encoding packed as op0:op1:CRn:CRm:op2 (16 bits). */
+#define ARM_SYSREG_KEY(op0, op1, crn, crm, op2) \
+    (((op0) << 14) | ((op1) << 11) | ((crn) << 7) | ((crm) << 3) | (op2))
+
+/* ARMSysReg.access */
+#define ARM_SR_EL0_R    0x01
+#define ARM_SR_EL0_W    0x02
+#define ARM_SR_EL1_R    0x04
+#define ARM_SR_EL1_W    0x08
+#define ARM_SR_EL1_RW   (ARM_SR_EL1_R | ARM_SR_EL1_W)
+#define ARM_SR_ALL_RW   (ARM_SR_EL1_RW | ARM_SR_EL0_R | ARM_SR_EL0_W)
+#define ARM_SR_ALL_R    (ARM_SR_EL1_R | ARM_SR_EL0_R)
+
+/* ARMSysReg.flags */
+#define ARM_SR_END_TB   0x01    /* a write changes what the TB flags capture */
+#define ARM_SR_DYNAMIC  0x02    /* access also checked at run time */
+
+typedef struct ARMSysReg {
+    const char *name;
+    uint32_t key;
+    uint8_t access;
+    uint8_t flags;
+} ARMSysReg;
+
+/* The register at @key, or NULL if we do not implement that encoding. */
+const ARMSysReg *arm_sysreg_find(uint32_t key);
+
+/* Bit-level operations the translator calls through helpers. */
+uint32_t arm_crc32_update(uint32_t acc, uint64_t val, unsigned bytes,
+                          bool castagnoli);
+
+/* The generic timer's count (CNTPCT/CNTVCT). */
+uint64_t arm_counter_value(CPUARMState *env);
+
+/* Write a new PSTATE (EL, SP, DAIF; NZCV included) keeping SP banking right. */
+void aarch64_pstate_write(CPUARMState *env, uint32_t val);
+
+#endif
