@@ -100,9 +100,9 @@ int tcg_interp_gen_code(TCGContext *s, TranslationBlock *tb)
             nb_c = def->nb_cargs;
             break;
         }
+        uint64_t *hdr = g.p;
         if (!emit(&g, op->opc | (uint64_t)op->type << 8 |
-                  (uint64_t)op->nargs << 16 | (uint64_t)op->callo << 24 |
-                  (uint64_t)op->calli << 32)) {
+                  (uint64_t)op->callo << 24 | (uint64_t)op->calli << 32)) {
             goto out;
         }
         for (int i = 0; i < nb_t; i++) {
@@ -134,6 +134,8 @@ int tcg_interp_gen_code(TCGContext *s, TranslationBlock *tb)
                 goto out;
             }
         }
+        /* Words of args, so the interpreter can step over the op. */
+        *hdr |= (uint64_t)(g.p - hdr - 1) << 16;
     }
     tcg_record_insn_end(s, (g.p - g.start) * 8);
 

@@ -110,7 +110,7 @@ void tcg_liveness_analysis(TCGContext *s)
         if (nb_o > 0 && op_removable(op)) {
             bool all_dead = true;
             for (int i = 0; i < nb_o; i++) {
-                if (!(arg_temp(op->args[i])->state & TS_DEAD)) {
+                if (arg_temp(op->args[i])->state != TS_DEAD) {
                     all_dead = false;
                     break;
                 }
