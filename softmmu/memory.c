@@ -1287,7 +1287,10 @@ MemoryRegion *address_space_translate_full(AddressSpace *as, hwaddr addr,
         }
         addr = (entry.translated_addr & ~entry.addr_mask) |
                (*xlat & entry.addr_mask);
-        len = MIN(len, (addr | entry.addr_mask) - addr + 1);
+        /* Cut at the end of the IOMMU page (written to not overflow). */
+        if (len > 0 && len - 1 > ((addr | entry.addr_mask) - addr)) {
+            len = (addr | entry.addr_mask) - addr + 1;
+        }
         as = entry.target_as;
     }
     *plen = len;
@@ -1343,6 +1346,11 @@ static bool region_big_endian(const MemoryRegion *mr)
 #define MAX_IO_NESTING 32
 static __thread const void *engaged_in_io[MAX_IO_NESTING];
 static __thread unsigned engaged_depth;
+
+void memory_region_dispatch_reset_guard(void)
+{
+    engaged_depth = 0;
+}
 
 static const void *reentrancy_key(const MemoryRegion *mr)
 {

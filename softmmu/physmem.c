@@ -444,6 +444,12 @@ void cpu_physical_memory_write(hwaddr addr, const void *buf, hwaddr len)
                         buf, len);
 }
 
+void cpu_physical_memory_rw(hwaddr addr, void *buf, hwaddr len, bool is_write)
+{
+    address_space_rw(&address_space_memory, addr, MEMTXATTRS_UNSPECIFIED,
+                     buf, len, is_write);
+}
+
 /* ------------------------------------------------------------------ */
 /* DMA                                                                 */
 

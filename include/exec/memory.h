@@ -453,6 +453,14 @@ MemTxResult memory_region_dispatch_write(MemoryRegion *mr, hwaddr addr,
                                          uint64_t data, MemOp op,
                                          MemTxAttrs attrs);
 
+/**
+ * memory_region_dispatch_reset_guard: forget which devices this thread is
+ * inside a callback of. Only for code that longjmps out of a device
+ * callback (cpu_loop_exit reached from inside MMIO): call it where the
+ * longjmp lands, or the interrupted device would stay blocked.
+ */
+void memory_region_dispatch_reset_guard(void);
+
 /*
  * Reports one device callback: the region, the offset, the size in bytes,
  * the value (as the device saw or returned it) and the direction. Called
@@ -627,6 +635,7 @@ void stq_be_phys(AddressSpace *as, hwaddr addr, uint64_t val);
 /* address_space_read/write on address_space_memory, unspecified attrs. */
 void cpu_physical_memory_read(hwaddr addr, void *buf, hwaddr len);
 void cpu_physical_memory_write(hwaddr addr, const void *buf, hwaddr len);
+void cpu_physical_memory_rw(hwaddr addr, void *buf, hwaddr len, bool is_write);
 
 /*
  * DMA from a device: address_space_read/write with the device's attrs.

@@ -13,6 +13,8 @@
 #include "exec/memory.h"
 #include "exec/address-spaces.h"
 
+#include <setjmp.h>
+
 /* ------------------------------------------------------------------ */
 /* Log capture                                                         */
 
@@ -847,6 +849,53 @@ static void test_reentrancy_same_owner(void)
     memory_region_destroy(&root);
 }
 
+static uint64_t const_zero_read(void *opaque, hwaddr addr, unsigned size)
+{
+    return 0;
+}
+
+/* A callback that leaves by longjmp (as cpu_loop_exit would). */
+static jmp_buf escape;
+
+static void escaping_write(void *opaque, hwaddr addr, uint64_t v,
+                           unsigned size)
+{
+    (*(unsigned *)opaque)++;
+    longjmp(escape, 1);
+}
+
+static const MemoryRegionOps escaping_ops = {
+    .read = const_zero_read, .write = escaping_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+};
+
+static void test_reentrancy_reset_after_longjmp(void)
+{
+    MemoryRegion mr;
+    volatile unsigned calls = 0;
+    uint64_t v;
+
+    memory_region_init_io(&mr, NULL, &escaping_ops, (void *)&calls, "escaper",
+                          16);
+    log_capture_start();
+    if (!setjmp(escape)) {
+        memory_region_dispatch_write(&mr, 0, 1, MO_8, MEMTXATTRS_UNSPECIFIED);
+        g_assert_not_reached();
+    }
+    g_assert_cmpuint(calls, ==, 1);
+    /* The guard still thinks we are inside the callback... */
+    g_assert_cmpuint(memory_region_dispatch_read(&mr, 0, &v, MO_8,
+                                                 MEMTXATTRS_UNSPECIFIED),
+                     ==, MEMTX_ACCESS_ERROR);
+    /* ... until the landing site says otherwise. */
+    memory_region_dispatch_reset_guard();
+    g_assert_cmpuint(memory_region_dispatch_read(&mr, 0, &v, MO_8,
+                                                 MEMTXATTRS_UNSPECIFIED),
+                     ==, MEMTX_OK);
+    g_free(log_capture_take());
+    memory_region_destroy(&mr);
+}
+
 /* ------------------------------------------------------------------ */
 /* Dispatch on non-leaf regions, RAM, ROM                              */
 
@@ -1000,6 +1049,8 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/dispatch/reentrancy-guard", test_reentrancy_guard);
     g_test_add_func("/memory/dispatch/reentrancy-same-owner",
                     test_reentrancy_same_owner);
+    g_test_add_func("/memory/dispatch/reentrancy-reset-after-longjmp",
+                    test_reentrancy_reset_after_longjmp);
     g_test_add_func("/memory/dispatch/through-container",
                     test_dispatch_through_container);
     g_test_add_func("/memory/dispatch/rw-access-sizes", test_rw_access_sizes);
