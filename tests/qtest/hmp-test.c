@@ -1,0 +1,226 @@
+/*
+ * hmp-test.c - the human monitor: info commands, memory dumps at exact
+ * widths on the mmio-testdev, print, run-state commands, and an
+ * interactive session over a socket.
+ */
+#include "util/osdep.h"
+#include "libqtest.h"
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <poll.h>
+
+#define TESTDEV_ADDR 0x10000000ULL
+#define TESTDEV_ARGS "-M none -device mmio-testdev,addr=0x10000000"
+
+/* Accesses (size, write) the device logged since the last call. */
+static GArray *testdev_sizes(QTestState *qts, bool *any_write)
+{
+    JsonObject *r = qtest_qmp(qts, "{'execute': 'x-mmio-testdev-log', "
+                              "'arguments': {'clear': true}}");
+    JsonArray *a = json_object_get_array_member(r, "return");
+    GArray *sizes = g_array_new(FALSE, FALSE, sizeof(int));
+
+    *any_write = false;
+    for (guint i = 0; i < json_array_get_length(a); i++) {
+        JsonObject *e = json_array_get_object_element(a, i);
+        int sz = json_object_get_int_member(e, "size");
+
+        *any_write |= json_object_get_boolean_member(e, "write");
+        g_array_append_val(sizes, sz);
+    }
+    json_object_unref(r);
+    return sizes;
+}
+
+static void assert_reads(QTestState *qts, int count, int size)
+{
+    bool wr;
+    GArray *s = testdev_sizes(qts, &wr);
+
+    g_assert(!wr);
+    if ((int)s->len != count) {
+        g_error("expected %d reads of %d bytes, device saw %u accesses",
+                count, size, s->len);
+    }
+    for (guint i = 0; i < s->len; i++) {
+        g_assert_cmpint(g_array_index(s, int, i), ==, size);
+    }
+    g_array_free(s, TRUE);
+}
+
+static void test_xp_widths(void)
+{
+    QTestState *qts = qtest_init(TESTDEV_ARGS);
+    char *out;
+    bool wr;
+
+    qtest_writeq(qts, TESTDEV_ADDR, 0x1122334455667788ULL);
+    qtest_writeq(qts, TESTDEV_ADDR + 8, 0x99aabbccddeeff00ULL);
+    g_array_free(testdev_sizes(qts, &wr), TRUE);
+
+    out = qtest_hmp(qts, "xp /1g 0x%llx", TESTDEV_ADDR);
+    g_assert_cmpstr(out, ==, "0000000010000000: 0x1122334455667788\n");
+    g_free(out);
+    assert_reads(qts, 1, 8);
+
+    out = qtest_hmp(qts, "xp /2w 0x%llx", TESTDEV_ADDR);
+    g_assert_cmpstr(out, ==, "0000000010000000: 0x55667788 0x11223344\n");
+    g_free(out);
+    assert_reads(qts, 2, 4);
+
+    out = qtest_hmp(qts, "xp /3h 0x%llx", TESTDEV_ADDR);
+    g_assert_cmpstr(out, ==, "0000000010000000: 0x7788 0x5566 0x3344\n");
+    g_free(out);
+    assert_reads(qts, 3, 2);
+
+    out = qtest_hmp(qts, "xp /2xb 0x%llx", TESTDEV_ADDR + 1);
+    g_assert_cmpstr(out, ==, "0000000010000001: 0x77 0x66\n");
+    g_free(out);
+    assert_reads(qts, 2, 1);
+
+    /* 16 bytes per line. */
+    out = qtest_hmp(qts, "xp /3g 0x%llx", TESTDEV_ADDR);
+    g_assert_cmpstr(out, ==, "0000000010000000: 0x1122334455667788 "
+                    "0x99aabbccddeeff00\n0000000010000010: 0x0000000000000000\n");
+    g_free(out);
+    assert_reads(qts, 3, 8);
+
+    /* Decimal and the remembered format. */
+    qtest_writel(qts, TESTDEV_ADDR + 0x20, 0xfffffffe);
+    g_array_free(testdev_sizes(qts, &wr), TRUE);
+    out = qtest_hmp(qts, "xp /1dw 0x%llx", TESTDEV_ADDR + 0x20);
+    g_assert_cmpstr(out, ==, "0000000010000020:         -2\n");
+    g_free(out);
+    out = qtest_hmp(qts, "xp 0x%llx", TESTDEV_ADDR + 0x20);
+    g_assert_cmpstr(out, ==, "0000000010000020:         -2\n");
+    g_free(out);
+    assert_reads(qts, 2, 4);
+    qtest_quit(qts);
+}
+
+static void test_info_mtree(void)
+{
+    QTestState *qts = qtest_init(TESTDEV_ARGS);
+    char *out = qtest_hmp(qts, "info mtree");
+
+    g_assert(strstr(out, "mmio-testdev"));
+    g_assert(strstr(out, "0000000010000000-0000000010000fff"));
+    g_free(out);
+    out = qtest_hmp(qts, "info mtree -f");
+    g_assert(strstr(out, "mmio-testdev"));
+    g_free(out);
+    qtest_quit(qts);
+}
+
+static void test_info_and_print(void)
+{
+    QTestState *qts = qtest_init("-M none");
+    char *out;
+
+    out = qtest_hmp(qts, "info version");
+    g_assert(g_str_has_prefix(out, "7.2.0"));
+    g_free(out);
+    out = qtest_hmp(qts, "p 0x10 + 2 * 3");
+    g_assert_cmpstr(out, ==, "0x16\n");
+    g_free(out);
+    out = qtest_hmp(qts, "p /d (1 << 4) - 1");
+    g_assert_cmpstr(out, ==, "15\n");
+    g_free(out);
+    out = qtest_hmp(qts, "p 1 +");
+    g_assert(strstr(out, "invalid expression"));
+    g_free(out);
+    out = qtest_hmp(qts, "no_such_cmd");
+    g_assert_cmpstr(out, ==, "unknown command: 'no_such_cmd'\n");
+    g_free(out);
+    out = qtest_hmp(qts, "help");
+    g_assert(strstr(out, "xp /fmt addr"));
+    g_free(out);
+    out = qtest_hmp(qts, "info");
+    g_assert(strstr(out, "info mtree"));
+    g_free(out);
+
+    out = qtest_hmp(qts, "stop");
+    g_assert_cmpstr(out, ==, "");
+    g_free(out);
+    qtest_qmp_eventwait(qts, "STOP");
+    out = qtest_hmp(qts, "info status");
+    g_assert_cmpstr(out, ==, "VM status: paused\n");
+    g_free(out);
+    g_free(qtest_hmp(qts, "cont"));
+    out = qtest_hmp(qts, "info status");
+    g_assert_cmpstr(out, ==, "VM status: running\n");
+    g_free(out);
+    qtest_quit(qts);
+}
+
+/* Read from @fd until @needle shows up (or fail after 10 s). */
+static char *read_until(int fd, const char *needle)
+{
+    GString *buf = g_string_new(NULL);
+
+    while (!strstr(buf->str, needle)) {
+        struct pollfd pfd = { .fd = fd, .events = POLLIN };
+        char tmp[512];
+        ssize_t n;
+
+        if (poll(&pfd, 1, 10000) <= 0) {
+            g_error("timeout waiting for '%s'; got '%s'", needle, buf->str);
+        }
+        n = read(fd, tmp, sizeof(tmp));
+        if (n <= 0) {
+            g_error("EOF waiting for '%s'; got '%s'", needle, buf->str);
+        }
+        g_string_append_len(buf, tmp, n);
+    }
+    return g_string_free(buf, FALSE);
+}
+
+static void test_interactive_socket(void)
+{
+    char *dir = g_dir_make_tmp("hmp-XXXXXX", NULL);
+    char *path = g_strdup_printf("%s/hmp.sock", dir);
+    QTestState *qts = qtest_initf("-M none -chardev socket,id=hmp0,path=%s,"
+                                  "server=on,wait=off -mon chardev=hmp0,"
+                                  "mode=readline", path);
+    struct sockaddr_un sun = { .sun_family = AF_UNIX };
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    char *out;
+
+    strcpy(sun.sun_path, path);
+    g_assert_cmpint(connect(fd, (struct sockaddr *)&sun, sizeof(sun)), ==, 0);
+    out = read_until(fd, "(qemu) ");
+    g_assert(strstr(out, "QEMU 7.2.0 monitor - type 'help' for more information"));
+    g_free(out);
+    /* Typing with a backspace: the line editor echoes and edits. */
+    {
+        static const char typed[] = "info statuz\x7fs\r";
+        g_assert_cmpint(write(fd, typed, strlen(typed)), ==, strlen(typed));
+    }
+    out = read_until(fd, "VM status: running\r\n(qemu) ");
+    g_free(out);
+    close(fd);
+
+    /* A second client gets a fresh banner. */
+    fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    g_assert_cmpint(connect(fd, (struct sockaddr *)&sun, sizeof(sun)), ==, 0);
+    out = read_until(fd, "(qemu) ");
+    g_free(out);
+    close(fd);
+
+    qtest_quit(qts);
+    unlink(path);
+    rmdir(dir);
+    g_free(path);
+    g_free(dir);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    qtest_add_func("hmp/xp-widths", test_xp_widths);
+    qtest_add_func("hmp/info-mtree", test_info_mtree);
+    qtest_add_func("hmp/info-and-print", test_info_and_print);
+    qtest_add_func("hmp/interactive-socket", test_interactive_socket);
+    return g_test_run();
+}
