@@ -1,11 +1,12 @@
 /*
  * main.c - program entry. The command line and machine start-up live in
- * softmmu/vl.c; this file only hands argv to it.
+ * softmmu/vl.c; this file only hands argv to it (unit-test programs link
+ * everything but this file).
  */
 #include "util/osdep.h"
+#include "sysemu/sysemu.h"
 
 int main(int argc, char **argv)
 {
-    printf("plumb %s: skeleton\n", PLUMB_VERSION);
-    return 0;
+    return qemu_main(argc, argv);
 }

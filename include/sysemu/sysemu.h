@@ -9,6 +9,10 @@
 #define SYSEMU_SYSEMU_H
 
 #include "util/osdep.h"
+#include "util/keyval.h"
+
+/* The whole program: parse argv, build the machine, run (softmmu/vl.c). */
+int qemu_main(int argc, char **argv);
 
 /* The guest architecture: "aarch64", "ppc64" or "x86_64". */
 const char *target_name(void);
@@ -38,5 +42,13 @@ extern const char *bios_dir;    /* -L, or NULL */
 extern const char *gdbstub_spec;    /* -s / -gdb, or NULL */
 extern bool semihosting_enabled;    /* -semihosting / -semihosting-config enable=on */
 extern const char *semihosting_target; /* "auto", "native", "gdb" */
+extern const char *semihosting_chardev; /* -semihosting-config chardev=ID */
+/* -semihosting-config arg=... values, in order, NULL-terminated (or NULL). */
+extern char **semihosting_argv;
+extern const char *icount_opts;    /* -icount (stored; TCG may honour shift=) */
+extern const char *rtc_base;       /* -rtc base=..., or NULL ("utc") */
+
+/* The options of -netdev ...,id=@id, or NULL. */
+const KeyValList *netdev_find(const char *id);
 
 #endif
