@@ -242,8 +242,11 @@ void memory_region_init_io(MemoryRegion *mr, Object *owner,
                            const char *name, uint64_t size)
 {
     region_init_common(mr, owner, name, size);
-    memory_region_check_ops(name, ops, mr->size);
-    mr->ops = ops;
+    if (ops) {
+        memory_region_check_ops(name, ops, mr->size);
+        mr->ops = ops;
+    }
+    /* NULL ops (as in QEMU): a terminating region where every access fails. */
     mr->opaque = opaque;
     mr->terminates = true;
 }

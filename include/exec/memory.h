@@ -246,7 +246,9 @@ void memory_region_init(MemoryRegion *mr, Object *owner, const char *name,
 
 /**
  * memory_region_init_io: an I/O region served by @ops.
- * @ops: checked here (see MemoryRegionOps); must outlive the region.
+ * @ops: checked here (see MemoryRegionOps); must outlive the region. NULL
+ *   makes a region that answers every access with MEMTX_DECODE_ERROR (a
+ *   background that stops lower-priority regions from showing through).
  * @opaque: passed to the callbacks.
  */
 void memory_region_init_io(MemoryRegion *mr, Object *owner,
