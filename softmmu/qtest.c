@@ -26,8 +26,8 @@
 #include "util/error.h"
 #include "util/module.h"
 
-/* Flip to 1 when the object model (hw/core/qdev.c) defines these. */
-#define HAVE_QDEV 0
+/* The object model (hw/core/qdev.c) provides QOM paths and GPIO lists. */
+#define HAVE_QDEV 1
 
 #define MAX_IRQ 256
 #define QTEST_MAX_XFER (256 * MiB)

@@ -503,6 +503,12 @@ void qtest_irq_intercept_out(QTestState *s, const char *qom_path)
     g_free(qtest_ok(s, qtest_rsp(s, "irq_intercept_out %s", qom_path)));
 }
 
+void qtest_irq_intercept_out_named(QTestState *s, const char *qom_path,
+                                   const char *name)
+{
+    g_free(qtest_ok(s, qtest_rsp(s, "irq_intercept_out %s %s", qom_path, name)));
+}
+
 void qtest_set_irq_in(QTestState *s, const char *qom_path, const char *name,
                       int num, int level)
 {

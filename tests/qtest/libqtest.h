@@ -85,6 +85,9 @@ int64_t qtest_clock_set(QTestState *s, int64_t val);
 
 void qtest_irq_intercept_in(QTestState *s, const char *qom_path);
 void qtest_irq_intercept_out(QTestState *s, const char *qom_path);
+/* Output list @name ("sysbus-irq" for a sysbus device's IRQs). */
+void qtest_irq_intercept_out_named(QTestState *s, const char *qom_path,
+                                   const char *name);
 void qtest_set_irq_in(QTestState *s, const char *qom_path, const char *name,
                       int num, int level);
 /* Level of intercepted line @num as last reported by "IRQ raise/lower". */
