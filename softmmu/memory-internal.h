@@ -31,8 +31,13 @@ struct FlatView {
 
 void flatview_ref(FlatView *view);
 void flatview_unref(FlatView *view);
-/* The current view of @as (rendering system memory on first use). */
+/*
+ * The current view of @as (rendering system memory on first use), for code
+ * under the big lock, which is the only place views are replaced.
+ */
 FlatView *address_space_to_flatview(AddressSpace *as);
+/* The current view with a reference, safe from any thread; flatview_unref it. */
+FlatView *address_space_get_flatview(AddressSpace *as);
 /* Every address space, in creation order. */
 GPtrArray *memory_address_spaces(void);
 /* Section of @fr in @fv as listeners see it. */

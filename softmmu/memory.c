@@ -553,17 +553,38 @@ static FlatView *flatview_new(MemoryRegion *root)
     return view;
 }
 
+/*
+ * Views are swapped under the big lock, but read without it by vCPU
+ * threads (page-table walks, TLB fills). The pointer is read and
+ * referenced under flatview_lock so that a swap cannot free a view between
+ * the two; the count itself is atomic so that readers drop references
+ * without the lock.
+ */
+static GMutex flatview_lock;
+
 void flatview_ref(FlatView *view)
 {
-    view->ref++;
+    __atomic_add_fetch(&view->ref, 1, __ATOMIC_RELAXED);
 }
 
 void flatview_unref(FlatView *view)
 {
-    if (view && --view->ref == 0) {
+    if (view && __atomic_sub_fetch(&view->ref, 1, __ATOMIC_ACQ_REL) == 0) {
         g_free(view->ranges);
         g_free(view);
     }
+}
+
+/* Replace @as's view with @new; returns the old one (caller unrefs). */
+static FlatView *address_space_swap_flatview(AddressSpace *as, FlatView *new)
+{
+    FlatView *old;
+
+    g_mutex_lock(&flatview_lock);
+    old = as->current_map;
+    as->current_map = new;
+    g_mutex_unlock(&flatview_lock);
+    return old;
 }
 
 static void flatview_insert(FlatView *view, unsigned pos, const FlatRange *fr)
@@ -880,10 +901,9 @@ static void address_spaces_update(void)
     listeners_begin();
     for (guint k = 0; address_spaces && k < address_spaces->len; k++) {
         AddressSpace *as = g_ptr_array_index(address_spaces, k);
-        FlatView *old = as->current_map;
         FlatView *new = generate_flatview(as->root);
+        FlatView *old = address_space_swap_flatview(as, new);
 
-        as->current_map = new;
         if (old) {
             address_space_update_topology_pass(as, old, new, false);
             address_space_update_topology_pass(as, old, new, true);
@@ -1011,8 +1031,7 @@ void address_space_destroy(AddressSpace *as)
     if (address_spaces) {
         g_ptr_array_remove(address_spaces, as);
     }
-    flatview_unref(as->current_map);
-    as->current_map = NULL;
+    flatview_unref(address_space_swap_flatview(as, NULL));
     g_free(as->name);
     as->name = NULL;
     as->root = NULL;
@@ -1042,10 +1061,10 @@ MemoryRegion *get_system_io(void)
     return &system_io;
 }
 
+static FlatView empty_view = { .ref = 1 };
+
 FlatView *address_space_to_flatview(AddressSpace *as)
 {
-    static FlatView empty_view = { .ref = 1 };
-
     if (!as->current_map &&
         (as == &address_space_memory || as == &address_space_io)) {
         memory_map_init();
@@ -1055,6 +1074,21 @@ FlatView *address_space_to_flatview(AddressSpace *as)
         return &empty_view;
     }
     return as->current_map;
+}
+
+FlatView *address_space_get_flatview(AddressSpace *as)
+{
+    FlatView *view;
+
+    if (!as->current_map &&
+        (as == &address_space_memory || as == &address_space_io)) {
+        memory_map_init();
+    }
+    g_mutex_lock(&flatview_lock);
+    view = as->current_map ? as->current_map : &empty_view;
+    flatview_ref(view);
+    g_mutex_unlock(&flatview_lock);
+    return view;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1248,29 +1282,31 @@ MemoryRegion *address_space_translate_full(AddressSpace *as, hwaddr addr,
     bool ro = false;
 
     for (unsigned depth = 0;; depth++) {
-        FlatView *view = address_space_to_flatview(as);
+        FlatView *view = address_space_get_flatview(as);
         hwaddr hole_len = 0;
         int idx = flatview_find(view, addr, &hole_len);
-        const FlatRange *fr;
+        FlatRange fr;
         IOMMUTLBEntry entry;
         u128 remain;
         hwaddr off;
 
         if (idx < 0) {
+            flatview_unref(view);
             mr = &io_mem_unassigned;
             *xlat = addr;
             len = MIN(len, hole_len);
             break;
         }
-        fr = &view->ranges[idx];
-        off = addr - (hwaddr)fr->addr;
-        remain = fr->size - off;
+        fr = view->ranges[idx];
+        flatview_unref(view);
+        off = addr - (hwaddr)fr.addr;
+        remain = fr.size - off;
         if (remain < len) {
             len = (hwaddr)remain;
         }
-        mr = fr->mr;
-        ro |= fr->readonly;
-        *xlat = fr->offset_in_region + off;
+        mr = fr.mr;
+        ro |= fr.readonly;
+        *xlat = fr.offset_in_region + off;
         if (!mr->is_iommu) {
             break;
         }

@@ -191,10 +191,11 @@ static MemTxResult flatview_rw(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
                                bool rom_write)
 {
     MemTxResult result = MEMTX_OK;
-    FlatView *view = address_space_to_flatview(as);
 
-    /* The map may change under device callbacks; keep this view alive. */
-    flatview_ref(view);
+    /*
+     * Each piece is translated in the view current at that moment: a device
+     * callback may remap things, and the next piece must see it.
+     */
     while (len > 0) {
         hwaddr l = len, xlat;
         bool readonly = false;
@@ -256,7 +257,6 @@ static MemTxResult flatview_rw(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
         addr += l;
         len -= l;
     }
-    flatview_unref(view);
     return result;
 }
 

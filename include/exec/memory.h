@@ -31,9 +31,12 @@
  * address_space_translate and memory_region_dispatch_*), PCI DMA helpers
  * (hw/pci), object-model lifetime (regions only store their owner pointer).
  *
- * Locking: callers hold the big lock. FlatViews are reference counted so
- * that a callback that changes the memory map while an access is being
- * carried out does not pull the view from under it.
+ * Locking: changes to the tree, listeners and device callbacks happen under
+ * the big lock (held by the callers). Translation and RAM accesses may also
+ * come from vCPU threads without it (page-table walks, TLB fills): flat
+ * views are reference counted and swapped under a small internal lock, so a
+ * reader never sees a view freed under it. A thread that reaches an I/O
+ * region must hold the big lock.
  */
 #ifndef EXEC_MEMORY_H
 #define EXEC_MEMORY_H
