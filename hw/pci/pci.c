@@ -909,11 +909,8 @@ static bool do_pci_register_device(PCIDevice *d, PCIBus *bus, GError **errp)
     return true;
 }
 
-static void do_pci_unregister_device(PCIDevice *d)
+static void pci_unmap_bars(PCIDevice *d)
 {
-    PCIBus *bus = d->bus;
-
-    pci_set_irq(d, 0);
     memory_region_transaction_begin();
     for (int i = 0; i < PCI_NUM_REGIONS; i++) {
         PCIIORegion *r = &d->io_regions[i];
@@ -925,6 +922,14 @@ static void do_pci_unregister_device(PCIDevice *d)
         r->size = 0;
     }
     memory_region_transaction_commit();
+}
+
+static void do_pci_unregister_device(PCIDevice *d)
+{
+    PCIBus *bus = d->bus;
+
+    pci_set_irq(d, 0);
+    pci_unmap_bars(d);
     address_space_destroy(&d->bus_master_as);
     memory_region_del_subregion(&d->bus_master_container_region,
                                 &d->bus_master_enable_region);
@@ -1012,11 +1017,14 @@ static void pci_qdev_unrealize(DeviceState *qdev)
     PCIDevice *d = PCI_DEVICE(qdev);
     PCIDeviceClass *pc = PCI_DEVICE_GET_CLASS(d);
 
+    /* Unmap first: the device's exit may destroy its BAR regions. */
+    pci_set_irq(d, 0);
+    pci_unmap_bars(d);
+    msix_uninit(d, d->msix_table_bar, d->msix_pba_bar);
+    msi_uninit(d);
     if (pc->exit) {
         pc->exit(d);
     }
-    msi_uninit(d);
-    msix_uninit(d, d->msix_table_bar, d->msix_pba_bar);
     do_pci_unregister_device(d);
 }
 
@@ -1130,6 +1138,7 @@ static void pci_device_class_init(ObjectClass *klass, void *data)
     dc->realize = pci_qdev_realize;
     dc->unrealize = pci_qdev_unrealize;
     dc->bus_type = TYPE_PCI_BUS;
+    dc->user_creatable = true;      /* -device; board-only types say no */
     device_class_set_props(dc, pci_props);
 }
 
@@ -1193,7 +1202,8 @@ static void pci_info_device(GString *out, PCIBus *bus, PCIDevice *d)
     if (cname) {
         g_string_append_printf(out, "    %s: ", cname);
     } else {
-        g_string_append_printf(out, "    Class %04x: ", class_id);
+        /* Decimal, as QEMU's monitor prints it. */
+        g_string_append_printf(out, "    Class %04d: ", class_id);
     }
     g_string_append_printf(out, "PCI device %04x:%04x\n",
                            pci_get_word(c + PCI_VENDOR_ID),
