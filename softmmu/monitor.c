@@ -25,8 +25,8 @@
 #include "util/keyval.h"
 #include "util/module.h"
 
-/* Flip to 1 when the helper that defines these has landed. */
-#define HAVE_CPU_DUMP 0         /* first_cpu, cpu_dump_state: exec helper */
+/* first_cpu and cpu_dump_state come from the exec helper's cpu.c. */
+#define HAVE_CPU_DUMP 1
 
 GList *monitor_list;
 static Monitor *cur_mon;
@@ -533,6 +533,18 @@ static void hmp_info_registers(Monitor *mon, const char *args)
 #endif
 }
 
+static void hmp_info_cpus(Monitor *mon, const char *args)
+{
+#if HAVE_CPU_DUMP
+    CPUState *cpu;
+
+    CPU_FOREACH(cpu) {
+        monitor_printf(mon, "%c CPU #%d:%s\n", cpu == first_cpu ? '*' : ' ',
+                       cpu->cpu_index, cpu->halted ? " (halted)" : "");
+    }
+#endif
+}
+
 static void hmp_stop(Monitor *mon, const char *args)
 {
     vm_stop(RUN_STATE_PAUSED);
@@ -920,5 +932,6 @@ static void hmp_register_builtins(void)
     hmp_register_info("chardev", "show the character devices", hmp_info_chardev);
     hmp_register_info("registers", "show the cpu registers",
                       hmp_info_registers);
+    hmp_register_info("cpus", "show infos for each CPU", hmp_info_cpus);
 }
 type_init(hmp_register_builtins)

@@ -16,10 +16,12 @@
 #include "sysemu/runstate.h"
 #include "sysemu/timer.h"
 #include "hw/core/cpu.h"
+#include "sysemu/sysemu.h"
+#include "sysemu/accel.h"
 #include "util/error.h"
 #include "util/module.h"
 
-#define HAVE_CPU_LIST 0     /* first_cpu: exec helper */
+#define HAVE_CPU_LIST 1     /* first_cpu: the exec helper's cpu.c */
 
 static GHashTable *qmp_cmds;    /* name -> QmpCommandFunc */
 
@@ -52,18 +54,136 @@ void qmp_register_command(const char *name, QmpCommandFunc fn)
 
 /* ---- output ---- */
 
+/* A JSON string the way QEMU writes it: non-ASCII as \uXXXX escapes. */
+static void json_append_string(GString *out, const char *str)
+{
+    const char *p = str;
+
+    g_string_append_c(out, '"');
+    while (*p) {
+        gunichar c = g_utf8_get_char_validated(p, -1);
+
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            c = 0xfffd;     /* invalid UTF-8: replacement character */
+            p++;
+        } else {
+            p = g_utf8_next_char(p);
+        }
+        switch (c) {
+        case '"': g_string_append(out, "\\\""); break;
+        case '\\': g_string_append(out, "\\\\"); break;
+        case '\b': g_string_append(out, "\\b"); break;
+        case '\f': g_string_append(out, "\\f"); break;
+        case '\n': g_string_append(out, "\\n"); break;
+        case '\r': g_string_append(out, "\\r"); break;
+        case '\t': g_string_append(out, "\\t"); break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                g_string_append_printf(out, "\\u%04x", c);
+            } else if (c < 0x80) {
+                g_string_append_c(out, (char)c);
+            } else if (c < 0x10000) {
+                g_string_append_printf(out, "\\u%04x", c);
+            } else {
+                c -= 0x10000;
+                g_string_append_printf(out, "\\u%04x\\u%04x",
+                                       0xd800 | (c >> 10), 0xdc00 | (c & 0x3ff));
+            }
+        }
+    }
+    g_string_append_c(out, '"');
+}
+
+/*
+ * Serialize like QEMU's compact form ({"a": 1, "b": [2, 3]}), which
+ * clients that grep the stream rely on; json-glib's own compact form has
+ * no spaces.
+ */
+static void json_append_node(GString *out, JsonNode *node)
+{
+    switch (JSON_NODE_TYPE(node)) {
+    case JSON_NODE_OBJECT: {
+        JsonObject *o = json_node_get_object(node);
+        GList *members = json_object_get_members(o);
+
+        g_string_append_c(out, '{');
+        for (GList *l = members; l; l = l->next) {
+            json_append_string(out, l->data);
+            g_string_append(out, ": ");
+            json_append_node(out, json_object_get_member(o, l->data));
+            if (l->next) {
+                g_string_append(out, ", ");
+            }
+        }
+        g_string_append_c(out, '}');
+        g_list_free(members);
+        break;
+    }
+    case JSON_NODE_ARRAY: {
+        JsonArray *a = json_node_get_array(node);
+        guint n = json_array_get_length(a);
+
+        g_string_append_c(out, '[');
+        for (guint i = 0; i < n; i++) {
+            json_append_node(out, json_array_get_element(a, i));
+            if (i + 1 < n) {
+                g_string_append(out, ", ");
+            }
+        }
+        g_string_append_c(out, ']');
+        break;
+    }
+    case JSON_NODE_NULL:
+        g_string_append(out, "null");
+        break;
+    case JSON_NODE_VALUE:
+    default:
+        switch (json_node_get_value_type(node)) {
+        case G_TYPE_INT64:
+            g_string_append_printf(out, "%" G_GINT64_FORMAT,
+                                   json_node_get_int(node));
+            break;
+        case G_TYPE_BOOLEAN:
+            g_string_append(out, json_node_get_boolean(node) ? "true" : "false");
+            break;
+        case G_TYPE_DOUBLE: {
+            char buf[G_ASCII_DTOSTR_BUF_SIZE];
+            g_string_append(out, g_ascii_dtostr(buf, sizeof(buf),
+                                                json_node_get_double(node)));
+            break;
+        }
+        case G_TYPE_STRING:
+            json_append_string(out, json_node_get_string(node));
+            break;
+        default:
+            g_string_append(out, "null");
+            break;
+        }
+        break;
+    }
+}
+
 static void qmp_send_node(Monitor *mon, JsonNode *node)
 {
-    JsonGenerator *gen = json_generator_new();
-    char *text;
+    if (mon->pretty) {
+        JsonGenerator *gen = json_generator_new();
+        char *text;
 
-    json_generator_set_pretty(gen, mon->pretty);
-    json_generator_set_root(gen, node);
-    text = json_generator_to_data(gen, NULL);
-    monitor_write_raw(mon, text, strlen(text));
+        json_generator_set_pretty(gen, TRUE);
+        json_generator_set_indent(gen, 4);
+        json_generator_set_root(gen, node);
+        text = json_generator_to_data(gen, NULL);
+        monitor_write_raw(mon, text, strlen(text));
+        g_free(text);
+        g_object_unref(gen);
+    } else {
+        GString *out = g_string_new(NULL);
+
+        json_append_node(out, node);
+        monitor_write_raw(mon, out->str, out->len);
+        g_string_free(out, TRUE);
+    }
     monitor_write_raw(mon, "\r\n", 2);
-    g_free(text);
-    g_object_unref(gen);
 }
 
 static void qmp_send_object(Monitor *mon, JsonObject *obj)
@@ -501,15 +621,11 @@ static JsonNode *qmp_query_cpus_fast(JsonObject *args, GError **errp)
 
     CPU_FOREACH(cpu) {
         JsonObject *o = json_object_new();
-        char *path = g_strdup_printf("/machine/unattached/device[%d]",
-                                     cpu->cpu_index);
 
+        /* CPUs are not QOM objects here, so there is no qom-path to give. */
         json_object_set_int_member(o, "cpu-index", cpu->cpu_index);
-        json_object_set_string_member(o, "qom-path", path);
-        json_object_set_int_member(o, "thread-id", (gint64)getpid());
         json_object_set_string_member(o, "target", target_name());
         json_array_add_object_element(a, o);
-        g_free(path);
     }
 #endif
     n = json_node_init_array(json_node_alloc(), a);
@@ -548,7 +664,7 @@ static JsonNode *qmp_query_kvm(JsonObject *args, GError **errp)
 {
     JsonObject *o = json_object_new();
 
-    json_object_set_boolean_member(o, "enabled", false);
+    json_object_set_boolean_member(o, "enabled", accel_is("kvm"));
     json_object_set_boolean_member(o, "present", access("/dev/kvm", R_OK) == 0);
     return node_object(o);
 }
