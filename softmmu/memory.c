@@ -1080,7 +1080,7 @@ FlatView *address_space_get_flatview(AddressSpace *as)
 {
     FlatView *view;
 
-    if (!as->current_map &&
+    if (!memory_map_initialised &&
         (as == &address_space_memory || as == &address_space_io)) {
         memory_map_init();
     }

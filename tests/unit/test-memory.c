@@ -1536,7 +1536,7 @@ static void test_null_ops_background(void)
  */
 typedef struct TearState {
     AddressSpace *as;
-    volatile bool stop;
+    gint stop;
     unsigned torn;
     unsigned reads;
 } TearState;
@@ -1545,7 +1545,7 @@ static gpointer tear_reader(gpointer opaque)
 {
     TearState *t = opaque;
 
-    while (!t->stop) {
+    while (!g_atomic_int_get(&t->stop)) {
         uint64_t v;
 
         dma_memory_read(t->as, 0x1008, &v, 8, unspec);
@@ -1574,12 +1574,76 @@ static void test_dma_aligned_is_atomic(void)
 
         dma_memory_write(&as, 0x1008, &v, 8, unspec);
     }
-    t.stop = true;
+    g_atomic_int_set(&t.stop, 1);
     g_thread_join(reader);
     g_test_message("reads %u torn %u", t.reads, t.torn);
     g_assert_cmpuint(t.reads, >, 0);
     g_assert_cmpuint(t.torn, ==, 0);
     address_space_destroy(&as);
+    memory_region_destroy(&ram);
+    memory_region_destroy(&root);
+}
+
+/*
+ * What the TLB relies on (docs/devel/memory.md, "What the CPU TLB uses"):
+ * a page is direct only if translating its first byte for a page's length
+ * returns RAM and the whole length; romd pages read directly, and the
+ * dispatch of each kind does what a direct access would.
+ */
+static void test_tlb_contract(void)
+{
+    MemoryRegion root, ram, io, flash, rom;
+    AddressSpace as;
+    hwaddr xlat, len;
+    MemoryRegion *mr;
+    uint64_t v;
+
+    memory_region_init(&root, NULL, "root", 0x100000);
+    g_assert_true(memory_region_init_ram(&ram, NULL, "ram", 0x1800, NULL));
+    memory_region_init_io(&io, NULL, &const_ops, (void *)0x77, "io", 0x800);
+    g_assert_true(memory_region_init_rom_device(&flash, NULL, &romd_ops, NULL,
+                                                "flash", 0x1000, NULL));
+    g_assert_true(memory_region_init_rom(&rom, NULL, "rom", 0x1000, NULL));
+    memory_region_add_subregion(&root, 0, &ram);            /* page 0, half of 1 */
+    memory_region_add_subregion(&root, 0x1800, &io);        /* other half of 1 */
+    memory_region_add_subregion(&root, 0x4000, &flash);
+    memory_region_add_subregion(&root, 0x6000, &rom);
+    address_space_init(&as, &root, "tlb");
+
+    len = 0x1000;
+    mr = address_space_translate(&as, 0x0, &xlat, &len, false, unspec);
+    g_assert_true(mr == &ram && len == 0x1000);          /* whole RAM page */
+    len = 0x1000;
+    mr = address_space_translate(&as, 0x1000, &xlat, &len, false, unspec);
+    g_assert_true(mr == &ram);
+    g_assert_cmphex(len, ==, 0x800);                      /* sub-page */
+    len = 0x1000;
+    mr = address_space_translate(&as, 0x3000, &xlat, &len, false, unspec);
+    g_assert_true(memory_region_is_unassigned(mr));
+    g_assert_cmphex(len, ==, 0x1000);                     /* whole hole page */
+    len = 0x1000;
+    mr = address_space_translate(&as, 0x4000, &xlat, &len, false, unspec);
+    g_assert_true(mr == &flash && memory_region_is_romd(mr));
+    len = 0x1000;
+    mr = address_space_translate(&as, 0x6000, &xlat, &len, true, unspec);
+    g_assert_true(memory_region_is_rom(mr));
+
+    /* Dispatch on each kind, as the TLB slow path would call it. */
+    romd_reads = romd_writes = 0;
+    ((uint8_t *)memory_region_get_ram_ptr(&flash))[0x10] = 0x3c;
+    g_assert_cmpuint(memory_region_dispatch_read(&flash, 0x10, &v, MO_8,
+                                                 unspec), ==, MEMTX_OK);
+    g_assert_cmphex(v, ==, 0x3c);
+    g_assert_cmpuint(romd_reads, ==, 0);
+    memory_region_dispatch_write(&flash, 0x10, 0x70, MO_8, unspec);
+    g_assert_cmpuint(romd_writes, ==, 1);
+    g_assert_cmpuint(memory_region_dispatch_read(&io, 0x7ff, &v, MO_8,
+                                                 unspec), ==, MEMTX_OK);
+    g_assert_cmphex(v, ==, 0x77);
+    address_space_destroy(&as);
+    memory_region_destroy(&rom);
+    memory_region_destroy(&flash);
+    memory_region_destroy(&io);
     memory_region_destroy(&ram);
     memory_region_destroy(&root);
 }
@@ -1614,6 +1678,7 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/listener/romd-toggle",
                     test_listener_sees_romd_toggle);
     g_test_add_func("/memory/iommu/translate", test_iommu);
+    g_test_add_func("/memory/tlb-contract", test_tlb_contract);
     g_test_add_func("/memory/rw/across-regions", test_rw_across_regions);
     g_test_add_func("/memory/rw/typed-loads-stores", test_typed_loads_stores);
     g_test_add_func("/memory/rw/ram-write-hook", test_ram_write_hook);
