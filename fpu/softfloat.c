@@ -210,7 +210,7 @@ static FloatParts parts_silence_nan(FloatParts p, const float_status *s)
 static FloatParts return_nan(FloatParts p, float_status *s)
 {
     if (p.cls == FC_SNAN) {
-        float_raise(float_flag_invalid, s);
+        float_raise(float_flag_invalid | float_flag_invalid_snan, s);
     }
     if (s->default_nan_mode) {
         return parts_default_nan(s);
@@ -221,9 +221,10 @@ static FloatParts return_nan(FloatParts p, float_status *s)
     return p;
 }
 
-static FloatParts invalid_nan(float_status *s)
+/* An invalid operation without NaN operands; why is one of float_flag_invalid_*. */
+static FloatParts invalid_nan(float_status *s, int why)
 {
-    float_raise(float_flag_invalid, s);
+    float_raise(float_flag_invalid | why, s);
     return parts_default_nan(s);
 }
 
@@ -235,7 +236,7 @@ static FloatParts pick_nan2(FloatParts a, FloatParts b, float_status *s)
     bool take_a;
 
     if (a_snan || b_snan) {
-        float_raise(float_flag_invalid, s);
+        float_raise(float_flag_invalid | float_flag_invalid_snan, s);
     }
     if (s->default_nan_mode) {
         return parts_default_nan(s);
@@ -301,7 +302,7 @@ static FloatParts pick_nan3(FloatParts a, FloatParts b, FloatParts c, float_stat
     FloatParts r;
 
     if (any_snan) {
-        float_raise(float_flag_invalid, s);
+        float_raise(float_flag_invalid | float_flag_invalid_snan, s);
     }
     if (s->default_nan_mode) {
         return parts_default_nan(s);
@@ -557,7 +558,7 @@ static FloatParts parts_addsub(FloatParts a, FloatParts b, bool subtract, float_
     b.sign ^= subtract;
     if (a.cls == FC_INF) {
         if (b.cls == FC_INF && a.sign != b.sign) {
-            return invalid_nan(s);
+            return invalid_nan(s, float_flag_invalid_isi);
         }
         return a;
     }
@@ -586,7 +587,7 @@ static FloatParts parts_mul(FloatParts a, FloatParts b, float_status *s)
         return pick_nan2(a, b, s);
     }
     if ((a.cls == FC_INF && b.cls == FC_ZERO) || (a.cls == FC_ZERO && b.cls == FC_INF)) {
-        return invalid_nan(s);
+        return invalid_nan(s, float_flag_invalid_imz);
     }
     if (a.cls == FC_INF || b.cls == FC_INF) {
         return inf_parts(sign);
@@ -605,8 +606,11 @@ static FloatParts parts_div(FloatParts a, FloatParts b, float_status *s)
     if (is_nan(&a) || is_nan(&b)) {
         return pick_nan2(a, b, s);
     }
-    if ((a.cls == FC_INF && b.cls == FC_INF) || (a.cls == FC_ZERO && b.cls == FC_ZERO)) {
-        return invalid_nan(s);
+    if (a.cls == FC_INF && b.cls == FC_INF) {
+        return invalid_nan(s, float_flag_invalid_idi);
+    }
+    if (a.cls == FC_ZERO && b.cls == FC_ZERO) {
+        return invalid_nan(s, float_flag_invalid_zdz);
     }
     if (a.cls == FC_INF) {
         return inf_parts(sign);
@@ -657,7 +661,7 @@ static FloatParts parts_sqrt(FloatParts a, float_status *s)
         return a;               /* sqrt(-0) = -0 */
     }
     if (a.sign) {
-        return invalid_nan(s);
+        return invalid_nan(s, float_flag_invalid_sqrt);
     }
     if (a.cls == FC_INF) {
         return a;
@@ -689,7 +693,7 @@ static FloatParts parts_muladd(FloatParts a, FloatParts b, FloatParts c, int fla
             int rule = s->float_infzeronan_rule & ~float_infzeronan_suppress_invalid;
 
             if (!(s->float_infzeronan_rule & float_infzeronan_suppress_invalid)) {
-                float_raise(float_flag_invalid, s);
+                float_raise(float_flag_invalid | float_flag_invalid_imz, s);
             }
             if (rule == float_infzeronan_dnan_always ||
                 (rule == float_infzeronan_dnan_if_qnan && c.cls == FC_QNAN)) {
@@ -699,14 +703,14 @@ static FloatParts parts_muladd(FloatParts a, FloatParts b, FloatParts c, int fla
         return pick_nan3(a, b, c, s);
     }
     if (infzero) {
-        return invalid_nan(s);
+        return invalid_nan(s, float_flag_invalid_imz);
     }
     psign = a.sign ^ b.sign ^ !!(flags & float_muladd_negate_product);
     c.sign ^= !!(flags & float_muladd_negate_c);
 
     if (a.cls == FC_INF || b.cls == FC_INF) {
         if (c.cls == FC_INF && c.sign != psign) {
-            return invalid_nan(s);
+            return invalid_nan(s, float_flag_invalid_isi);
         }
         r = inf_parts(psign);
     } else if (c.cls == FC_INF) {
@@ -774,7 +778,7 @@ static FloatParts parts_rem(FloatParts a, FloatParts b, float_status *s)
         return pick_nan2(a, b, s);
     }
     if (a.cls == FC_INF || b.cls == FC_ZERO) {
-        return invalid_nan(s);
+        return invalid_nan(s, 0);
     }
     if (a.cls == FC_ZERO || b.cls == FC_INF) {
         return a;
@@ -908,6 +912,13 @@ static FloatParts parts_round_to_int(FloatParts a, int frac_bits, float_status *
     return parts_from_uint(a.sign, m, 0);
 }
 
+/* Invalid in a conversion to integer: PPC wants to know it was one (VXCVI). */
+static void cvt_invalid(const FloatParts *p, float_status *s)
+{
+    float_raise(float_flag_invalid | float_flag_invalid_cvti |
+                (p->cls == FC_SNAN ? float_flag_invalid_snan : 0), s);
+}
+
 static int64_t parts_to_sint(FloatParts p, FloatRoundMode rm, int scale,
                              int64_t min, int64_t max, float_status *s)
 {
@@ -917,10 +928,10 @@ static int64_t parts_to_sint(FloatParts p, FloatRoundMode rm, int scale,
     switch (p.cls) {
     case FC_QNAN:
     case FC_SNAN:
-        float_raise(float_flag_invalid, s);
+        cvt_invalid(&p, s);
         return max;
     case FC_INF:
-        float_raise(float_flag_invalid, s);
+        cvt_invalid(&p, s);
         return p.sign ? min : max;
     case FC_ZERO:
         return 0;
@@ -931,7 +942,7 @@ static int64_t parts_to_sint(FloatParts p, FloatRoundMode rm, int scale,
     m = round_to_uint_mag(p.sign, p.exp + scale, p.frac, rm, &inexact, &overflow);
     if (p.sign) {
         if (overflow || m > (uint64_t)-(min + 1) + 1) {
-            float_raise(float_flag_invalid, s);
+            cvt_invalid(&p, s);
             return min;
         }
         if (inexact) {
@@ -940,7 +951,7 @@ static int64_t parts_to_sint(FloatParts p, FloatRoundMode rm, int scale,
         return (int64_t)(0 - m);
     }
     if (overflow || m > (uint64_t)max) {
-        float_raise(float_flag_invalid, s);
+        cvt_invalid(&p, s);
         return max;
     }
     if (inexact) {
@@ -958,10 +969,10 @@ static uint64_t parts_to_uint(FloatParts p, FloatRoundMode rm, int scale,
     switch (p.cls) {
     case FC_QNAN:
     case FC_SNAN:
-        float_raise(float_flag_invalid, s);
+        cvt_invalid(&p, s);
         return max;
     case FC_INF:
-        float_raise(float_flag_invalid, s);
+        cvt_invalid(&p, s);
         return p.sign ? 0 : max;
     case FC_ZERO:
         return 0;
@@ -971,11 +982,11 @@ static uint64_t parts_to_uint(FloatParts p, FloatRoundMode rm, int scale,
     scale = scale > EXP_CLAMP ? EXP_CLAMP : scale < -EXP_CLAMP ? -EXP_CLAMP : scale;
     m = round_to_uint_mag(p.sign, p.exp + scale, p.frac, rm, &inexact, &overflow);
     if (p.sign && (m != 0 || overflow)) {
-        float_raise(float_flag_invalid, s);
+        cvt_invalid(&p, s);
         return 0;
     }
     if (overflow || m > max) {
-        float_raise(float_flag_invalid, s);
+        cvt_invalid(&p, s);
         return max;
     }
     if (inexact) {
@@ -1027,7 +1038,9 @@ static FloatRelation parts_compare(FloatParts a, FloatParts b, bool quiet, float
     int c;
 
     if (is_nan(&a) || is_nan(&b)) {
-        if (!quiet || a.cls == FC_SNAN || b.cls == FC_SNAN) {
+        if (a.cls == FC_SNAN || b.cls == FC_SNAN) {
+            float_raise(float_flag_invalid | float_flag_invalid_snan, s);
+        } else if (!quiet) {
             float_raise(float_flag_invalid, s);
         }
         return float_relation_unordered;
@@ -1065,7 +1078,7 @@ static FloatParts parts_minmax(FloatParts a, FloatParts b, int flags, float_stat
         }
         if ((flags & MINMAX_NUM19) && a_nan != b_nan) {
             if (a.cls == FC_SNAN || b.cls == FC_SNAN) {
-                float_raise(float_flag_invalid, s);
+                float_raise(float_flag_invalid | float_flag_invalid_snan, s);
             }
             return a_nan ? b : a;
         }
@@ -1098,7 +1111,8 @@ static uint64_t convert_parts(FloatParts p, const FloatFmt *dst, float_status *s
     if (is_nan(&p)) {
         if (!dst->has_infnan) {
             /* Arm AHP has no NaN: signed zero and Invalid. */
-            float_raise(float_flag_invalid, s);
+            float_raise(float_flag_invalid |
+                        (p.cls == FC_SNAN ? float_flag_invalid_snan : 0), s);
             return (uint64_t)p.sign << (dst->exp_bits + dst->frac_bits);
         }
         p = return_nan(p, s);

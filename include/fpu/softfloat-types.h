@@ -53,6 +53,17 @@ enum {
      * x86 and PPC do not have the same meaning for it.
      */
     float_flag_output_denormal = 0x0040,
+    /*
+     * Why invalid was raised, in addition to float_flag_invalid, for
+     * targets that report the cause (PPC FPSCR.VX*). Arm and x86 ignore them.
+     */
+    float_flag_invalid_isi     = 0x0080,  /* inf - inf */
+    float_flag_invalid_imz     = 0x0100,  /* inf * 0 */
+    float_flag_invalid_idi     = 0x0200,  /* inf / inf */
+    float_flag_invalid_zdz     = 0x0400,  /* 0 / 0 */
+    float_flag_invalid_sqrt    = 0x0800,  /* sqrt of a negative number */
+    float_flag_invalid_cvti    = 0x1000,  /* float to integer out of range or NaN */
+    float_flag_invalid_snan    = 0x2000,  /* a signaling NaN operand */
 };
 
 typedef enum FloatRelation {

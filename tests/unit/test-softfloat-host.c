@@ -155,14 +155,19 @@ static double h_cvtsd(float a, int *flags)
     return r;
 }
 
-/* F16C: imm8 bit 2 = round by MXCSR.RC. */
+/*
+ * F16C converts whole vectors: the operand goes in through VMOVD so that
+ * the other lanes are zero and cannot raise flags of their own.
+ * imm8 bit 2 = round by MXCSR.RC.
+ */
 static uint16_t h_cvtsh(float a, int *flags)
 {
     uint32_t saved = mx_get();
-    uint32_t r;
+    uint32_t in, r;
     float tmp;
+    memcpy(&in, &a, 4);
     mx_set(host_mxcsr);
-    asm volatile("vcvtps2ph $4, %1, %0" : "=x"(tmp) : "x"(a));
+    asm volatile("vmovd %1, %0\n\tvcvtps2ph $4, %0, %0" : "=&x"(tmp) : "r"(in));
     *flags = flags_from_mxcsr(mx_get());
     mx_set(saved);
     memcpy(&r, &tmp, 4);
@@ -173,10 +178,9 @@ static float h_cvths(uint16_t h, int *flags)
 {
     uint32_t saved = mx_get();
     uint32_t in = h;
-    float tmp, r;
-    memcpy(&tmp, &in, 4);
+    float r;
     mx_set(host_mxcsr);
-    asm volatile("vcvtph2ps %1, %0" : "=x"(r) : "x"(tmp));
+    asm volatile("vmovd %1, %0\n\tvcvtph2ps %0, %0" : "=&x"(r) : "r"(in));
     *flags = flags_from_mxcsr(mx_get());
     mx_set(saved);
     return r;
@@ -218,6 +222,77 @@ HOST_TOINT(h_cvttsd2si64, "cvttsd2siq", double, int64_t)
 HOST_FROMINT(h_cvtsi2ss32, "cvtsi2ssl", int32_t, float)
 HOST_FROMINT(h_cvtsi2ss64, "cvtsi2ssq", int64_t, float)
 HOST_FROMINT(h_cvtsi2sd64, "cvtsi2sdq", int64_t, double)
+
+/* SSE4.1 ROUNDSS/SD, imm 4: round by MXCSR.RC and report inexact. */
+static float h_rounds(float a, int *flags)
+{
+    uint32_t saved = mx_get();
+    float r;
+    mx_set(host_mxcsr);
+    asm volatile("roundss $4, %1, %0" : "=x"(r) : "x"(a));
+    *flags = flags_from_mxcsr(mx_get());
+    mx_set(saved);
+    return r;
+}
+
+static double h_roundd(double a, int *flags)
+{
+    uint32_t saved = mx_get();
+    double r;
+    mx_set(host_mxcsr);
+    asm volatile("roundsd $4, %1, %0" : "=x"(r) : "x"(a));
+    *flags = flags_from_mxcsr(mx_get());
+    mx_set(saved);
+    return r;
+}
+
+/*
+ * COMISx signals invalid on any NaN, UCOMISx only on a signaling one;
+ * ZF,PF,CF = 111 unordered, 000 greater, 001 less, 100 equal.
+ */
+#define HOST_CMP(name, insn, T)                                             \
+    static FloatRelation name(T a, T b, int *flags)                         \
+    {                                                                       \
+        uint32_t saved = mx_get();                                          \
+        uint8_t zf, pf, cf;                                                 \
+        mx_set(host_mxcsr);                                                 \
+        asm volatile(insn " %4, %3\n\tsetz %0\n\tsetp %1\n\tsetc %2"          \
+                     : "=r"(zf), "=r"(pf), "=r"(cf) : "x"(a), "x"(b) : "cc");  \
+        *flags = flags_from_mxcsr(mx_get());                                \
+        mx_set(saved);                                                      \
+        if (pf) {                                                           \
+            return float_relation_unordered;                                \
+        }                                                                   \
+        return zf ? float_relation_equal : cf ? float_relation_less         \
+                  : float_relation_greater;                                 \
+    }
+
+HOST_CMP(h_comiss, "comiss", float)
+HOST_CMP(h_ucomiss, "ucomiss", float)
+HOST_CMP(h_comisd, "comisd", double)
+HOST_CMP(h_ucomisd, "ucomisd", double)
+
+/* AVX-512F unsigned conversions. */
+HOST_TOINT(h_cvtss2usi32, "vcvtss2usi", float, uint32_t)
+HOST_TOINT(h_cvtsd2usi64, "vcvtsd2usi", double, uint64_t)
+HOST_TOINT(h_cvttsd2usi32, "vcvttsd2usi", double, uint32_t)
+HOST_TOINT(h_cvttss2usi64, "vcvttss2usi", float, uint64_t)
+
+#define HOST_FROMUINT(name, insn, I, T)                                     \
+    static T name(I a, int *flags)                                          \
+    {                                                                       \
+        uint32_t saved = mx_get();                                          \
+        T r = 0;                                                            \
+        mx_set(host_mxcsr);                                                 \
+        asm volatile(insn " %1, %0, %0" : "+x"(r) : "r"(a));                \
+        *flags = flags_from_mxcsr(mx_get());                                \
+        mx_set(saved);                                                      \
+        return r;                                                           \
+    }
+
+HOST_FROMUINT(h_cvtusi2ss64, "vcvtusi2ssq", uint64_t, float)
+HOST_FROMUINT(h_cvtusi2sd64, "vcvtusi2sdq", uint64_t, double)
+HOST_FROMUINT(h_cvtusi2ss32, "vcvtusi2ssl", uint32_t, float)
 
 static inline uint32_t fbits(float f)
 {
@@ -275,7 +350,7 @@ static uint64_t gen_float(int exp_bits, int frac_bits)
 
     switch (rnd_below(16)) {
     case 0: case 1: case 2: case 3:
-        return rnd64() & ((1ULL << (1 + exp_bits + frac_bits)) - 1);
+        return rnd64() >> (63 - exp_bits - frac_bits);
     case 4:             /* specials */
         switch (rnd_below(8)) {
         case 0: exp = 0; frac = 0; break;                           /* zero */
@@ -584,6 +659,81 @@ static void test_float16_arith(void)
     check_no_mismatch(c0, m0);
 }
 
+/*
+ * float16 fma: the exact a * b + c is first rounded to odd at 53 and then
+ * at 24 bits (host round-toward-zero, then the lsb set if inexact), which
+ * keeps enough to round once more correctly to 11 bits in any mode
+ * (Boldo and Melquiond, "Emulation of FMA and correctly rounded sums:
+ * proved algorithms using rounding to odd", 2008).
+ */
+static void test_float16_fma(void)
+{
+    unsigned long c0 = total_cases, m0 = total_mismatches;
+    const uint32_t rtz = MXCSR_MASKS | (3u << 13);
+    float_status st;
+    char buf[64];
+
+    for (unsigned m = 0; m < ARRAY_SIZE(modes); m++) {
+        for (unsigned long i = 0; i < cases_per_mode; i++) {
+            uint16_t a = (uint16_t)gen_float(5, 10), b = (uint16_t)gen_float(5, 10);
+            uint16_t c = (uint16_t)gen_float(5, 10), want, got;
+            int fl = 0, widen = 0, f1 = 0, f2 = 0, f3 = 0, hf, sf;
+            double da, db, dc, r;
+            float r32;
+            uint64_t rb;
+            uint32_t r32b;
+
+            host_mxcsr = rtz;
+            da = h_cvtsd(h_cvths(a, &fl), &f1);
+            widen |= fl;
+            db = h_cvtsd(h_cvths(b, &fl), &f1);
+            widen |= fl;
+            if (rnd_below(8) == 0) {
+                /* c near -(a * b) for cancellation; host ops only, so no stray flags. */
+                int tmp;
+                host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+                c = h_cvtsh(h_cvtds(h_muld(da, db, &tmp), &tmp), &tmp) ^ 0x8000 ^ rnd_below(3);
+                host_mxcsr = rtz;
+            }
+            dc = h_cvtsd(h_cvths(c, &fl), &f1);
+            widen |= fl;
+            r = h_fmad(da, db, dc, &f1);
+            if ((dbits(r) << 1) == 0) {
+                /* An exact zero takes its sign from the real rounding mode. */
+                host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+                r = h_fmad(da, db, dc, &f1);
+                host_mxcsr = rtz;
+            }
+            rb = dbits(r);
+            if ((f1 & float_flag_inexact) && (rb & 0x7fffffffffffffffULL) <= 0x7ff0000000000000ULL) {
+                rb |= 1;
+            }
+            r32 = h_cvtds(bitsd(rb), &f2);
+            r32b = fbits(r32);
+            if ((f2 & float_flag_inexact) && (r32b & 0x7fffffffu) <= 0x7f800000u) {
+                r32b |= 1;
+            }
+            host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+            want = h_cvtsh(bitsf(r32b), &f3);
+            hf = ((widen | f1) & float_flag_invalid) | f3;
+            if ((f1 | f2) & float_flag_inexact) {
+                hf |= float_flag_inexact;
+            }
+
+            softfloat_status_init_x86(&st);
+            st.float_rounding_mode = modes[m].sf;
+            got = float16_muladd(b, a, c, 0, &st);
+            sf = st.float_exception_flags & IEEE_FLAGS;
+            total_cases++;
+            if (want != got || hf != sf) {
+                snprintf(buf, sizeof(buf), "a=%04x b=%04x c=%04x", a, b, c);
+                report("f16 fma", modes[m].name, buf, want, hf, got, sf);
+            }
+        }
+    }
+    check_no_mismatch(c0, m0);
+}
+
 static void test_convert_int(void)
 {
     unsigned long c0 = total_cases, m0 = total_mismatches;
@@ -649,10 +799,119 @@ static void test_convert_int(void)
     check_no_mismatch(c0, m0);
 }
 
+static void test_round_and_compare(void)
+{
+    unsigned long c0 = total_cases, m0 = total_mismatches;
+    float_status st;
+    char buf[96];
+
+    for (unsigned m = 0; m < ARRAY_SIZE(modes); m++) {
+        host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+        for (unsigned long i = 0; i < cases_per_mode; i++) {
+            uint32_t f = gen_f32(), g = gen_f32();
+            uint64_t d = gen_f64(), e = gen_f64();
+            int hf = 0, sf;
+            uint64_t want, got;
+
+            /* Values with a fraction part, and pairs that are close or equal. */
+            if (rnd_below(2)) {
+                f = (f & 0x807fffffu) | ((uint32_t)(127 - 2 + rnd_below(26)) << 23);
+                d = (d & 0x800fffffffffffffULL) | ((uint64_t)(1023 - 2 + rnd_below(55)) << 52);
+            }
+            if (rnd_below(4) == 0) {
+                g = f ^ rnd_below(3) ^ (rnd_below(2) << 31);
+                e = d ^ rnd_below(3) ^ ((uint64_t)rnd_below(2) << 63);
+            }
+#define CHECK_OP(hostexpr, sfexpr, what, fmt, ...)                                  \
+            softfloat_status_init_x86(&st);                                         \
+            st.float_rounding_mode = modes[m].sf;                                   \
+            want = (hostexpr);                                                      \
+            got = (sfexpr);                                                         \
+            sf = st.float_exception_flags & IEEE_FLAGS;                             \
+            total_cases++;                                                          \
+            if (want != got || hf != sf) {                                          \
+                snprintf(buf, sizeof(buf), fmt, __VA_ARGS__);                       \
+                report(what, modes[m].name, buf, want, hf, got, sf);                \
+            }
+            CHECK_OP(fbits(h_rounds(bitsf(f), &hf)), float32_round_to_int(f, &st),
+                     "round f32", "%08x", f);
+            CHECK_OP(dbits(h_roundd(bitsd(d), &hf)), float64_round_to_int(d, &st),
+                     "round f64", "%016" PRIx64, d);
+            CHECK_OP((uint64_t)h_comiss(bitsf(f), bitsf(g), &hf),
+                     (uint64_t)float32_compare(f, g, &st), "compare f32", "%08x %08x", f, g);
+            CHECK_OP((uint64_t)h_ucomiss(bitsf(f), bitsf(g), &hf),
+                     (uint64_t)float32_compare_quiet(f, g, &st), "compare_quiet f32",
+                     "%08x %08x", f, g);
+            CHECK_OP((uint64_t)h_comisd(bitsd(d), bitsd(e), &hf),
+                     (uint64_t)float64_compare(d, e, &st), "compare f64",
+                     "%016" PRIx64 " %016" PRIx64, d, e);
+            CHECK_OP((uint64_t)h_ucomisd(bitsd(d), bitsd(e), &hf),
+                     (uint64_t)float64_compare_quiet(d, e, &st), "compare_quiet f64",
+                     "%016" PRIx64 " %016" PRIx64, d, e);
+        }
+    }
+    check_no_mismatch(c0, m0);
+}
+
+/* AVX-512F has unsigned conversions; skipped (with a message) on hosts without it. */
+static void test_convert_uint(void)
+{
+    unsigned long c0 = total_cases, m0 = total_mismatches;
+    float_status st;
+    char buf[96];
+
+    if (!__builtin_cpu_supports("avx512f")) {
+        g_test_skip("host has no AVX-512F");
+        return;
+    }
+    for (unsigned m = 0; m < ARRAY_SIZE(modes); m++) {
+        host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+        for (unsigned long i = 0; i < cases_per_mode; i++) {
+            uint32_t f = gen_f32();
+            uint64_t d = gen_f64();
+            uint64_t u = rnd64() >> rnd_below(64);
+            int hf = 0, sf;
+            uint64_t want, got;
+
+            if (rnd_below(4)) {
+                f = (f & 0x807fffffu) | ((uint32_t)(127 - 2 + rnd_below(68)) << 23);
+                d = (d & 0x800fffffffffffffULL) | ((uint64_t)(1023 - 2 + rnd_below(68)) << 52);
+            }
+            /* Out of range, x86 answers all-ones where softfloat saturates: flags only. */
+#define CHECK_TOUINT(hostexpr, sfexpr, what, raw)                                   \
+            softfloat_status_init_x86(&st);                                         \
+            st.float_rounding_mode = modes[m].sf;                                   \
+            want = (hostexpr);                                                      \
+            got = (sfexpr);                                                         \
+            sf = st.float_exception_flags & IEEE_FLAGS;                             \
+            total_cases++;                                                          \
+            if (hf & float_flag_invalid) {                                          \
+                want = got;                                                         \
+            }                                                                       \
+            if (want != got || hf != sf) {                                          \
+                snprintf(buf, sizeof(buf), "%#" PRIx64, (uint64_t)(raw));           \
+                report(what, modes[m].name, buf, want, hf, got, sf);                \
+            }
+            CHECK_TOUINT(h_cvtss2usi32(bitsf(f), &hf), float32_to_uint32(f, &st), "f32->u32", f);
+            CHECK_TOUINT(h_cvttss2usi64(bitsf(f), &hf), float32_to_uint64_round_to_zero(f, &st),
+                         "f32->u64 trunc", f);
+            CHECK_TOUINT(h_cvtsd2usi64(bitsd(d), &hf), float64_to_uint64(d, &st), "f64->u64", d);
+            CHECK_TOUINT(h_cvttsd2usi32(bitsd(d), &hf), float64_to_uint32_round_to_zero(d, &st),
+                         "f64->u32 trunc", d);
+            CHECK_TOUINT(fbits(h_cvtusi2ss64(u, &hf)), uint64_to_float32(u, &st), "u64->f32", u);
+            CHECK_TOUINT(dbits(h_cvtusi2sd64(u, &hf)), uint64_to_float64(u, &st), "u64->f64", u);
+            CHECK_TOUINT(fbits(h_cvtusi2ss32((uint32_t)u, &hf)), uint32_to_float32((uint32_t)u, &st),
+                         "u32->f32", (uint32_t)u);
+        }
+    }
+    check_no_mismatch(c0, m0);
+}
+
 int main(int argc, char **argv)
 {
     const char *env;
     uint64_t seed = 0x9e3779b97f4a7c15ULL;
+    int ret;
 
     g_test_init(&argc, &argv, NULL);
     g_test_set_nonfatal_assertions();
@@ -678,7 +937,12 @@ int main(int argc, char **argv)
         g_free(p64);
     }
     g_test_add_func("/softfloat/host/float16/arith", test_float16_arith);
+    g_test_add_func("/softfloat/host/float16/fma", test_float16_fma);
     g_test_add_func("/softfloat/host/convert/float", test_convert_float);
     g_test_add_func("/softfloat/host/convert/int", test_convert_int);
-    return g_test_run();
+    g_test_add_func("/softfloat/host/convert/uint", test_convert_uint);
+    g_test_add_func("/softfloat/host/round-and-compare", test_round_and_compare);
+    ret = g_test_run();
+    printf("# softfloat vs host: %lu cases, %lu mismatches\n", total_cases, total_mismatches);
+    return ret;
 }
