@@ -473,7 +473,11 @@ void memory_region_set_address(MemoryRegion *mr, hwaddr addr)
         return;
     }
     if (!container) {
+        /* Only an address-space root's own address shows in a view. */
+        memory_region_transaction_begin();
         mr->addr = addr;
+        memory_region_update();
+        memory_region_transaction_commit();
         return;
     }
     /* Re-insert so that it takes its place among equal priorities anew. */

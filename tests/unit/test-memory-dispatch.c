@@ -1019,6 +1019,32 @@ static void test_trace_hook(void)
     memory_region_destroy(&mr);
 }
 
+/* MemOp helpers the TCG side shares with us. */
+static void test_memop_helpers(void)
+{
+    for (unsigned bits = 0; bits <= 4; bits++) {
+        unsigned size = 1u << bits;
+
+        g_assert_cmpuint(memop_size(size_memop(size)), ==, size);
+        g_assert_cmpuint(memop_size(size_memop(size) | MO_BE | MO_SIGN |
+                                    MO_ALIGN), ==, size);
+    }
+    g_assert_cmpuint(MO_LE, ==, 0);
+    g_assert_true(memop_big_endian(MO_BEUL));
+    g_assert_false(memop_big_endian(MO_LEUQ));
+    g_assert_true(memop_big_endian(memop_bswap(MO_LEUW)));
+    g_assert_cmpuint(memop_alignment_bits(MO_32 | MO_ALIGN), ==, 2);
+    g_assert_cmpuint(memop_alignment_bits(MO_64 | MO_ALIGN), ==, 3);
+    g_assert_cmpuint(memop_alignment_bits(MO_64 | MO_ALIGN_4), ==, 2);
+    g_assert_cmpuint(memop_alignment_bits(MO_8 | MO_ALIGN_16), ==, 4);
+    g_assert_cmpuint(memop_alignment_bits(MO_64 | MO_UNALN), ==, 0);
+    g_assert_cmpuint(MO_SSIZE & MO_SB, ==, MO_SB);
+    /* The fields do not overlap. */
+    g_assert_cmpuint(MO_SIZE & (MO_SIGN | MO_BSWAP | MO_AMASK | MO_ATOM_MASK),
+                     ==, 0);
+    g_assert_cmpuint(MO_AMASK & MO_ATOM_MASK, ==, 0);
+}
+
 int main(int argc, char **argv)
 {
     static MatrixCase cases[2 * G_N_ELEMENTS(impl_cases)];
@@ -1037,6 +1063,7 @@ int main(int argc, char **argv)
             g_free(path);
         }
     }
+    g_test_add_func("/memory/memop/helpers", test_memop_helpers);
     g_test_add_func("/memory/dispatch/split-examples", test_split_examples);
     g_test_add_func("/memory/dispatch/endianness", test_endianness);
     g_test_add_func("/memory/dispatch/sign-extension", test_sign_extension);
