@@ -71,6 +71,8 @@ bool cpu_exec_realizefn(CPUState *cpu, GError **errp)
     if (!initialized_ops) {
         initialized_ops = g_ptr_array_new();
     }
+    /* Targets create their TCG globals in initialize: tcg must exist. */
+    tcg_exec_init(0);
     if (!g_ptr_array_find(initialized_ops, ops, NULL)) {
         g_ptr_array_add(initialized_ops, (gpointer)ops);
         if (ops->initialize) {
