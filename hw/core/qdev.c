@@ -51,6 +51,11 @@ bool qdev_add_global(const char *str, GError **errp)
     const char *eq = strchr(str, '=');
     const char *dot = strchr(str, '.');
 
+    if (!strstr(str, "driver=") && !(dot && eq && dot < eq)) {
+        error_setg(errp, "-global %s: expected DRIVER.PROPERTY=VALUE", str);
+        g_free(g);
+        return false;
+    }
     if (dot && eq && dot < eq && !strstr(str, "driver=")) {
         /* DRIVER.PROP=VALUE */
         g->driver = g_strndup(str, dot - str);
