@@ -1019,6 +1019,71 @@ static void test_trace_hook(void)
     memory_region_destroy(&mr);
 }
 
+/*
+ * The bcm2835_thermal shape (impl 4..4, valid.min 4, valid.max left 0):
+ * QEMU skipped the valid.min check when valid.max was 0 and synthesised a
+ * 2-byte read at 3 from accesses at unaligned offsets. Here valid.min
+ * holds, and the legal sizes are built at aligned offsets only.
+ */
+static void test_bcm2835_thermal_shape(void)
+{
+    static const MemoryRegionOps ops = {
+        .read = regdev_read, .write = regdev_write,
+        .endianness = DEVICE_LITTLE_ENDIAN,
+        .valid = { .min_access_size = 4 },
+        .impl = { .max_access_size = 4 },
+    };
+    RegDev d = { 0 };
+    MemoryRegion mr;
+    uint64_t v;
+
+    memory_region_init_io(&mr, NULL, &ops, &d, "thermal", 16);
+    log_capture_start();
+    regdev_fill(&d);
+    g_assert_cmpuint(memory_region_dispatch_read(&mr, 3, &v, MO_16,
+                                                 MEMTXATTRS_UNSPECIFIED),
+                     ==, MEMTX_DECODE_ERROR);
+    g_assert_cmpuint(d.ncalls, ==, 0);
+    g_free(log_capture_take());
+    /* valid.max 0 means "up to 8": an 8-byte read is two aligned 4s. */
+    g_assert_cmpuint(memory_region_dispatch_read(&mr, 8, &v, MO_64,
+                                                 MEMTXATTRS_UNSPECIFIED),
+                     ==, MEMTX_OK);
+    g_assert_cmpuint(d.ncalls, ==, 2);
+    g_assert_cmpuint(d.calls[0].addr, ==, 8);
+    g_assert_cmpuint(d.calls[1].addr, ==, 12);
+    g_assert_cmphex(v, ==, bytes_to_value(d.regs + 8, 8, false));
+    memory_region_destroy(&mr);
+}
+
+/* Defaults: valid 1..8 aligned, impl 1..4. */
+static void test_default_sizes(void)
+{
+    static const MemoryRegionOps ops = {
+        .read = regdev_read, .write = regdev_write,
+        .endianness = DEVICE_LITTLE_ENDIAN,
+    };
+    RegDev d = { 0 };
+    MemoryRegion mr;
+    uint64_t v;
+
+    memory_region_init_io(&mr, NULL, &ops, &d, "defaults", 16);
+    log_capture_start();
+    regdev_fill(&d);
+    g_assert_cmpuint(memory_region_dispatch_read(&mr, 0, &v, MO_64,
+                                                 MEMTXATTRS_UNSPECIFIED),
+                     ==, MEMTX_OK);
+    g_assert_cmpuint(d.ncalls, ==, 2);
+    g_assert_cmpuint(d.calls[0].size, ==, 4);
+    regdev_fill(&d);
+    g_assert_cmpuint(memory_region_dispatch_read(&mr, 1, &v, MO_16,
+                                                 MEMTXATTRS_UNSPECIFIED),
+                     ==, MEMTX_DECODE_ERROR);
+    g_assert_cmpuint(d.ncalls, ==, 0);
+    g_free(log_capture_take());
+    memory_region_destroy(&mr);
+}
+
 /* MemOp helpers the TCG side shares with us. */
 static void test_memop_helpers(void)
 {
@@ -1064,6 +1129,9 @@ int main(int argc, char **argv)
         }
     }
     g_test_add_func("/memory/memop/helpers", test_memop_helpers);
+    g_test_add_func("/memory/dispatch/bcm2835-thermal-shape",
+                    test_bcm2835_thermal_shape);
+    g_test_add_func("/memory/dispatch/default-sizes", test_default_sizes);
     g_test_add_func("/memory/dispatch/split-examples", test_split_examples);
     g_test_add_func("/memory/dispatch/endianness", test_endianness);
     g_test_add_func("/memory/dispatch/sign-extension", test_sign_extension);

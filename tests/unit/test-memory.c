@@ -1648,6 +1648,59 @@ static void test_tlb_contract(void)
     memory_region_destroy(&root);
 }
 
+/* Disabling an alias target hides it through the alias too. */
+static void test_alias_disabled_target(void)
+{
+    MemoryRegion root, ram, alias;
+    AddressSpace as;
+
+    memory_region_init(&root, NULL, "root", 0x10000);
+    g_assert_true(memory_region_init_ram(&ram, NULL, "ram", 0x1000, NULL));
+    memory_region_init_alias(&alias, NULL, "win", &ram, 0, 0x1000);
+    memory_region_add_subregion(&root, 0x2000, &alias);
+    address_space_init(&as, &root, "alias-dis");
+    assert_leaf(&as, 0x2000, &ram, 0);
+    memory_region_set_enabled(&ram, false);
+    g_assert_true(memory_region_is_unassigned(leaf_at(&as, 0x2000, NULL)));
+    memory_region_set_enabled(&ram, true);
+    assert_leaf(&as, 0x2000, &ram, 0);
+    address_space_destroy(&as);
+    memory_region_destroy(&alias);
+    memory_region_destroy(&ram);
+    memory_region_destroy(&root);
+}
+
+/* Setting what is already set is not a change listeners hear about. */
+static void test_listener_quiet_on_no_change(void)
+{
+    MemoryRegion root, r;
+    AddressSpace as;
+    CountingListener c;
+
+    memory_region_init(&root, NULL, "root", 0x10000);
+    g_assert_true(memory_region_init_ram(&r, NULL, "r", 0x1000, NULL));
+    memory_region_add_subregion(&root, 0x1000, &r);
+    address_space_init(&as, &root, "quiet");
+    cl_init(&c, "L", 0);
+    memory_listener_register(&c.l, &as);
+    cl_reset(&c);
+    memory_region_set_enabled(&r, true);
+    memory_region_set_address(&r, 0x1000);
+    memory_region_set_readonly(&r, false);
+    memory_region_set_size(&r, 0x1000);
+    g_assert_cmpuint(c.begin, ==, 0);
+    /* A real change still is. */
+    memory_region_set_size(&r, 0x800);
+    g_assert_cmpuint(c.begin, ==, 1);
+    g_assert_cmpuint(c.del, ==, 1);
+    g_assert_cmpuint(c.add, ==, 1);
+    memory_listener_unregister(&c.l);
+    address_space_destroy(&as);
+    memory_region_destroy(&r);
+    memory_region_destroy(&root);
+    g_string_free(c.events, true);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1668,6 +1721,9 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/overlap/nested-containers-and-holes",
                     test_nested_containers_and_holes);
     g_test_add_func("/memory/alias/chain", test_alias_chain);
+    g_test_add_func("/memory/alias/disabled-target", test_alias_disabled_target);
+    g_test_add_func("/memory/listener/quiet-on-no-change",
+                    test_listener_quiet_on_no_change);
     g_test_add_func("/memory/flatview/random-model", test_flatview_random_model);
     g_test_add_func("/memory/flatview/many-regions", test_flatview_many_regions);
     g_test_add_func("/memory/flatview/top-of-address-space",
