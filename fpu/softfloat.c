@@ -83,6 +83,7 @@ void softfloat_status_init_x86(float_status *s)
     s->float_infzeronan_rule = float_infzeronan_dnan_never | float_infzeronan_suppress_invalid;
     s->default_nan_pattern = 0xc0;
     s->tininess_before_rounding = false;
+    s->ftz_after_rounding = true;       /* takes effect when the target sets MXCSR.FTZ */
 }
 
 void softfloat_status_init_ppc(float_status *s)
@@ -474,19 +475,27 @@ static uint64_t round_pack(FloatParts p, const FloatFmt *f, float_status *s)
         return sign | ((uint64_t)e << fb) | (m & frac_mask);
     }
 
-    /* The unrounded result is below the normal range. */
-    if (s->flush_to_zero) {
+    /*
+     * The unrounded result is below the normal range. Arm flushes it now
+     * (FPRoundBase) and reports only the flush; x86 FTZ flushes only what
+     * is still tiny after rounding and reports underflow and inexact.
+     */
+    if (s->flush_to_zero && !s->ftz_after_rounding) {
         float_raise(float_flag_output_denormal, s);
         return sign;
     }
     bool tiny = true;
-    if (!s->tininess_before_rounding && e == 0) {
+    if (e == 0 && (!s->tininess_before_rounding || s->flush_to_zero)) {
         /* Would rounding to full precision, exponent unbounded, reach 2^emin? */
         m = frac >> shift;
         rbits = frac & rmask;
         if (round_increment(m, rbits, shift, rm, p.sign) && ((m + 1) >> (fb + 1))) {
             tiny = false;
         }
+    }
+    if (s->flush_to_zero && tiny) {
+        float_raise(float_flag_output_denormal | float_flag_underflow | float_flag_inexact, s);
+        return sign;
     }
     frac = shift_right_jam64(frac, 1 - e);
     m = frac >> shift;

@@ -130,6 +130,15 @@ typedef struct float_status {
     uint8_t default_nan_pattern;
     /* Flush denormal results to zero (Arm FPCR.FZ, x86 MXCSR.FTZ). */
     bool flush_to_zero;
+    /*
+     * How flush_to_zero decides and reports. false (Arm): a result whose
+     * unrounded value is below the normal range becomes a signed zero and
+     * raises only float_flag_output_denormal. true (x86 FTZ): a result that
+     * is still tiny after rounding becomes a signed zero and raises
+     * output_denormal, underflow and inexact; one that rounds up to the
+     * smallest normal is kept.
+     */
+    bool ftz_after_rounding;
     /* Treat denormal inputs as zero (Arm FPCR.FZ, x86 MXCSR.DAZ). */
     bool flush_inputs_to_zero;
     /* Every NaN result is the default NaN (Arm FPCR.DN). */

@@ -51,6 +51,10 @@ static inline bool get_flush_to_zero(const float_status *s)
 {
     return s->flush_to_zero;
 }
+static inline void set_float_ftz_after_rounding(bool val, float_status *s)
+{
+    s->ftz_after_rounding = val;
+}
 static inline void set_flush_inputs_to_zero(bool val, float_status *s)
 {
     s->flush_inputs_to_zero = val;

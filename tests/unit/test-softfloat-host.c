@@ -13,7 +13,7 @@
  * Operands are seeded pseudo-random and biased toward the places where
  * rounding goes wrong: specials, denormals, the overflow and underflow
  * boundaries, halfway cases and near-cancellation. PLUMB_SOFTFLOAT_CASES
- * scales the number of cases (default 250000 per operation and rounding mode),
+ * scales the number of cases (default 120000 per operation and rounding mode),
  * PLUMB_SOFTFLOAT_SEED changes the seed.
  */
 #include "util/osdep.h"
@@ -28,6 +28,9 @@
 #define MXCSR_PE 0x20
 #define MXCSR_MASKS 0x1f80
 
+#define MXCSR_DAZ 0x0040
+#define MXCSR_FTZ 0x8000
+
 static const struct {
     FloatRoundMode sf;
     uint32_t rc;
@@ -38,6 +41,26 @@ static const struct {
     { float_round_up, 2, "up" },
     { float_round_to_zero, 3, "zero" },
 };
+
+/*
+ * The arithmetic and conversion tests run each rounding mode twice: as
+ * IEEE, and with MXCSR.FTZ|DAZ against flush_to_zero + flush_inputs_to_zero
+ * with the x86 after-rounding flush.
+ */
+static bool flush_pass;
+
+static void init_x86(float_status *st, unsigned m)
+{
+    softfloat_status_init_x86(st);
+    st->float_rounding_mode = modes[m].sf;
+    st->flush_to_zero = flush_pass;
+    st->flush_inputs_to_zero = flush_pass;
+}
+
+static uint32_t mxcsr_for(unsigned m)
+{
+    return MXCSR_MASKS | (modes[m].rc << 13) | (flush_pass ? MXCSR_FTZ | MXCSR_DAZ : 0);
+}
 
 static uint32_t host_mxcsr;     /* control word for the next host op */
 
@@ -404,7 +427,7 @@ static inline uint64_t gen_f64(void)
 /* ---- the comparison loop ---- */
 
 static unsigned long total_cases, total_mismatches;
-static unsigned long cases_per_mode = 250000;
+static unsigned long cases_per_mode = 120000;
 
 static void report(const char *what, const char *mode, const char *ops,
                    uint64_t want, int want_flags, uint64_t got, int got_flags)
@@ -428,13 +451,12 @@ static void run_arith32(ArithOp op)
     char buf[96];
 
     for (unsigned m = 0; m < ARRAY_SIZE(modes); m++) {
-        host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+        host_mxcsr = mxcsr_for(m);
         for (unsigned long i = 0; i < cases_per_mode; i++) {
             uint32_t a = gen_f32(), b = gen_f32(), c = gen_f32(), want, got;
             int hf = 0, sf;
 
-            softfloat_status_init_x86(&st);
-            st.float_rounding_mode = modes[m].sf;
+            init_x86(&st, m);
             /* Near-cancellation: b or c close to minus what a (or a*b) gives. */
             if (rnd_below(8) == 0) {
                 int tmp;
@@ -473,13 +495,12 @@ static void run_arith64(ArithOp op)
     char buf[96];
 
     for (unsigned m = 0; m < ARRAY_SIZE(modes); m++) {
-        host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+        host_mxcsr = mxcsr_for(m);
         for (unsigned long i = 0; i < cases_per_mode; i++) {
             uint64_t a = gen_f64(), b = gen_f64(), c = gen_f64(), want, got;
             int hf = 0, sf;
 
-            softfloat_status_init_x86(&st);
-            st.float_rounding_mode = modes[m].sf;
+            init_x86(&st, m);
             if (rnd_below(8) == 0) {
                 int tmp;
                 if (op == OP_FMA) {
@@ -525,11 +546,13 @@ static void test_arith(gconstpointer data)
     int which = GPOINTER_TO_INT(data);
     unsigned long c0 = total_cases, m0 = total_mismatches;
 
+    flush_pass = which & 0x200;
     if (which & 0x100) {
         run_arith64(which & 0xff);
     } else {
         run_arith32(which & 0xff);
     }
+    flush_pass = false;
     check_no_mismatch(c0, m0);
 }
 
@@ -741,7 +764,7 @@ static void test_convert_int(void)
     char buf[64];
 
     for (unsigned m = 0; m < ARRAY_SIZE(modes); m++) {
-        host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+        host_mxcsr = mxcsr_for(m);
         for (unsigned long i = 0; i < cases_per_mode; i++) {
             uint32_t f = gen_f32();
             uint64_t d = gen_f64();
@@ -755,8 +778,7 @@ static void test_convert_int(void)
                 d = (d & 0x800fffffffffffffULL) | ((uint64_t)(1023 - 2 + rnd_below(66)) << 52);
             }
 #define CHECK_TOINT(hostfn, sffn, x, raw, what)                              \
-            softfloat_status_init_x86(&st);                                         \
-            st.float_rounding_mode = modes[m].sf;                                   \
+            init_x86(&st, m);                                                       \
             want = hostfn(x, &hf);                                                  \
             got = sffn;                                                             \
             sf = st.float_exception_flags & IEEE_FLAGS;                             \
@@ -780,8 +802,7 @@ static void test_convert_int(void)
 #undef CHECK_TOINT
 
 #define CHECK_FROMINT(hostfn, bitsfn, sffn, v, what)                                \
-            softfloat_status_init_x86(&st);                                         \
-            st.float_rounding_mode = modes[m].sf;                                   \
+            init_x86(&st, m);                                                       \
             want = bitsfn(hostfn(v, &hf));                                          \
             got = sffn;                                                             \
             sf = st.float_exception_flags & IEEE_FLAGS;                             \
@@ -907,6 +928,13 @@ static void test_convert_uint(void)
     check_no_mismatch(c0, m0);
 }
 
+static void test_convert_int_flush(void)
+{
+    flush_pass = true;
+    test_convert_int();
+    flush_pass = false;
+}
+
 int main(int argc, char **argv)
 {
     const char *env;
@@ -931,15 +959,22 @@ int main(int argc, char **argv)
     for (int op = OP_ADD; op <= OP_FMA; op++) {
         char *p32 = g_strdup_printf("/softfloat/host/float32/%s", op_names[op]);
         char *p64 = g_strdup_printf("/softfloat/host/float64/%s", op_names[op]);
+        char *f32 = g_strdup_printf("/softfloat/host/float32-ftz-daz/%s", op_names[op]);
+        char *f64 = g_strdup_printf("/softfloat/host/float64-ftz-daz/%s", op_names[op]);
         g_test_add_data_func(p32, GINT_TO_POINTER(op), test_arith);
         g_test_add_data_func(p64, GINT_TO_POINTER(op | 0x100), test_arith);
+        g_test_add_data_func(f32, GINT_TO_POINTER(op | 0x200), test_arith);
+        g_test_add_data_func(f64, GINT_TO_POINTER(op | 0x300), test_arith);
         g_free(p32);
         g_free(p64);
+        g_free(f32);
+        g_free(f64);
     }
     g_test_add_func("/softfloat/host/float16/arith", test_float16_arith);
     g_test_add_func("/softfloat/host/float16/fma", test_float16_fma);
     g_test_add_func("/softfloat/host/convert/float", test_convert_float);
     g_test_add_func("/softfloat/host/convert/int", test_convert_int);
+    g_test_add_func("/softfloat/host/convert/int-ftz-daz", test_convert_int_flush);
     g_test_add_func("/softfloat/host/convert/uint", test_convert_uint);
     g_test_add_func("/softfloat/host/round-and-compare", test_round_and_compare);
     ret = g_test_run();

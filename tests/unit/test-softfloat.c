@@ -12,7 +12,7 @@
 #include <math.h>
 #include "fpu/softfloat.h"
 
-enum { ARM, ARM_FZ, ARM_DN, X86, PPC, MIPS_LEGACY };
+enum { ARM, ARM_FZ, ARM_DN, X86, X86_FTZ, PPC, MIPS_LEGACY };
 
 #define I  float_flag_invalid
 #define Z  float_flag_divbyzero
@@ -35,6 +35,7 @@ static float_status make_status(int preset, FloatRoundMode rm)
 
     switch (preset) {
     case X86:
+    case X86_FTZ:
         softfloat_status_init_x86(&s);
         break;
     case PPC:
@@ -44,7 +45,7 @@ static float_status make_status(int preset, FloatRoundMode rm)
         softfloat_status_init_arm(&s);
         break;
     }
-    if (preset == ARM_FZ) {
+    if (preset == ARM_FZ || preset == X86_FTZ) {
         s.flush_to_zero = true;
         s.flush_inputs_to_zero = true;
     }
@@ -193,10 +194,15 @@ static void test_underflow_and_flush(void)
     EXPECT(ARM, RTZ, float64_to_float32(just_below, st), 0x007fffff, U | X);
     EXPECT(X86, RTZ, float64_to_float32(just_below, st), 0x007fffff, U | X);
     EXPECT(ARM_FZ, RNE, float64_to_float32(just_below, st), 0, OD);
+    /* x86 FTZ looks after rounding: this one becomes 2^-126 and stays. */
+    EXPECT(X86_FTZ, RNE, float64_to_float32(just_below, st), F32_MINNORM, X);
+    EXPECT(X86_FTZ, RTZ, float64_to_float32(just_below, st), 0, OD | U | X);
     /* An exact denormal result underflows only when it is inexact. */
     EXPECT(ARM, RNE, float32_mul(F32_MINNORM, F32_HALF, st), 0x00400000, 0);
     EXPECT(ARM_FZ, RNE, float32_mul(F32_MINNORM, F32_HALF, st), 0, OD);
     EXPECT(ARM_FZ, RNE, float32_mul(0x80800000, F32_HALF, st), 0x80000000, OD);
+    /* x86 FTZ reports a flushed result, exact or not, as underflow and inexact. */
+    EXPECT(X86_FTZ, RNE, float32_mul(F32_MINNORM, F32_HALF, st), 0, OD | U | X);
     /* 2^-150 is half the smallest denormal: a tie to the even zero. */
     EXPECT(ARM, RNE, int32_to_float32_scalbn(1, -150, st), 0, U | X);
     EXPECT(ARM, RUP, int32_to_float32_scalbn(1, -150, st), 1, U | X);
