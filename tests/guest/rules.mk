@@ -1,0 +1,43 @@
+# tests/guest/rules.mk - build the bare-metal guest test images and the
+# TAP runner scripts that make check-guest runs (appended to GUEST_TESTS).
+#
+# AArch64: tests/guest/aarch64/<name>.c + crt0.S + testlib.c, linked at
+# 0x40080000 for the virt machine; each becomes
+# $(BUILD)/tests/guest/aarch64/<name>.elf and a runner
+# $(BUILD)/tests/guest/aarch64/aarch64-<name> (run-test.sh on that image).
+
+A64_GUEST_SRC := tests/guest/aarch64
+A64_GUEST_OUT := $(BUILD)/tests/guest/aarch64
+A64_GUEST_NAMES := $(sort $(basename $(notdir $(filter-out $(A64_GUEST_SRC)/testlib.c,$(wildcard $(A64_GUEST_SRC)/*.c)))))
+A64_GUEST_CC := $(CROSS_AARCH64)gcc
+A64_GUEST_CFLAGS := -O2 -g -ffreestanding -nostdlib -static -fno-pic -no-pie \
+	-fno-stack-protector -mgeneral-regs-only -mstrict-align \
+	-march=armv8.1-a+crc -Wall -Werror -I$(A64_GUEST_SRC) -I$(A64_GUEST_OUT) \
+	-T $(A64_GUEST_SRC)/link.ld -Wl,--build-id=none -Wl,--no-warn-rwx-segments
+A64_GUEST_COMMON := $(A64_GUEST_SRC)/crt0.S $(A64_GUEST_SRC)/testlib.c
+A64_GUEST_DEPS := $(A64_GUEST_COMMON) $(A64_GUEST_SRC)/testlib.h $(A64_GUEST_SRC)/link.ld \
+	$(A64_GUEST_OUT)/alu-cases.h
+
+GUEST_TESTS += $(addprefix $(A64_GUEST_OUT)/aarch64-,$(A64_GUEST_NAMES))
+
+$(A64_GUEST_OUT)/alu-cases.h: $(A64_GUEST_SRC)/gen-alu.py
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	$(QUIET)python3 $< > $@.tmp && mv $@.tmp $@
+
+$(A64_GUEST_OUT)/%.elf: $(A64_GUEST_SRC)/%.c $(A64_GUEST_DEPS)
+	@mkdir -p $(@D)
+	@echo "  GUESTCC $@"
+	$(QUIET)$(A64_GUEST_CC) $(A64_GUEST_CFLAGS) -o $@ $(A64_GUEST_COMMON) $<
+
+ifneq ($(CROSS_AARCH64),)
+$(A64_GUEST_OUT)/aarch64-%: $(A64_GUEST_OUT)/%.elf $(A64_GUEST_SRC)/run-test.sh
+	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' "$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
+		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
+	@chmod +x $@
+else
+$(A64_GUEST_OUT)/aarch64-%:
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\necho "1..0 # SKIP no aarch64 cross compiler (aarch64-linux-gnu-gcc)"\n' > $@
+	@chmod +x $@
+endif
