@@ -6,6 +6,7 @@
  *   address-space: memory
  *     0000000000000000-ffffffffffffffff (prio 0, container): system
  *       0000000040000000-0000000047ffffff (prio 0, ram): ram
+ *       0000000050000000-00000000500007ff (prio 1, ram): alias lo @ram 0000000000000800-0000000000000fff
  *
  * Not for: changing anything; this only reads the tree.
  */
@@ -13,8 +14,15 @@
 #include "exec/memory.h"
 #include "memory-internal.h"
 
+/*
+ * The kind column. An alias shows the kind of what it finally points at
+ * (as QEMU does); the line then says "alias NAME @TARGET ...".
+ */
 static const char *region_kind(const MemoryRegion *mr)
 {
+    for (unsigned depth = 0; mr->alias && depth < 64; depth++) {
+        mr = mr->alias;
+    }
     if (mr->ram_device) {
         return "ramd";
     }
@@ -26,9 +34,6 @@ static const char *region_kind(const MemoryRegion *mr)
     }
     if (mr->ram) {
         return mr->readonly ? "rom" : "ram";
-    }
-    if (mr->alias) {
-        return "alias";
     }
     if (!mr->terminates) {
         return "container";

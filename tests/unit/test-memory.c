@@ -1381,7 +1381,7 @@ static void test_mtree_output(void)
         "    0000000000002000-0000000000002fff (prio 0, container): m.cont\n"
         "      0000000000002000-00000000000020ff (prio 1, i/o): m.io\n"
         "      0000000000002800-00000000000028ff (prio 0, ramd): m.ramd [disabled]\n"
-        "    0000000000004000-00000000000047ff (prio 2, alias): alias m.alias @m.ram 0000000000000800-0000000000000fff\n"
+        "    0000000000004000-00000000000047ff (prio 2, ram): alias m.alias @m.ram 0000000000000800-0000000000000fff\n"
         "    0000000000008000-0000000000008fff (prio 0, romd): m.flash\n"
         "\n";
     const char *want_flat =
