@@ -634,8 +634,7 @@ static void do_mov(OpCtx *c)
                (c->life & (DEAD_ARG << 1))) {
         /* The source dies: the destination takes over its register. */
         int r = its->reg;
-        s->reg_to_temp[r] = NULL;
-        its->val_type = its->kind == TEMP_GLOBAL ? TEMP_VAL_MEM : TEMP_VAL_DEAD;
+        temp_dead(s, its);
         if (ots->val_type == TEMP_VAL_REG) {
             s->reg_to_temp[ots->reg] = NULL;
         }
