@@ -343,14 +343,38 @@ void memory_region_add_subregion(MemoryRegion *mr, hwaddr offset,
 void memory_region_add_subregion_overlap(MemoryRegion *mr, hwaddr offset,
                                          MemoryRegion *subregion,
                                          int priority);
+/**
+ * memory_region_del_subregion: unmap @subregion from container @mr (it must
+ * be there). The region itself is untouched and can be mapped again.
+ */
 void memory_region_del_subregion(MemoryRegion *mr, MemoryRegion *subregion);
 
+/**
+ * memory_region_set_enabled: show or hide @mr (and all below it) wherever
+ * it is mapped, without unmapping it (BAR decode enables, PAM, SMRAM).
+ */
 void memory_region_set_enabled(MemoryRegion *mr, bool enabled);
+/**
+ * memory_region_set_address: move @mr to @addr in its container, keeping
+ * its priority (it becomes the newest among equal priorities).
+ */
 void memory_region_set_address(MemoryRegion *mr, hwaddr addr);
+/* memory_region_set_alias_offset: move the window of alias @mr in its target. */
 void memory_region_set_alias_offset(MemoryRegion *mr, hwaddr offset);
+/**
+ * memory_region_set_size: resize @mr (UINT64_MAX: 2^64). RAM cannot grow past
+ * its allocation; I/O regions are re-checked against their ops.
+ */
 void memory_region_set_size(MemoryRegion *mr, uint64_t size);
+/**
+ * memory_region_set_readonly: make @mr (and what it shows, for an alias or a
+ * container) read-only in the views: writes are discarded.
+ */
 void memory_region_set_readonly(MemoryRegion *mr, bool readonly);
-/* Switch a ROM device between romd mode (reads from RAM) and I/O mode. */
+/**
+ * memory_region_rom_device_set_romd: switch a ROM device between romd mode
+ * (reads from its RAM) and I/O mode (reads go to its ops too).
+ */
 void memory_region_rom_device_set_romd(MemoryRegion *mr, bool romd_mode);
 /*
  * Opt a region out of the re-entrancy guard. Say in a comment at the call
@@ -370,7 +394,9 @@ void memory_region_transaction_commit(void);
 
 /* Size in bytes; a 2^64-byte region reports UINT64_MAX. */
 uint64_t memory_region_size(MemoryRegion *mr);
+/* The name given at init ("" if none). */
 const char *memory_region_name(const MemoryRegion *mr);
+/* The owner given at init (may be NULL). */
 Object *memory_region_owner(const MemoryRegion *mr);
 /* RAM or ROM (not ram_device, not a ROM device). */
 bool memory_region_is_ram(const MemoryRegion *mr);
@@ -379,11 +405,15 @@ bool memory_region_is_ram_device(const MemoryRegion *mr);
 bool memory_region_is_rom(const MemoryRegion *mr);
 /* A ROM device currently in romd mode (reads may go directly to RAM). */
 bool memory_region_is_romd(const MemoryRegion *mr);
+/* Created with memory_region_init_iommu. */
 bool memory_region_is_iommu(const MemoryRegion *mr);
 /* The region returned for addresses where nothing is mapped. */
 bool memory_region_is_unassigned(const MemoryRegion *mr);
+/* In a container, or the root of an address space. */
 bool memory_region_is_mapped(const MemoryRegion *mr);
+/* Not disabled with memory_region_set_enabled (says nothing of containers). */
 bool memory_region_is_enabled(const MemoryRegion *mr);
+/* Offset of @mr in its container. */
 hwaddr memory_region_get_address(const MemoryRegion *mr);
 
 /**
@@ -480,11 +510,13 @@ typedef void MemoryRegionAccessTraceFn(MemoryRegion *mr, hwaddr addr,
  */
 void memory_region_set_access_trace(MemoryRegionAccessTraceFn *fn);
 
-/*
- * Byte order of DEVICE_NATIVE_ENDIAN regions (the guest CPU's); set once by
- * the machine before the guest runs. Default little endian.
+/**
+ * memory_set_native_big_endian: byte order of DEVICE_NATIVE_ENDIAN regions
+ * (the guest CPU's); set once by the machine before the guest runs.
+ * Default little endian.
  */
 void memory_set_native_big_endian(bool big_endian);
+/* The byte order set by memory_set_native_big_endian. */
 bool memory_native_is_big_endian(void);
 
 /* -------------------------------------------------------------------- */
@@ -552,8 +584,10 @@ MemoryRegion *address_space_translate_full(AddressSpace *as, hwaddr addr,
  */
 MemTxResult address_space_rw(AddressSpace *as, hwaddr addr, MemTxAttrs attrs,
                              void *buf, hwaddr len, bool is_write);
+/* address_space_rw reading into @buf. */
 MemTxResult address_space_read(AddressSpace *as, hwaddr addr,
                                MemTxAttrs attrs, void *buf, hwaddr len);
+/* address_space_rw writing from @buf. */
 MemTxResult address_space_write(AddressSpace *as, hwaddr addr,
                                 MemTxAttrs attrs, const void *buf, hwaddr len);
 /* address_space_read, for code written against QEMU's name. */
