@@ -918,7 +918,7 @@ static void check_smp(MachineClass *mc, CpuTopology *t)
     }
     {
         unsigned total = sockets * dies * clusters * cores * threads;
-        maxcpus = maxcpus ? maxcpus : total;
+        maxcpus = maxcpus ? maxcpus : cpus ? cpus : total;
         cpus = cpus ? cpus : maxcpus;
         if (total != maxcpus) {
             die("-smp %s: Invalid CPU topology: product of the hierarchy must "
