@@ -128,6 +128,9 @@ uint32_t arm_tb_flags(CPUARMState *env)
     if (env->sctlr_el1 & SCTLR_UMA) {
         flags |= TBFLAG_UMA;
     }
+    if (env->pstate & PSTATE_IL) {
+        flags |= TBFLAG_IL;
+    }
     return flags;
 }
 

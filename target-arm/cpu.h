@@ -107,6 +107,7 @@ enum {
 #define TBFLAG_ALIGN        (1u << 2)   /* every data access must be aligned */
 #define TBFLAG_SS           (1u << 3)   /* reserved: software step */
 #define TBFLAG_UMA          (1u << 4)   /* SCTLR_EL1.UMA (EL0 DAIF access) */
+#define TBFLAG_IL           (1u << 5)   /* PSTATE.IL */
 
 typedef struct ARMVectorReg {
     uint64_t d[2];
@@ -328,6 +329,11 @@ static inline uint32_t syn_aa64_bkpt(uint32_t imm16)
 static inline uint32_t syn_wfx(int cv, int cond, int ti)
 {
     return (EC_WFX_TRAP << 26) | ESR_IL | (cv << 24) | (cond << 20) | ti;
+}
+
+static inline uint32_t syn_illegalstate(void)
+{
+    return (EC_ILLEGALSTATE << 26) | ESR_IL;
 }
 
 static inline uint32_t syn_pcalignment(void)

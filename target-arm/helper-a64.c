@@ -176,7 +176,7 @@ void helper_eret(CPUARMState *env)
         env->pc = new_pc & ~3ull;
         return;
     }
-    aarch64_pstate_write(env, spsr & ~(PSTATE_IL | PSTATE_SS));
+    aarch64_pstate_write(env, spsr & ~PSTATE_SS);
     env->pc = new_pc;
 }
 

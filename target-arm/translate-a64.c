@@ -43,6 +43,7 @@ typedef struct DisasContext {
     bool align;         /* all data accesses must be naturally aligned */
     bool uma;           /* SCTLR_EL1.UMA */
     bool lse;           /* the model has FEAT_LSE */
+    bool il;            /* PSTATE.IL: every insn is an Illegal State fault */
 } DisasContext;
 
 /*
@@ -844,16 +845,10 @@ static bool trans_MSR_MRS(DisasContext *s, arg_sys *a)
     }
     if (!(ri->access & need)) {
         /*
-         * An access the EL may not make to a register that exists traps
-         * to EL1 as a system register trap from EL0, else is UNDEFINED.
+         * The Arm ARM makes an EL1-only register UNDEFINED at EL0 (EC 0);
+         * only registers with an enable bit (DAIF, the counters) trap
+         * with EC 0x18, which helper_mrs/msr decide at run time.
          */
-        if (s->el == 0 && (ri->access & (ARM_SR_EL1_R | ARM_SR_EL1_W))) {
-            gen_exception_insn(s, s->pc_curr, EXCP_UDEF,
-                               syn_aa64_sysregtrap(a->op0, a->op1, a->op2,
-                                                   a->crn, a->crm, a->rt,
-                                                   a->l));
-            return true;
-        }
         return false;
     }
     gen_update_pc(s, s->pc_curr);
@@ -1946,6 +1941,7 @@ static void aarch64_tr_init_disas_context(DisasContextBase *db, CPUState *cs)
     s->mmu_idx = s->el == 0 ? ARMMMUIdx_E10_0 : ARMMMUIdx_E10_1;
     s->align = (flags & TBFLAG_ALIGN) != 0;
     s->uma = (flags & TBFLAG_UMA) != 0;
+    s->il = (flags & TBFLAG_IL) != 0;
     s->lse = ((env_archcpu(s->env)->isar.id_aa64isar0 >> 20) & 0xf) >= 2;
 }
 
@@ -1978,6 +1974,11 @@ static void aarch64_tr_translate_insn(DisasContextBase *db, CPUState *cs)
     }
     s->insn = translator_ldl(cpu_env(cs), db, pc);
     db->pc_next = pc + 4;
+    if (s->il) {
+        /* After an illegal exception return (see helper_eret). */
+        gen_exception_insn(s, pc, EXCP_UDEF, syn_illegalstate());
+        return;
+    }
     if (!decode_a64(s, s->insn)) {
         unallocated_encoding(s);
     }
