@@ -223,6 +223,76 @@ static void test_human_monitor_command(void)
     qtest_quit(qts);
 }
 
+static bool array_has_name(JsonArray *a, const char *name)
+{
+    for (guint i = 0; i < json_array_get_length(a); i++) {
+        JsonObject *o = json_array_get_object_element(a, i);
+        if (!strcmp(json_object_get_string_member(o, "name"), name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void test_object_model_commands(void)
+{
+    QTestState *qts = qtest_init("-M none -device mmio-testdev,addr=0x10000000,id=td");
+    JsonObject *r;
+    char *out;
+
+    r = qtest_qmp(qts, "{'execute': 'query-machines'}");
+    g_assert(array_has_name(json_object_get_array_member(r, "return"), "none"));
+    json_object_unref(r);
+
+    r = qtest_qmp(qts, "{'execute': 'qom-list-types', 'arguments': "
+                  "{'implements': 'device', 'abstract': false}}");
+    g_assert(array_has_name(json_object_get_array_member(r, "return"),
+                            "mmio-testdev"));
+    g_assert(!array_has_name(json_object_get_array_member(r, "return"),
+                             "machine"));
+    json_object_unref(r);
+
+    r = qtest_qmp(qts, "{'execute': 'qom-get', 'arguments': "
+                  "{'path': '/machine/peripheral/td', 'property': 'addr'}}");
+    g_assert_cmpint(json_object_get_int_member(r, "return"), ==, 0x10000000);
+    json_object_unref(r);
+
+    r = qtest_qmp(qts, "{'execute': 'qom-list', 'arguments': "
+                  "{'path': '/machine/peripheral/td'}}");
+    g_assert(array_has_name(json_object_get_array_member(r, "return"), "size"));
+    json_object_unref(r);
+
+    r = qtest_qmp(qts, "{'execute': 'device_add', 'arguments': "
+                  "{'driver': 'no-such-device'}}");
+    assert_error_class(r, "GenericError");
+    g_assert(strstr(qdict_get_str_path(r, "error.desc"), "no-such-device"));
+    json_object_unref(r);
+
+    /* No bus here supports hotplug: refused, and nothing was created. */
+    r = qtest_qmp(qts, "{'execute': 'device_add', 'arguments': "
+                  "{'driver': 'mmio-testdev', 'id': 'late'}}");
+    assert_error_class(r, "GenericError");
+    g_assert(strstr(qdict_get_str_path(r, "error.desc"), "hotplug"));
+    json_object_unref(r);
+    r = qtest_qmp(qts, "{'execute': 'qom-list', 'arguments': "
+                  "{'path': '/machine/peripheral/late'}}");
+    assert_error_class(r, "DeviceNotFound");
+    json_object_unref(r);
+
+    r = qtest_qmp(qts, "{'execute': 'device_del', 'arguments': {'id': 'zz'}}");
+    assert_error_class(r, "DeviceNotFound");
+    json_object_unref(r);
+    r = qtest_qmp(qts, "{'execute': 'device_del', 'arguments': {'id': 'td'}}");
+    assert_error_class(r, "GenericError");
+    json_object_unref(r);
+
+    out = qtest_hmp(qts, "info qtree");
+    g_assert(strstr(out, "dev: mmio-testdev, id \"td\""));
+    g_assert(strstr(out, "mmio 0000000010000000/0000000000001000"));
+    g_free(out);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -232,5 +302,6 @@ int main(int argc, char **argv)
     qtest_add_func("qmp/quit", test_quit);
     qtest_add_func("qmp/query-commands", test_query_commands);
     qtest_add_func("qmp/human-monitor-command", test_human_monitor_command);
+    qtest_add_func("qmp/object-model-commands", test_object_model_commands);
     return g_test_run();
 }
