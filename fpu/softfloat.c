@@ -638,10 +638,30 @@ static FloatParts parts_div(FloatParts a, FloatParts b, float_status *s)
     return normalize128(sign, a.exp - b.exp + 63, q);
 }
 
-/* floor(sqrt(n)) for n >= 2^126, and whether it was exact. */
-static uint64_t isqrt128(uint128_t n, bool *exact)
+/*
+ * floor(sqrt(n)) for n < 2^(2k), k <= 64, and whether it was exact: the
+ * digit-by-digit method, one result bit per step, in 64-bit arithmetic
+ * when n fits.
+ */
+static uint64_t isqrt(uint128_t n, int k, bool *exact)
 {
-    uint128_t res = 0, bit = (uint128_t)1 << 126;
+    if (k <= 32) {
+        uint64_t n64 = (uint64_t)n, res = 0, bit = 1ULL << (2 * k - 2);
+
+        while (bit) {
+            if (n64 >= res + bit) {
+                n64 -= res + bit;
+                res = (res >> 1) + bit;
+            } else {
+                res >>= 1;
+            }
+            bit >>= 2;
+        }
+        *exact = n64 == 0;
+        return res;
+    }
+
+    uint128_t res = 0, bit = (uint128_t)1 << (2 * k - 2);
 
     while (bit) {
         if (n >= res + bit) {
@@ -656,10 +676,17 @@ static uint64_t isqrt128(uint128_t n, bool *exact)
     return (uint64_t)res;
 }
 
-static FloatParts parts_sqrt(FloatParts a, float_status *s)
+/*
+ * Only frac_bits + 3 bits of the root are computed (one for the leading 1,
+ * two below the lsb, the rest is sticky): floor(sqrt(n >> 2d)) is
+ * floor(sqrt(n) / 2^d), so the shorter root is the truncation of the full
+ * one, and it is exact iff its remainder and the dropped bits are zero.
+ */
+static FloatParts parts_sqrt(FloatParts a, int frac_bits, float_status *s)
 {
     uint128_t n;
     int32_t half;
+    int k = frac_bits + 3, drop = 2 * (64 - k);
     bool exact;
     uint64_t root;
 
@@ -683,8 +710,9 @@ static FloatParts parts_sqrt(FloatParts a, float_status *s)
         n = (uint128_t)a.frac << 63;      /* a = n * 2^(exp - 126) */
         half = (a.exp - 126) / 2;
     }
-    root = isqrt128(n, &exact);
-    a.frac = root | !exact;
+    root = isqrt(n >> drop, k, &exact);
+    exact = exact && (n & (((uint128_t)1 << drop) - 1)) == 0;
+    a.frac = (root << (64 - k)) | !exact;
     a.exp = half + 63;
     return a;
 }
@@ -1129,6 +1157,131 @@ static uint64_t convert_parts(FloatParts p, const FloatFmt *dst, float_status *s
         float_raise(float_flag_invalid, s);
     }
     return round_pack(p, dst, s);
+}
+
+/*
+ * To integer modulo 2^bits (Arm FJCVTZS, JavaScript ToInt32): the rounded
+ * integer's low bits. Out of range raises Invalid and not Inexact; NaN and
+ * infinity give 0 with Invalid.
+ */
+static uint64_t parts_to_int_modulo(FloatParts p, FloatRoundMode rm, int bits, float_status *s)
+{
+    bool inexact, overflow, out_of_range;
+    uint64_t m;
+    int64_t v;
+
+    switch (p.cls) {
+    case FC_QNAN:
+    case FC_SNAN:
+    case FC_INF:
+        cvt_invalid(&p, s);
+        return 0;
+    case FC_ZERO:
+        return 0;
+    case FC_NORMAL:
+        break;
+    }
+    if (p.exp >= 127) {
+        /* Every bit of the integer is above bit 63. */
+        m = 0;
+        inexact = false;
+        out_of_range = true;
+    } else if (p.exp >= 64) {
+        m = p.frac << (p.exp - 63);
+        inexact = false;
+        out_of_range = true;
+    } else {
+        m = round_to_uint_mag(p.sign, p.exp, p.frac, rm, &inexact, &overflow);
+        if (overflow) {
+            out_of_range = true;
+        } else if (bits == 64) {
+            out_of_range = p.sign ? m > (1ULL << 63) : m > (uint64_t)INT64_MAX;
+        } else {
+            out_of_range = p.sign ? m > (1ULL << 31) : m > (uint64_t)INT32_MAX;
+        }
+    }
+    v = (int64_t)(p.sign ? 0 - m : m);
+    if (out_of_range) {
+        cvt_invalid(&p, s);
+    } else if (inexact) {
+        float_raise(float_flag_inexact, s);
+    }
+    return bits == 64 ? (uint64_t)v : (uint64_t)(uint32_t)v;
+}
+
+int32_t float64_to_int32_modulo(float64 a, FloatRoundMode rmode, float_status *s)
+{
+    return (int32_t)(uint32_t)parts_to_int_modulo(unpack(a, &float64_fmt, s), rmode, 32, s);
+}
+
+int64_t float64_to_int64_modulo(float64 a, FloatRoundMode rmode, float_status *s)
+{
+    return (int64_t)parts_to_int_modulo(unpack(a, &float64_fmt, s), rmode, 64, s);
+}
+
+/*
+ * float64r32: float64 operands and result, rounded once to float32's
+ * precision and exponent range (PPC fadds/fmuls/fmadds/fsqrts and friends).
+ * A float32 is exactly representable as a float64, so packing into
+ * float32 and widening is exact after the single rounding.
+ */
+static float64 r32_finish(FloatParts p, float_status *s)
+{
+    float32 r = (float32)round_pack(p, &float32_fmt, s);
+    float_status quiet = *s;
+
+    /* A NaN comes out with its payload cut to float32 width, as PPC frsp does. */
+    return round_pack(unpack_raw(r, &float32_fmt, s), &float64_fmt, &quiet);
+}
+
+float64 float64r32_add(float64 a, float64 b, float_status *s)
+{
+    return r32_finish(parts_addsub(unpack(a, &float64_fmt, s), unpack(b, &float64_fmt, s),
+                                   false, s), s);
+}
+
+float64 float64r32_sub(float64 a, float64 b, float_status *s)
+{
+    return r32_finish(parts_addsub(unpack(a, &float64_fmt, s), unpack(b, &float64_fmt, s),
+                                   true, s), s);
+}
+
+float64 float64r32_mul(float64 a, float64 b, float_status *s)
+{
+    return r32_finish(parts_mul(unpack(a, &float64_fmt, s), unpack(b, &float64_fmt, s), s), s);
+}
+
+float64 float64r32_div(float64 a, float64 b, float_status *s)
+{
+    return r32_finish(parts_div(unpack(a, &float64_fmt, s), unpack(b, &float64_fmt, s), s), s);
+}
+
+float64 float64r32_sqrt(float64 a, float_status *s)
+{
+    return r32_finish(parts_sqrt(unpack(a, &float64_fmt, s), float32_fmt.frac_bits, s), s);
+}
+
+float64 float64r32_muladd(float64 a, float64 b, float64 c, int flags, float_status *s)
+{
+    FloatParts r = parts_muladd(unpack(a, &float64_fmt, s), unpack(b, &float64_fmt, s),
+                                unpack(c, &float64_fmt, s), flags, s);
+    float64 res = r32_finish(r, s);
+
+    if ((flags & float_muladd_negate_result) && !is_nan(&r)) {
+        res = float64_chs(res);
+    }
+    return res;
+}
+
+/* Round a float64 to float32 precision and range, as a float64 (PPC frsp without the store). */
+float64 float64r32_round_pack(float64 a, float_status *s)
+{
+    FloatParts p = unpack(a, &float64_fmt, s);
+
+    if (is_nan(&p)) {
+        p = return_nan(p, s);
+    }
+    return r32_finish(p, s);
 }
 
 /* ------------------------------------------------------------------ */

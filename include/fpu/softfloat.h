@@ -770,6 +770,26 @@ float64 bfloat16_to_float64(bfloat16 a, float_status *s);
 bfloat16 float32_to_bfloat16(float32 a, float_status *s);
 bfloat16 float64_to_bfloat16(float64 a, float_status *s);
 
+/*
+ * The integer's low 32/64 bits, Invalid (and no Inexact) when it does not
+ * fit, 0 with Invalid for NaN and infinity (Arm FJCVTZS with float_round_to_zero).
+ */
+int32_t float64_to_int32_modulo(float64 a, FloatRoundMode rmode, float_status *s);
+int64_t float64_to_int64_modulo(float64 a, FloatRoundMode rmode, float_status *s);
+
+/*
+ * float64 in and out, rounded once to float32 precision and range (PPC
+ * single-precision arithmetic on its 64-bit FPRs). A NaN result keeps the
+ * float32-width top of its payload.
+ */
+float64 float64r32_add(float64 a, float64 b, float_status *s);
+float64 float64r32_sub(float64 a, float64 b, float_status *s);
+float64 float64r32_mul(float64 a, float64 b, float_status *s);
+float64 float64r32_div(float64 a, float64 b, float_status *s);
+float64 float64r32_sqrt(float64 a, float_status *s);
+float64 float64r32_muladd(float64 a, float64 b, float64 c, int flags, float_status *s);
+float64 float64r32_round_pack(float64 a, float_status *s);
+
 #define float16_one     make_float16(0x3c00)
 #define float16_half    make_float16(0x3800)
 #define bfloat16_one    make_bfloat16(0x3f80)

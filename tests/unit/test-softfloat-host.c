@@ -757,6 +757,86 @@ static void test_float16_fma(void)
     check_no_mismatch(c0, m0);
 }
 
+/*
+ * float64r32 (float64 operands, rounded once to float32): the host
+ * computes in float64 toward zero, sets the lsb if inexact (round to odd,
+ * 53 >= 24 + 2 bits), then converts to float32 in the real mode. Operands
+ * stay within float32-ish exponents so the float64 step cannot overflow
+ * or underflow.
+ */
+static void test_float64r32(void)
+{
+    unsigned long c0 = total_cases, m0 = total_mismatches;
+    const uint32_t rtz = MXCSR_MASKS | (3u << 13);
+    float_status st;
+    char buf[96];
+
+    for (unsigned m = 0; m < ARRAY_SIZE(modes); m++) {
+        for (unsigned long i = 0; i < cases_per_mode; i++) {
+            uint64_t v[3], want, got, rb;
+            ArithOp op = rnd_below(6);
+            int f1 = 0, f2 = 0, f3 = 0, hf, sf;
+            double r;
+            float r32;
+
+            for (int k = 0; k < 3; k++) {
+                v[k] = gen_f64();
+                if (!((v[k] >> 52 & 0x7ff) == 0x7ff && rnd_below(4) == 0)) {
+                    uint64_t e = rnd_below(4) ? 1023 - 150 + rnd_below(300) : 1023 - 8 + rnd_below(16);
+                    v[k] = (v[k] & 0x800fffffffffffffULL) | (e << 52);
+                }
+                if (rnd_below(2)) {
+                    v[k] &= ~0x1fffffffULL;     /* float32-representable */
+                }
+            }
+            host_mxcsr = rtz;
+            for (int pass = 0; pass < 2; pass++) {
+                switch (op) {
+                case OP_ADD: r = h_addd(bitsd(v[0]), bitsd(v[1]), &f1); break;
+                case OP_SUB: r = h_subd(bitsd(v[0]), bitsd(v[1]), &f1); break;
+                case OP_MUL: r = h_muld(bitsd(v[0]), bitsd(v[1]), &f1); break;
+                case OP_DIV: r = h_divd(bitsd(v[0]), bitsd(v[1]), &f1); break;
+                case OP_SQRT: r = h_sqrtd(bitsd(v[0]), &f1); break;
+                default: r = h_fmad(bitsd(v[0]), bitsd(v[1]), bitsd(v[2]), &f1); break;
+                }
+                if ((dbits(r) << 1) != 0) {
+                    break;
+                }
+                /* An exact zero takes its sign from the real rounding mode. */
+                host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+            }
+            rb = dbits(r);
+            if ((f1 & float_flag_inexact) && (rb & 0x7fffffffffffffffULL) < 0x7ff0000000000000ULL) {
+                rb |= 1;
+            }
+            host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+            r32 = h_cvtds(bitsd(rb), &f2);
+            want = dbits(h_cvtsd(r32, &f3));
+            hf = (f1 & (float_flag_invalid | float_flag_divbyzero)) | f2 |
+                 (f1 & float_flag_inexact);
+
+            softfloat_status_init_x86(&st);
+            st.float_rounding_mode = modes[m].sf;
+            switch (op) {
+            case OP_ADD: got = float64r32_add(v[0], v[1], &st); break;
+            case OP_SUB: got = float64r32_sub(v[0], v[1], &st); break;
+            case OP_MUL: got = float64r32_mul(v[0], v[1], &st); break;
+            case OP_DIV: got = float64r32_div(v[0], v[1], &st); break;
+            case OP_SQRT: got = float64r32_sqrt(v[0], &st); break;
+            default: got = float64r32_muladd(v[1], v[0], v[2], 0, &st); break;
+            }
+            sf = st.float_exception_flags & IEEE_FLAGS;
+            total_cases++;
+            if (want != got || hf != sf) {
+                snprintf(buf, sizeof(buf), "%016" PRIx64 " %016" PRIx64 " %016" PRIx64,
+                         v[0], v[1], v[2]);
+                report(op_names[op], modes[m].name, buf, want, hf, got, sf);
+            }
+        }
+    }
+    check_no_mismatch(c0, m0);
+}
+
 static void test_convert_int(void)
 {
     unsigned long c0 = total_cases, m0 = total_mismatches;
@@ -972,6 +1052,7 @@ int main(int argc, char **argv)
     }
     g_test_add_func("/softfloat/host/float16/arith", test_float16_arith);
     g_test_add_func("/softfloat/host/float16/fma", test_float16_fma);
+    g_test_add_func("/softfloat/host/float64r32", test_float64r32);
     g_test_add_func("/softfloat/host/convert/float", test_convert_float);
     g_test_add_func("/softfloat/host/convert/int", test_convert_int);
     g_test_add_func("/softfloat/host/convert/int-ftz-daz", test_convert_int_flush);

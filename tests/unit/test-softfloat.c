@@ -498,6 +498,38 @@ static void test_int_conversions(void)
     EXPECT(ARM, RNE, bfloat16_to_int32(0xc2f7, st), -124, X);                 /* -123.5 -> -124 */
 }
 
+static void test_modulo_and_r32(void)
+{
+    /* FJCVTZS: low 32 bits of the truncated integer; out of range is Invalid only. */
+    EXPECT(ARM, RNE, float64_to_int32_modulo(0x41f0000000500000ULL, RTZ, st), 5, I); /* 2^32 + 5 */
+    EXPECT(ARM, RNE, float64_to_int32_modulo(0xbff8000000000000ULL, RTZ, st), -1, X); /* -1.5 */
+    EXPECT(ARM, RNE, float64_to_int32_modulo(0x41e0000000000000ULL, RTZ, st), INT32_MIN, I); /* 2^31 */
+    EXPECT(ARM, RNE, float64_to_int32_modulo(0xc1e0000000000000ULL, RTZ, st), INT32_MIN, 0);
+    EXPECT(ARM, RNE, float64_to_int32_modulo(0x7ff8000000000000ULL, RTZ, st), 0, I);
+    EXPECT(ARM, RNE, float64_to_int32_modulo(0xfff0000000000000ULL, RTZ, st), 0, I);
+    EXPECT(ARM, RNE, float64_to_int32_modulo(0x4630000000000000ULL, RTZ, st), 0, I);  /* 2^100 */
+    EXPECT(ARM, RNE, float64_to_int32_modulo(0x43f0000000000001ULL, RTZ, st), 4096, I); /* 2^64+2^12 */
+    EXPECT(ARM, RNE, float64_to_int64_modulo(0x43f0000000000001ULL, RTZ, st), 4096, I);
+    EXPECT(ARM, RNE, float64_to_int64_modulo(0x43e0000000000000ULL, RTZ, st), INT64_MIN, I);
+    EXPECT(ARM, RNE, float64_to_int64_modulo(0x7e37e43c8800759cULL, RTZ, st), 0, I);  /* 1e300 */
+    /* float64r32: one rounding to float32 precision, result as float64. */
+    EXPECT(PPC, RNE, float64r32_add(0x3ff0000000000000ULL, 0x3e10000000000000ULL, st),
+           0x3ff0000000000000ULL, X);                      /* 1 + 2^-30 */
+    EXPECT(PPC, RNE, float64r32_mul(0x47efffffe0000000ULL, 0x4000000000000000ULL, st),
+           0x7ff0000000000000ULL, O | X);                  /* FLT_MAX * 2 */
+    EXPECT(PPC, RNE, float64r32_round_pack(0x3ff0000010000000ULL, st),
+           0x3ff0000000000000ULL, X);                      /* 1 + 2^-24: tie to even */
+    EXPECT(PPC, RNE, float64r32_round_pack(0x3ff0000010000001ULL, st),
+           0x3ff0000020000000ULL, X);
+    EXPECT(PPC, RNE, float64r32_round_pack(0x7ff8000000000001ULL, st), 0x7ff8000000000000ULL, 0);
+    EXPECT(PPC, RNE, float64r32_sqrt(0x4000000000000000ULL, st), 0x3ff6a09e60000000ULL, X);
+    EXPECT(PPC, RNE, float64r32_mul(0x3810000000000000ULL, 0x3fe0000000000000ULL, st),
+           0x3800000000000000ULL, 0);                      /* 2^-127, exact denormal */
+    EXPECT(PPC, RNE, float64r32_muladd(0x3ff0000020000000ULL, 0x3fefffffc0000000ULL,
+                                       0xbff0000000000000ULL, 0, st),
+           0xbd10000000000000ULL, 0);                      /* -2^-46 */
+}
+
 static void test_half_and_bfloat(void)
 {
     EXPECT(ARM, RNE, float16_add(0x3c00, 0x3c00, st), 0x4000, 0);
@@ -638,6 +670,7 @@ int main(int argc, char **argv)
     g_test_add_func("/softfloat/round-to-int", test_round_to_int);
     g_test_add_func("/softfloat/int-conversions", test_int_conversions);
     g_test_add_func("/softfloat/half-and-bfloat16", test_half_and_bfloat);
+    g_test_add_func("/softfloat/int-modulo-and-float64r32", test_modulo_and_r32);
     g_test_add_func("/softfloat/bfloat16-from-float32", test_bfloat16_exhaustive_low);
     g_test_add_func("/softfloat/invalid-causes", test_invalid_causes);
     g_test_add_func("/softfloat/inline-predicates", test_inline_predicates);
