@@ -114,6 +114,15 @@ void cpu_exec_unrealizefn(CPUState *cpu)
     }
     tlb_destroy(cpu);
     tb_jmp_cache_free(cpu);
+    if (cpu->breakpoints) {
+        g_array_free(cpu->breakpoints, TRUE);
+        cpu->breakpoints = NULL;
+    }
+    if (cpu->watchpoints) {
+        g_ptr_array_free(cpu->watchpoints, TRUE);
+        cpu->watchpoints = NULL;
+    }
+    cpu->watchpoint_hit = NULL;
     cpu->created = false;
 }
 
@@ -226,6 +235,121 @@ uint32_t curr_cflags(CPUState *cpu)
     return cflags;
 }
 
+/* ---- breakpoints and single step ---- */
+
+int cpu_breakpoint_insert(CPUState *cpu, vaddr pc, int flags,
+                          CPUBreakpoint **breakpoint)
+{
+    CPUBreakpoint bp = { .pc = pc, .flags = flags };
+
+    if (!cpu->breakpoints) {
+        cpu->breakpoints = g_array_new(FALSE, FALSE, sizeof(CPUBreakpoint));
+    }
+    /* gdb's breakpoints go first, so they are found first. */
+    if (flags & BP_GDB) {
+        g_array_prepend_val(cpu->breakpoints, bp);
+    } else {
+        g_array_append_val(cpu->breakpoints, bp);
+    }
+    if (breakpoint) {
+        *breakpoint = NULL;     /* the array may move; do not keep pointers */
+    }
+    /* TBs already cover @pc (and chain into each other): start afresh. */
+    tb_flush(cpu);
+    return 0;
+}
+
+int cpu_breakpoint_remove(CPUState *cpu, vaddr pc, int flags)
+{
+    if (!cpu->breakpoints) {
+        return -ENOENT;
+    }
+    for (guint i = 0; i < cpu->breakpoints->len; i++) {
+        CPUBreakpoint *bp = &g_array_index(cpu->breakpoints, CPUBreakpoint, i);
+        if (bp->pc == pc && bp->flags == flags) {
+            g_array_remove_index(cpu->breakpoints, i);
+            tb_flush(cpu);
+            return 0;
+        }
+    }
+    return -ENOENT;
+}
+
+void cpu_breakpoint_remove_all(CPUState *cpu, int mask)
+{
+    bool removed = false;
+
+    if (!cpu->breakpoints) {
+        return;
+    }
+    for (guint i = cpu->breakpoints->len; i-- > 0;) {
+        if (g_array_index(cpu->breakpoints, CPUBreakpoint, i).flags & mask) {
+            g_array_remove_index(cpu->breakpoints, i);
+            removed = true;
+        }
+    }
+    if (removed) {
+        tb_flush(cpu);
+    }
+}
+
+bool cpu_breakpoint_test(CPUState *cpu, vaddr pc, int mask)
+{
+    if (!cpu->breakpoints) {
+        return false;
+    }
+    for (guint i = 0; i < cpu->breakpoints->len; i++) {
+        CPUBreakpoint *bp = &g_array_index(cpu->breakpoints, CPUBreakpoint, i);
+        if (bp->pc == pc && (bp->flags & mask)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void cpu_single_step(CPUState *cpu, int enabled)
+{
+    if (cpu->singlestep_enabled != enabled) {
+        cpu->singlestep_enabled = enabled;
+        tb_flush(cpu);
+    }
+}
+
+/*
+ * Before looking up the TB at @pc: stop for a breakpoint there, and run
+ * pages with breakpoints one insn per TB so none is jumped over.
+ */
+static bool check_for_breakpoints(CPUState *cpu, vaddr pc, uint32_t *cflags)
+{
+    bool same_page = false;
+
+    if (likely(!cpu->breakpoints || cpu->breakpoints->len == 0)) {
+        return false;
+    }
+    /* Stepping stops after every insn anyway, breakpoint or not. */
+    if (cpu->singlestep_enabled) {
+        return false;
+    }
+    for (guint i = 0; i < cpu->breakpoints->len; i++) {
+        CPUBreakpoint *bp = &g_array_index(cpu->breakpoints, CPUBreakpoint, i);
+        if (bp->pc == pc) {
+            if (bp->flags & BP_GDB) {
+                cpu->exception_index = EXCP_DEBUG;
+                return true;
+            }
+            log_mask(LOG_UNIMP, "cpu %d: architectural breakpoint at 0x%"
+                     VADDR_PRIx " not modelled\n", cpu->cpu_index, pc);
+        }
+        if (((bp->pc ^ pc) & TARGET_PAGE_MASK) == 0) {
+            same_page = true;
+        }
+    }
+    if (same_page) {
+        *cflags = (*cflags & ~CF_COUNT_MASK) | CF_NO_GOTO_TB | 1;
+    }
+    return false;
+}
+
 /* ---- the loop ---- */
 
 static void log_cpu_exec(CPUState *cpu, const TranslationBlock *tb)
@@ -304,7 +428,7 @@ static bool cpu_handle_interrupt(CPUState *cpu, TranslationBlock **last_tb)
 
         bql_lock();
         req = cpu->interrupt_request;
-        if (cpu->singlestep_enabled) {
+        if (cpu->singlestep_enabled & SSTEP_NOIRQ) {
             req &= ~CPU_INTERRUPT_SSTEP_MASK;
         }
         if (req & CPU_INTERRUPT_DEBUG) {
@@ -352,9 +476,12 @@ static bool cpu_handle_interrupt(CPUState *cpu, TranslationBlock **last_tb)
     return false;
 }
 
-static void cpu_loop_exec_tb(CPUState *cpu, TranslationBlock *tb,
+/* Run @tb (and what it chains to); false if it left before its first insn. */
+static bool cpu_loop_exec_tb(CPUState *cpu, TranslationBlock *tb,
                              TranslationBlock **last_tb, int *tb_exit)
 {
+    bool ran = true;
+
     uintptr_t ret;
     TranslationBlock *last;
 
@@ -373,9 +500,11 @@ static void cpu_loop_exec_tb(CPUState *cpu, TranslationBlock *tb,
         }
         log_mask(LOG_EXEC, "Stopped execution of TB chain before %p [%016"
                  VADDR_PRIx "]\n", last->tc.ptr, last->pc);
+        ran = last != tb;
         last = NULL;
     }
     *last_tb = last;
+    return ran;
 }
 
 static void cpu_run_pending(CPUState *cpu)
@@ -409,6 +538,9 @@ static int cpu_exec_loop(CPUState *cpu)
             } else {
                 cpu->cflags_next_tb = -1;
             }
+            if (check_for_breakpoints(cpu, pc, &cflags)) {
+                break;
+            }
             tb = tb_lookup(cpu, pc, cs_base, flags, cflags);
             if (tb == NULL) {
                 tb = tb_gen_code(cpu, pc, cs_base, flags, cflags);
@@ -421,7 +553,12 @@ static int cpu_exec_loop(CPUState *cpu)
             if (last_tb) {
                 tb_add_jump(last_tb, tb_exit, tb);
             }
-            cpu_loop_exec_tb(cpu, tb, &last_tb, &tb_exit);
+            if (cpu_loop_exec_tb(cpu, tb, &last_tb, &tb_exit) &&
+                (tb->cflags & CF_SINGLE_STEP)) {
+                /* gdb's step: report after the one insn ran. */
+                cpu->exception_index = EXCP_DEBUG;
+                break;
+            }
         }
     }
     return ret;

@@ -129,6 +129,8 @@ static void tlb_entry_clear(CPUTLBEntry *e)
     memset(e, -1, sizeof(*e));
 }
 
+static int cpu_watchpoint_flags_in_page(CPUState *cpu, vaddr page);
+
 /* ---- sizing, flushing ---- */
 
 static void tlb_alloc_table(CPUState *cpu, int mmu_idx, size_t n)
@@ -552,6 +554,15 @@ void tlb_set_page_full(CPUState *cpu, int mmu_idx, vaddr addr,
     }
     tlb_map_unlock(taken);
     code_flags = read_flags;
+    if (cpu->watchpoints && cpu->watchpoints->len) {
+        int wp = cpu_watchpoint_flags_in_page(cpu, vaddr_page);
+        if (wp & BP_MEM_READ) {
+            read_flags |= TLB_WATCHPOINT;
+        }
+        if (wp & BP_MEM_WRITE) {
+            write_flags |= TLB_WATCHPOINT;
+        }
+    }
 
     if (!tcg_accel_config.tlb_enabled) {
         read_flags |= TLB_FORCE_SLOW;
@@ -673,6 +684,134 @@ static void tlb_set_dirty(CPUState *cpu, vaddr addr)
                 e->addr_write &= ~(uint64_t)TLB_NOTDIRTY;
             }
         }
+    }
+}
+
+/* ---- watchpoints ---- */
+
+static bool wp_overlaps(const CPUWatchpoint *wp, vaddr addr, vaddr len)
+{
+    vaddr wpend = wp->vaddr + wp->len - 1;
+    vaddr end = addr + len - 1;
+
+    return !(addr > wpend || wp->vaddr > end);
+}
+
+/* BP_MEM_* of the watchpoints that touch the page at @page. */
+static int cpu_watchpoint_flags_in_page(CPUState *cpu, vaddr page)
+{
+    int flags = 0;
+
+    for (guint i = 0; i < cpu->watchpoints->len; i++) {
+        CPUWatchpoint *wp = g_ptr_array_index(cpu->watchpoints, i);
+        if (wp_overlaps(wp, page, TARGET_PAGE_SIZE)) {
+            flags |= wp->flags & BP_MEM_ACCESS;
+        }
+    }
+    return flags;
+}
+
+int cpu_watchpoint_insert(CPUState *cpu, vaddr addr, vaddr len, int flags,
+                          CPUWatchpoint **watchpoint)
+{
+    CPUWatchpoint *wp;
+
+    if (len == 0 || addr + len - 1 < addr) {
+        return -EINVAL;
+    }
+    if (!cpu->watchpoints) {
+        cpu->watchpoints = g_ptr_array_new_with_free_func(g_free);
+    }
+    wp = g_new0(CPUWatchpoint, 1);
+    wp->vaddr = addr;
+    wp->len = len;
+    wp->flags = flags;
+    if (flags & BP_GDB) {
+        g_ptr_array_insert(cpu->watchpoints, 0, wp);
+    } else {
+        g_ptr_array_add(cpu->watchpoints, wp);
+    }
+    tlb_flush_range_by_mmuidx(cpu, addr, len, all_mmuidx(cpu), 64);
+    if (watchpoint) {
+        *watchpoint = wp;
+    }
+    return 0;
+}
+
+int cpu_watchpoint_remove(CPUState *cpu, vaddr addr, vaddr len, int flags)
+{
+    if (!cpu->watchpoints) {
+        return -ENOENT;
+    }
+    for (guint i = 0; i < cpu->watchpoints->len; i++) {
+        CPUWatchpoint *wp = g_ptr_array_index(cpu->watchpoints, i);
+        if (wp->vaddr == addr && wp->len == len &&
+            flags == (wp->flags & ~BP_WATCHPOINT_HIT)) {
+            if (cpu->watchpoint_hit == wp) {
+                cpu->watchpoint_hit = NULL;
+            }
+            g_ptr_array_remove_index(cpu->watchpoints, i);
+            tlb_flush_range_by_mmuidx(cpu, addr, len, all_mmuidx(cpu), 64);
+            return 0;
+        }
+    }
+    return -ENOENT;
+}
+
+void cpu_watchpoint_remove_all(CPUState *cpu, int mask)
+{
+    if (!cpu->watchpoints) {
+        return;
+    }
+    for (guint i = cpu->watchpoints->len; i-- > 0;) {
+        CPUWatchpoint *wp = g_ptr_array_index(cpu->watchpoints, i);
+        if (wp->flags & mask) {
+            vaddr a = wp->vaddr, l = wp->len;
+            if (cpu->watchpoint_hit == wp) {
+                cpu->watchpoint_hit = NULL;
+            }
+            g_ptr_array_remove_index(cpu->watchpoints, i);
+            tlb_flush_range_by_mmuidx(cpu, a, l, all_mmuidx(cpu), 64);
+        }
+    }
+}
+
+/*
+ * An access to a page with TLB_WATCHPOINT. On a hit: remember it, go back
+ * to the start of the insn and run it alone with no interrupt check; when
+ * this function sees the hit again (during that re-run) it lets the access
+ * through and raises CPU_INTERRUPT_DEBUG, which stops the CPU right after
+ * the insn. BP_STOP_BEFORE_ACCESS stops before instead.
+ */
+static void cpu_check_watchpoint(CPUState *cpu, vaddr addr, vaddr len,
+                                 MemTxAttrs attrs, int flags, uintptr_t ra)
+{
+    if (!cpu->watchpoints) {
+        return;
+    }
+    if (cpu->watchpoint_hit) {
+        if (!(cpu->interrupt_request & CPU_INTERRUPT_DEBUG)) {
+            cpu_interrupt(cpu, CPU_INTERRUPT_DEBUG);
+        }
+        return;
+    }
+    for (guint i = 0; i < cpu->watchpoints->len; i++) {
+        CPUWatchpoint *wp = g_ptr_array_index(cpu->watchpoints, i);
+        if (!wp_overlaps(wp, addr, len) || !(wp->flags & flags)) {
+            continue;
+        }
+        wp->flags |= flags == BP_MEM_READ ? BP_WATCHPOINT_HIT_READ
+                                          : BP_WATCHPOINT_HIT_WRITE;
+        wp->hitaddr = MAX(addr, wp->vaddr);
+        wp->hitattrs = attrs;
+        cpu->watchpoint_hit = wp;
+        if (wp->flags & BP_STOP_BEFORE_ACCESS) {
+            cpu->exception_index = EXCP_DEBUG;
+            cpu_loop_exit_restore(cpu, ra);
+        }
+        cpu_restore_state(cpu, ra);
+        cpu->cflags_next_tb = 1 | CF_NOIRQ | curr_cflags(cpu);
+        cpu_loop_exit_noexc(cpu);
     }
 }
 
@@ -998,6 +1137,9 @@ static uint64_t do_ld_mmu(CPUState *cpu, vaddr addr, MemOpIdx oi,
     if (off + size <= TARGET_PAGE_SIZE) {
         MMULookupPage p = { .addr = addr, .size = size };
         mmu_lookup1(cpu, &p, mmu_idx, type, false, ra);
+        if (unlikely(p.flags & TLB_WATCHPOINT) && type != MMU_INST_FETCH) {
+            cpu_check_watchpoint(cpu, addr, size, p.full.attrs, BP_MEM_READ, ra);
+        }
         if (p.flags & TLB_MMIO) {
             val = io_readx(cpu, &p, addr, size, op, type, mmu_idx, ra);
         } else {
@@ -1012,6 +1154,10 @@ static uint64_t do_ld_mmu(CPUState *cpu, vaddr addr, MemOpIdx oi,
         /* Both pages first: a fault on the second must come before any access. */
         mmu_lookup1(cpu, &p1, mmu_idx, type, false, ra);
         mmu_lookup1(cpu, &p2, mmu_idx, type, false, ra);
+        if (unlikely((p1.flags | p2.flags) & TLB_WATCHPOINT) &&
+            type != MMU_INST_FETCH) {
+            cpu_check_watchpoint(cpu, addr, size, p1.full.attrs, BP_MEM_READ, ra);
+        }
         ld_bytes(cpu, &p1, p1.addr, buf, size1, type, mmu_idx, ra);
         ld_bytes(cpu, &p2, p2.addr, buf + size1, size - size1, type, mmu_idx, ra);
         val = 0;
@@ -1045,6 +1191,9 @@ static void do_st_mmu(CPUState *cpu, vaddr addr, uint64_t val, MemOpIdx oi,
     if (off + size <= TARGET_PAGE_SIZE) {
         MMULookupPage p = { .addr = addr, .size = size };
         mmu_lookup1(cpu, &p, mmu_idx, MMU_DATA_STORE, false, ra);
+        if (unlikely(p.flags & TLB_WATCHPOINT)) {
+            cpu_check_watchpoint(cpu, addr, size, p.full.attrs, BP_MEM_WRITE, ra);
+        }
         if (p.flags & TLB_MMIO) {
             io_writex(cpu, &p, addr, size, val, op, mmu_idx, ra);
             return;
@@ -1064,6 +1213,9 @@ static void do_st_mmu(CPUState *cpu, vaddr addr, uint64_t val, MemOpIdx oi,
 
         mmu_lookup1(cpu, &p1, mmu_idx, MMU_DATA_STORE, false, ra);
         mmu_lookup1(cpu, &p2, mmu_idx, MMU_DATA_STORE, false, ra);
+        if (unlikely((p1.flags | p2.flags) & TLB_WATCHPOINT)) {
+            cpu_check_watchpoint(cpu, addr, size, p1.full.attrs, BP_MEM_WRITE, ra);
+        }
         for (unsigned i = 0; i < size; i++) {
             unsigned sh = be ? 8 * (size - 1 - i) : 8 * i;
             buf[i] = (uint8_t)(val >> sh);

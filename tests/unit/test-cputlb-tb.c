@@ -569,6 +569,99 @@ static void test_exit_request(void)
     g_assert_cmphex(env()->pc, ==, 0xb000);
 }
 
+static void test_breakpoint(void)
+{
+    static const uint32_t prog[] = {
+        INSN(OP_LDI, 1), INSN(OP_ADDI, 1), INSN(OP_ADDI, 1), INSN(OP_STOP, 0),
+    };
+
+    reset_machine();
+    load(0xc000, prog, ARRAY_SIZE(prog));
+    run_at(0xc000);                         /* translated without breakpoints */
+    g_assert_cmpint(cpu_breakpoint_insert(cs(), 0xc008, BP_GDB, NULL), ==, 0);
+    g_assert_cmpint(run_at(0xc000), ==, EXCP_DEBUG);
+    g_assert_cmphex(env()->pc, ==, 0xc008);
+    g_assert_cmpuint(env()->acc, ==, 2);
+    g_assert_cmpint(cpu_breakpoint_remove(cs(), 0xc008, BP_GDB), ==, 0);
+    g_assert_cmpint(cpu_breakpoint_remove(cs(), 0xc008, BP_GDB), ==, -ENOENT);
+    g_assert_cmpint(cpu_exec(cs()), ==, EXCP_INTERRUPT);
+    g_assert_cmpuint(env()->acc, ==, 3);
+}
+
+static void test_single_step(void)
+{
+    static const uint32_t prog[] = {
+        INSN(OP_LDI, 1), INSN(OP_ADDI, 2), INSN(OP_B, 2), INSN(OP_ADDI, 100),
+        INSN(OP_ADDI, 4), INSN(OP_STOP, 0),
+    };
+    static const vaddr pcs[] = { 0xc104, 0xc108, 0xc110, 0xc114 };
+
+    reset_machine();
+    load(0xc100, prog, ARRAY_SIZE(prog));
+    cpu_single_step(cs(), SSTEP_ENABLE | SSTEP_NOIRQ);
+    env()->pc = 0xc100;
+    for (size_t i = 0; i < ARRAY_SIZE(pcs); i++) {
+        g_assert_cmpint(cpu_exec(cs()), ==, EXCP_DEBUG);
+        g_assert_cmphex(env()->pc, ==, pcs[i]);
+    }
+    g_assert_cmpuint(env()->acc, ==, 7);
+    cpu_single_step(cs(), 0);
+    g_assert_cmpint(cpu_exec(cs()), ==, EXCP_INTERRUPT);
+}
+
+static void test_watchpoint_write_stops_after(void)
+{
+    static const uint32_t prog[] = {
+        INSN(OP_SETADDR, 0xd100 >> 2), INSN(OP_LIT, 0), 0x55,
+        INSN(OP_LDI, 1), INSN(OP_STW, 0), INSN(OP_ADDI, 1), INSN(OP_STOP, 0),
+    };
+    CPUWatchpoint *wp;
+
+    reset_machine();
+    load(0xd000, prog, ARRAY_SIZE(prog));
+    *code(0xd100) = 0;
+    g_assert_cmpint(cpu_watchpoint_insert(cs(), 0xd100, 4, BP_GDB | BP_MEM_WRITE,
+                                          &wp), ==, 0);
+    g_assert_cmpint(run_at(0xd000), ==, EXCP_DEBUG);
+    g_assert_true(cs()->watchpoint_hit == wp);
+    g_assert_true(wp->flags & BP_WATCHPOINT_HIT_WRITE);
+    g_assert_cmphex(wp->hitaddr, ==, 0xd100);
+    g_assert_cmphex(*code(0xd100), ==, 0x55);   /* the store completed */
+    g_assert_cmphex(env()->pc, ==, 0xd014);     /* just after the STW */
+    g_assert_cmpuint(env()->acc, ==, 1);
+    cs()->watchpoint_hit = NULL;
+    wp->flags &= ~BP_WATCHPOINT_HIT;
+    g_assert_cmpint(cpu_exec(cs()), ==, EXCP_INTERRUPT);
+    g_assert_cmpuint(env()->acc, ==, 2);
+    g_assert_cmpint(cpu_watchpoint_remove(cs(), 0xd100, 4, BP_GDB | BP_MEM_WRITE),
+                    ==, 0);
+    g_assert_cmpint(run_at(0xd000), ==, EXCP_INTERRUPT);
+}
+
+static void test_watchpoint_read_stop_before(void)
+{
+    static const uint32_t prog[] = {
+        INSN(OP_SETADDR, 0xe100 >> 2), INSN(OP_LDI, 9), INSN(OP_LDW, 0),
+        INSN(OP_STOP, 0),
+    };
+
+    reset_machine();
+    load(0xe000, prog, ARRAY_SIZE(prog));
+    *code(0xe100) = 1234;
+    g_assert_cmpint(cpu_watchpoint_insert(cs(), 0xe102, 1,
+                                          BP_GDB | BP_MEM_READ |
+                                          BP_STOP_BEFORE_ACCESS, NULL), ==, 0);
+    g_assert_cmpint(run_at(0xe000), ==, EXCP_DEBUG);
+    g_assert_cmphex(env()->pc, ==, 0xe008);
+    g_assert_cmpuint(env()->acc, ==, 9);
+    g_assert_nonnull(cs()->watchpoint_hit);
+    g_assert_cmphex(cs()->watchpoint_hit->hitaddr, ==, 0xe102);
+    cs()->watchpoint_hit = NULL;
+    cpu_watchpoint_remove_all(cs(), BP_GDB);
+    g_assert_cmpint(cpu_exec(cs()), ==, EXCP_INTERRUPT);
+    g_assert_cmpuint(env()->acc, ==, 1234);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -586,5 +679,11 @@ int main(int argc, char **argv)
     g_test_add_func("/tb/halt-and-interrupt", test_halt_and_interrupt);
     g_test_add_func("/tb/fault-unwinds-to-insn", test_fault_unwinds_to_insn);
     g_test_add_func("/tb/exit-request", test_exit_request);
+    g_test_add_func("/tb/breakpoint", test_breakpoint);
+    g_test_add_func("/tb/single-step", test_single_step);
+    g_test_add_func("/tb/watchpoint-write-stops-after",
+                    test_watchpoint_write_stops_after);
+    g_test_add_func("/tb/watchpoint-read-stop-before",
+                    test_watchpoint_read_stop_before);
     return g_test_run();
 }

@@ -169,6 +169,36 @@ struct TCGCPUOps {
     void (*cpu_reset)(CPUState *cpu);
 };
 
+/* Breakpoint and watchpoint flags (QEMU's values, for the gdbstub). */
+#define BP_MEM_READ             0x01
+#define BP_MEM_WRITE            0x02
+#define BP_MEM_ACCESS           (BP_MEM_READ | BP_MEM_WRITE)
+#define BP_STOP_BEFORE_ACCESS   0x04
+#define BP_GDB                  0x10
+#define BP_CPU                  0x20
+#define BP_ANY                  (BP_GDB | BP_CPU)
+#define BP_WATCHPOINT_HIT_READ  0x40
+#define BP_WATCHPOINT_HIT_WRITE 0x80
+#define BP_WATCHPOINT_HIT       (BP_WATCHPOINT_HIT_READ | BP_WATCHPOINT_HIT_WRITE)
+
+typedef struct CPUBreakpoint {
+    vaddr pc;
+    int flags;
+} CPUBreakpoint;
+
+typedef struct CPUWatchpoint {
+    vaddr vaddr;
+    vaddr len;
+    vaddr hitaddr;          /* first watched byte the access touched */
+    MemTxAttrs hitattrs;
+    int flags;              /* BP_* plus BP_WATCHPOINT_HIT_* once hit */
+} CPUWatchpoint;
+
+/* cpu->singlestep_enabled bits (gdbstub). */
+#define SSTEP_ENABLE  0x1   /* one insn per TB, EXCP_DEBUG after each */
+#define SSTEP_NOIRQ   0x2   /* do not take interrupts while stepping */
+#define SSTEP_NOTIMER 0x4   /* (no effect here) */
+
 struct CPUJumpCache;
 struct CPUTLBPrivate;
 
@@ -196,6 +226,11 @@ struct CPUState {
     bool can_do_io;
 
     sigjmp_buf jmp_env;         /* cpu_loop_exit lands here */
+
+    /* Debugging (gdbstub): see cpu_breakpoint_insert / cpu_watchpoint_insert. */
+    GArray *breakpoints;                /* of CPUBreakpoint */
+    GPtrArray *watchpoints;             /* of CPUWatchpoint * */
+    CPUWatchpoint *watchpoint_hit;      /* set until the gdbstub reports it */
 
     struct CPUJumpCache *tb_jmp_cache;  /* private to translate-all/cpu-exec */
     struct CPUTLBPrivate *tlb;          /* private to cputlb.c */
@@ -282,6 +317,28 @@ bool cpu_is_stopped(CPUState *cpu);
 bool cpu_has_work(CPUState *cpu);
 /* Whether the calling thread is @cpu's thread. */
 bool qemu_cpu_is_self(CPUState *cpu);
+
+/*
+ * gdbstub support. Breakpoints stop before the insn at @pc executes
+ * (cpu_exec returns EXCP_DEBUG); pages holding one run one insn per TB.
+ * Watchpoints make accesses to their pages take the slow path; a hit lets
+ * the access complete, then stops after that insn with EXCP_DEBUG and
+ * cpu->watchpoint_hit set (BP_STOP_BEFORE_ACCESS: stop before it). The
+ * caller clears watchpoint_hit (and the HIT flags) when it resumes.
+ * Return 0, or -ENOENT when removing something absent, -EINVAL for a
+ * bad length (watchpoint lengths: powers of two, aligned).
+ */
+int cpu_breakpoint_insert(CPUState *cpu, vaddr pc, int flags,
+                          CPUBreakpoint **breakpoint);
+int cpu_breakpoint_remove(CPUState *cpu, vaddr pc, int flags);
+void cpu_breakpoint_remove_all(CPUState *cpu, int mask);
+bool cpu_breakpoint_test(CPUState *cpu, vaddr pc, int mask);
+int cpu_watchpoint_insert(CPUState *cpu, vaddr addr, vaddr len, int flags,
+                          CPUWatchpoint **watchpoint);
+int cpu_watchpoint_remove(CPUState *cpu, vaddr addr, vaddr len, int flags);
+void cpu_watchpoint_remove_all(CPUState *cpu, int mask);
+/* Set cpu->singlestep_enabled (SSTEP_*); 0 turns stepping off. */
+void cpu_single_step(CPUState *cpu, int enabled);
 
 /* Print the registers of @cpu through its dump_state hook. */
 void cpu_dump_state(CPUState *cpu, FILE *f, int flags);
