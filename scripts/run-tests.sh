@@ -31,8 +31,10 @@ run_one() {
     if [ "$(head -c 4 "$prog")" = $'\x7fELF' ]; then
         args=(--tap)
     fi
+    local t0=$SECONDS
     timeout -k 5 "$timeout_s" "$prog" "${args[@]}" > "$log" 2>&1 < /dev/null
     rc=$?
+    echo "# $name: $((SECONDS - t0)) s"
     while IFS= read -r line; do
         case "$line" in
         1..*)
