@@ -11,6 +11,7 @@
 #include "util/osdep.h"
 #include "chardev-internal.h"
 #include "sysemu/runstate.h"
+#include "sysemu/main-loop.h"
 #include "util/error.h"
 
 #define MUX_MAX 4
@@ -22,6 +23,8 @@ typedef struct {
     CharBackend *fes[MUX_MAX];
     int count;
     int focus;                  /* -1: none yet */
+    int focus_pending;          /* who gets focus when start-up is over */
+    QEMUBH *focus_bh;
     bool got_escape;
 } MuxChardev;
 
@@ -55,6 +58,9 @@ static int mux_can_read(void *opaque)
     MuxChardev *m = chr->priv;
     CharBackend *b = m->focus >= 0 ? m->fes[m->focus] : NULL;
 
+    if (m->focus_bh) {
+        return 0;       /* start-up: keep input until someone has the focus */
+    }
     if (!b || !b->chr_can_read) {
         /* Still swallow bytes so that the escape keys work. */
         return 1;
@@ -187,6 +193,16 @@ static void mux_fe_detach(Chardev *chr, CharBackend *b)
     }
 }
 
+static void mux_focus_bh(void *opaque)
+{
+    Chardev *chr = opaque;
+    MuxChardev *m = chr->priv;
+
+    qemu_bh_delete(m->focus_bh);
+    m->focus_bh = NULL;
+    mux_set_focus(m, m->focus_pending);
+}
+
 static void mux_fe_handlers_changed(Chardev *chr, CharBackend *b)
 {
     MuxChardev *m = chr->priv;
@@ -194,12 +210,28 @@ static void mux_fe_handlers_changed(Chardev *chr, CharBackend *b)
     if (!b->fe_is_open) {
         return;
     }
+    /*
+     * The front end attached last (the serial port, after the monitor) gets
+     * the input, as in QEMU. During start-up nobody has the focus yet, so
+     * everyone starts "out" and the winner is picked once the main loop
+     * runs: the monitor's banner then waits for Ctrl-a c instead of landing
+     * in the middle of the guest's console output.
+     */
+    if (m->focus < 0) {
+        mux_send_event(b, CHR_EVENT_MUX_OUT);
+    }
     if (chr->be_open && b->chr_event) {
         b->chr_event(b->opaque, CHR_EVENT_OPENED);
     }
-    /* The front end attached last (the serial port, after the monitor) gets
-     * the input, as in QEMU. */
-    mux_set_focus(m, b->tag);
+    if (m->focus < 0) {
+        m->focus_pending = b->tag;
+        if (!m->focus_bh) {
+            m->focus_bh = qemu_bh_new(mux_focus_bh, chr);
+            qemu_bh_schedule(m->focus_bh);
+        }
+    } else {
+        mux_set_focus(m, b->tag);
+    }
 }
 
 static int mux_write(Chardev *chr, const uint8_t *buf, int len)
@@ -213,6 +245,9 @@ static void mux_close(Chardev *chr)
 {
     MuxChardev *m = chr->priv;
 
+    if (m->focus_bh) {
+        qemu_bh_delete(m->focus_bh);
+    }
     qemu_chr_fe_deinit(&m->base_be, false);
     g_free(m);
 }
