@@ -57,8 +57,13 @@ static void init_x86(float_status *st, unsigned m)
     st->flush_inputs_to_zero = flush_pass;
 }
 
+static int arm_pass;
+
 static uint32_t mxcsr_for(unsigned m)
 {
+    if (arm_pass == 2) {
+        return MXCSR_MASKS | (modes[m].rc << 13) | MXCSR_DAZ;
+    }
     return MXCSR_MASKS | (modes[m].rc << 13) | (flush_pass ? MXCSR_FTZ | MXCSR_DAZ : 0);
 }
 
@@ -445,6 +450,70 @@ static void report(const char *what, const char *mode, const char *ops,
 typedef enum { OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_SQRT, OP_FMA } ArithOp;
 static const char *const op_names[] = { "add", "sub", "mul", "div", "sqrt", "fma" };
 
+static uint64_t host32(ArithOp op, uint32_t a, uint32_t b, uint32_t c, int *hf)
+{
+    switch (op) {
+    case OP_ADD: return fbits(h_adds(bitsf(a), bitsf(b), hf));
+    case OP_SUB: return fbits(h_subs(bitsf(a), bitsf(b), hf));
+    case OP_MUL: return fbits(h_muls(bitsf(a), bitsf(b), hf));
+    case OP_DIV: return fbits(h_divs(bitsf(a), bitsf(b), hf));
+    case OP_SQRT: return fbits(h_sqrts(bitsf(a), hf));
+    default: return fbits(h_fmas(bitsf(a), bitsf(b), bitsf(c), hf));
+    }
+}
+
+static uint64_t host64(ArithOp op, uint64_t a, uint64_t b, uint64_t c, int *hf)
+{
+    switch (op) {
+    case OP_ADD: return dbits(h_addd(bitsd(a), bitsd(b), hf));
+    case OP_SUB: return dbits(h_subd(bitsd(a), bitsd(b), hf));
+    case OP_MUL: return dbits(h_muld(bitsd(a), bitsd(b), hf));
+    case OP_DIV: return dbits(h_divd(bitsd(a), bitsd(b), hf));
+    case OP_SQRT: return dbits(h_sqrtd(bitsd(a), hf));
+    default: return dbits(h_fmad(bitsd(a), bitsd(b), bitsd(c), hf));
+    }
+}
+
+/*
+ * Arm passes. The host rounds like Arm; only the underflow rule and FZ
+ * differ, and both depend on whether the *unrounded* result is below
+ * 2^emin, which the host shows too: rounded toward zero, the result is
+ * below 2^emin exactly when the unrounded one is (2^emin is representable).
+ * ARM_TINY: tininess before rounding, no flush. ARM_FZ: FPCR.FZ, inputs
+ * flushed (host DAZ) and tiny results replaced by a signed zero that
+ * raises only the flush flag.
+ */
+enum { PASS_IEEE, PASS_ARM_TINY, PASS_ARM_FZ };
+
+static void arm_expectation(uint64_t *want, int *hf, uint64_t rz, int rf,
+                            uint64_t exp_mask, uint64_t sign_bit)
+{
+    bool nonzero = (rz & ~sign_bit) != 0 || (rf & float_flag_inexact);
+    bool tiny = (rz & exp_mask) == 0 && nonzero && !(rf & float_flag_invalid);
+
+    if (arm_pass == PASS_ARM_FZ && tiny) {
+        *want = rz & sign_bit;
+        *hf = float_flag_output_denormal;
+        return;
+    }
+    *hf &= ~float_flag_underflow;
+    if (tiny && (*hf & float_flag_inexact)) {
+        *hf |= float_flag_underflow;
+    }
+}
+
+static void init_arm_pass(float_status *st, unsigned m)
+{
+    softfloat_status_init_x86(st);      /* x86 NaN rules, so NaNs compare bit for bit */
+    st->float_rounding_mode = modes[m].sf;
+    st->tininess_before_rounding = true;
+    if (arm_pass == PASS_ARM_FZ) {
+        st->flush_to_zero = true;
+        st->flush_inputs_to_zero = true;
+        st->ftz_after_rounding = false;
+    }
+}
+
 static void run_arith32(ArithOp op)
 {
     float_status st;
@@ -453,7 +522,8 @@ static void run_arith32(ArithOp op)
     for (unsigned m = 0; m < ARRAY_SIZE(modes); m++) {
         host_mxcsr = mxcsr_for(m);
         for (unsigned long i = 0; i < cases_per_mode; i++) {
-            uint32_t a = gen_f32(), b = gen_f32(), c = gen_f32(), want, got;
+            uint32_t a = gen_f32(), b = gen_f32(), c = gen_f32();
+            uint64_t want, got;
             int hf = 0, sf;
 
             init_x86(&st, m);
@@ -468,18 +538,29 @@ static void run_arith32(ArithOp op)
                     b = a ^ rnd_below(4);
                 }
             }
-            switch (op) {
-            case OP_ADD: want = fbits(h_adds(bitsf(a), bitsf(b), &hf)); got = float32_add(a, b, &st); break;
-            case OP_SUB: want = fbits(h_subs(bitsf(a), bitsf(b), &hf)); got = float32_sub(a, b, &st); break;
-            case OP_MUL: want = fbits(h_muls(bitsf(a), bitsf(b), &hf)); got = float32_mul(a, b, &st); break;
-            case OP_DIV: want = fbits(h_divs(bitsf(a), bitsf(b), &hf)); got = float32_div(a, b, &st); break;
-            case OP_SQRT: want = fbits(h_sqrts(bitsf(a), &hf)); got = float32_sqrt(a, &st); break;
-            default:
-                want = fbits(h_fmas(bitsf(a), bitsf(b), bitsf(c), &hf));
-                got = float32_muladd(b, a, c, 0, &st);
-                break;
+            if (arm_pass) {
+                init_arm_pass(&st, m);
             }
-            sf = st.float_exception_flags & IEEE_FLAGS;
+            want = host32(op, a, b, c, &hf);
+            if (arm_pass) {
+                uint32_t saved = host_mxcsr;
+                int rf;
+                uint64_t rz;
+
+                host_mxcsr = (host_mxcsr & ~(3u << 13)) | (3u << 13);
+                rz = host32(op, a, b, c, &rf);
+                host_mxcsr = saved;
+                arm_expectation(&want, &hf, rz, rf, 0x7f800000u, 0x80000000u);
+            }
+            switch (op) {
+            case OP_ADD: got = float32_add(a, b, &st); break;
+            case OP_SUB: got = float32_sub(a, b, &st); break;
+            case OP_MUL: got = float32_mul(a, b, &st); break;
+            case OP_DIV: got = float32_div(a, b, &st); break;
+            case OP_SQRT: got = float32_sqrt(a, &st); break;
+            default: got = float32_muladd(b, a, c, 0, &st); break;
+            }
+            sf = st.float_exception_flags & (IEEE_FLAGS | (arm_pass ? float_flag_output_denormal : 0));
             total_cases++;
             if (want != got || hf != sf) {
                 snprintf(buf, sizeof(buf), "a=%08x b=%08x c=%08x", a, b, c);
@@ -511,18 +592,29 @@ static void run_arith64(ArithOp op)
                     b = a ^ rnd_below(4);
                 }
             }
-            switch (op) {
-            case OP_ADD: want = dbits(h_addd(bitsd(a), bitsd(b), &hf)); got = float64_add(a, b, &st); break;
-            case OP_SUB: want = dbits(h_subd(bitsd(a), bitsd(b), &hf)); got = float64_sub(a, b, &st); break;
-            case OP_MUL: want = dbits(h_muld(bitsd(a), bitsd(b), &hf)); got = float64_mul(a, b, &st); break;
-            case OP_DIV: want = dbits(h_divd(bitsd(a), bitsd(b), &hf)); got = float64_div(a, b, &st); break;
-            case OP_SQRT: want = dbits(h_sqrtd(bitsd(a), &hf)); got = float64_sqrt(a, &st); break;
-            default:
-                want = dbits(h_fmad(bitsd(a), bitsd(b), bitsd(c), &hf));
-                got = float64_muladd(b, a, c, 0, &st);
-                break;
+            if (arm_pass) {
+                init_arm_pass(&st, m);
             }
-            sf = st.float_exception_flags & IEEE_FLAGS;
+            want = host64(op, a, b, c, &hf);
+            if (arm_pass) {
+                uint32_t saved = host_mxcsr;
+                int rf;
+                uint64_t rz;
+
+                host_mxcsr = (host_mxcsr & ~(3u << 13)) | (3u << 13);
+                rz = host64(op, a, b, c, &rf);
+                host_mxcsr = saved;
+                arm_expectation(&want, &hf, rz, rf, 0x7ff0000000000000ULL, 1ULL << 63);
+            }
+            switch (op) {
+            case OP_ADD: got = float64_add(a, b, &st); break;
+            case OP_SUB: got = float64_sub(a, b, &st); break;
+            case OP_MUL: got = float64_mul(a, b, &st); break;
+            case OP_DIV: got = float64_div(a, b, &st); break;
+            case OP_SQRT: got = float64_sqrt(a, &st); break;
+            default: got = float64_muladd(b, a, c, 0, &st); break;
+            }
+            sf = st.float_exception_flags & (IEEE_FLAGS | (arm_pass ? float_flag_output_denormal : 0));
             total_cases++;
             if (want != got || hf != sf) {
                 snprintf(buf, sizeof(buf), "a=%016" PRIx64 " b=%016" PRIx64 " c=%016" PRIx64,
@@ -547,12 +639,14 @@ static void test_arith(gconstpointer data)
     unsigned long c0 = total_cases, m0 = total_mismatches;
 
     flush_pass = which & 0x200;
+    arm_pass = (which >> 10) & 3;
     if (which & 0x100) {
         run_arith64(which & 0xff);
     } else {
         run_arith32(which & 0xff);
     }
     flush_pass = false;
+    arm_pass = PASS_IEEE;
     check_no_mismatch(c0, m0);
 }
 
@@ -1049,6 +1143,15 @@ int main(int argc, char **argv)
         g_free(p64);
         g_free(f32);
         g_free(f64);
+        for (int pass = PASS_ARM_TINY; pass <= PASS_ARM_FZ; pass++) {
+            const char *pn = pass == PASS_ARM_TINY ? "arm-tininess" : "arm-fz";
+            char *a32 = g_strdup_printf("/softfloat/host/float32-%s/%s", pn, op_names[op]);
+            char *a64 = g_strdup_printf("/softfloat/host/float64-%s/%s", pn, op_names[op]);
+            g_test_add_data_func(a32, GINT_TO_POINTER(op | (pass << 10)), test_arith);
+            g_test_add_data_func(a64, GINT_TO_POINTER(op | 0x100 | (pass << 10)), test_arith);
+            g_free(a32);
+            g_free(a64);
+        }
     }
     g_test_add_func("/softfloat/host/float16/arith", test_float16_arith);
     g_test_add_func("/softfloat/host/float16/fma", test_float16_fma);
