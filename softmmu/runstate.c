@@ -328,6 +328,14 @@ static void kill_report(void)
     shutdown_signal = 0;
 }
 
+void qemu_exit_if_killed(void)
+{
+    if (shutdown_requested == SHUTDOWN_CAUSE_HOST_SIGNAL) {
+        kill_report();
+        exit(0);
+    }
+}
+
 bool main_loop_should_exit(int *status)
 {
     int r;

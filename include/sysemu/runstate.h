@@ -123,6 +123,12 @@ void qemu_system_debug_request(void);
  * exits 0.
  */
 void qemu_system_killed(int signal, pid_t pid);
+/*
+ * For blocking waits before the main loop runs (a chardev server with
+ * wait=on): if a terminating signal arrived, report it as the main loop
+ * would and exit(0). Returns otherwise.
+ */
+void qemu_exit_if_killed(void);
 
 /*
  * The accelerator's way to park and restart its vCPUs. pause_all() is

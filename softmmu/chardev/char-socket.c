@@ -11,6 +11,7 @@
 #include "util/osdep.h"
 #include "chardev-internal.h"
 #include "util/error.h"
+#include "sysemu/runstate.h"
 
 #include <fcntl.h>
 #include <glib-unix.h>
@@ -266,6 +267,9 @@ static bool socket_open(Chardev *chr, const KeyValList *opts, GError **errp)
                 chr->filename);
         do {
             cfd = accept4(fd, NULL, NULL, SOCK_CLOEXEC);
+            if (cfd < 0 && errno == EINTR) {
+                qemu_exit_if_killed();      /* SIGTERM while waiting */
+            }
         } while (cfd < 0 && errno == EINTR);
         if (cfd < 0) {
             error_setg(errp, "chardev: accept failed: %s", g_strerror(errno));
