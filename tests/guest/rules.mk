@@ -5,6 +5,7 @@
 # 0x40080000 for the virt machine; each becomes
 # $(BUILD)/tests/guest/aarch64/<name>.elf and a runner
 # $(BUILD)/tests/guest/aarch64/aarch64-<name> (run-test.sh on that image).
+# Images named a57-* run with -cpu cortex-a57, the others with -cpu max.
 
 A64_GUEST_SRC := tests/guest/aarch64
 A64_GUEST_OUT := $(BUILD)/tests/guest/aarch64
@@ -32,8 +33,9 @@ $(A64_GUEST_OUT)/%.elf: $(A64_GUEST_SRC)/%.c $(A64_GUEST_DEPS)
 
 ifneq ($(CROSS_AARCH64),)
 $(A64_GUEST_OUT)/aarch64-%: $(A64_GUEST_OUT)/%.elf $(A64_GUEST_SRC)/run-test.sh
-	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' "$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
-		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
+	@printf '#!/bin/sh\nexec %s %s %s %s "$$@"\n' "$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
+		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" \
+		$(if $(filter a57-%,$*),cortex-a57,max) > $@
 	@chmod +x $@
 else
 $(A64_GUEST_OUT)/aarch64-%:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run-test.sh - run one bare-metal AArch64 test image and print TAP.
 #
-#   run-test.sh IMAGE.elf [PLUMB_BINARY]
+#   run-test.sh IMAGE.elf [PLUMB_BINARY [CPU]]
 #
 # The image prints "ok N - name" / "not ok N - name # got X want Y" on the
 # PL011 and exits through semihosting with its failure count. It runs under
@@ -15,7 +15,8 @@ img=$1
 here=$(cd "$(dirname "$0")" && pwd)
 plumb=${2:-${PLUMB_BUILD:-$here/../../../build}/plumb-system-aarch64}
 timeout_s=${GUEST_TIMEOUT:-60}
-args=(-M virt -cpu max -m 128M -nographic -semihosting -kernel "$img")
+cpu=${3:-max}
+args=(-M virt -cpu "$cpu" -m 128M -nographic -semihosting -kernel "$img")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
