@@ -86,6 +86,14 @@ if [ "$plumb_rc" = "$fails" ]; then
 else
     results+=("not ok - exit status is the failure count (rc $plumb_rc, $fails failures)")
 fi
+# "# expect-stderr: TEXT" lines: the emulator must have printed TEXT there.
+while IFS= read -r want; do
+    if grep -qF -- "$want" "$tmp/plumb.err"; then
+        results+=("ok - host console shows '$want'")
+    else
+        results+=("not ok - host console shows '$want'")
+    fi
+done < <(grep -a '^# expect-stderr: ' "$tmp/plumb.out" | sed 's/^# expect-stderr: //' | tr -d '\r')
 if [ $have_qemu = 1 ]; then
     qn=$(grep -c -E '^(ok|not ok) ' "$tmp/qemu.tap")
     if [ "$qn" = "$seen" ]; then
