@@ -16,6 +16,7 @@
 #include "hw/pci/pci.h"
 #include "hw/pci/msi.h"
 #include "hw/pci/msix.h"
+#include "hw/pci/pci_bridge.h"
 
 /* Root buses, for `info pci` and pci_find_device across hosts. */
 static GSList *pci_root_buses;
@@ -588,6 +589,7 @@ AddressSpace *pci_device_iommu_address_space(PCIDevice *dev)
     if (bus->iommu_fn) {
         return bus->iommu_fn(dev->bus, bus->iommu_opaque, devfn);
     }
+    memory_map_init();      /* system memory exists before the first DMA */
     return &address_space_memory;
 }
 
@@ -821,6 +823,7 @@ static bool do_pci_register_device(PCIDevice *d, PCIBus *bus, GError **errp)
     int devfn = d->devfn;
     uint32_t size;
     AddressSpace *dma_as;
+    MemoryRegion *dma_root;
 
     if (devfn < 0) {
         for (devfn = bus->devfn_min; devfn < PCI_DEVFN_MAX;
@@ -895,9 +898,15 @@ static bool do_pci_register_device(PCIDevice *d, PCIBus *bus, GError **errp)
                                          PCI_FUNC(devfn), d->name);
     memory_region_init(&d->bus_master_container_region, OBJECT(d),
                        "bus master container", UINT64_MAX);
+    /*
+     * Behind a bridge, DMA goes upstream through the bridge's own
+     * bus-master view, so the bridge's Bus Master Enable gates it too.
+     */
+    dma_root = pci_bus_is_root(bus) ? dma_as->root
+               : &bus->parent_dev->bus_master_container_region;
     memory_region_init_alias(&d->bus_master_enable_region, OBJECT(d),
-                             "bus master", dma_as->root, 0,
-                             memory_region_size(dma_as->root));
+                             "bus master", dma_root, 0,
+                             memory_region_size(dma_root));
     memory_region_set_enabled(&d->bus_master_enable_region, false);
     memory_region_add_subregion(&d->bus_master_container_region, 0,
                                 &d->bus_master_enable_region);
@@ -974,6 +983,10 @@ static void pci_do_device_reset(PCIDevice *dev)
     msix_reset(dev);
     memory_region_set_enabled(&dev->bus_master_enable_region, false);
     pci_update_mappings(dev);
+    if (object_dynamic_cast(OBJECT(dev), TYPE_PCI_BRIDGE)) {
+        /* Command cleared: the windows close too. */
+        pci_bridge_update_mappings(PCI_BRIDGE(dev));
+    }
 }
 
 void pci_device_reset(PCIDevice *dev)
