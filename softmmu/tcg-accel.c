@@ -11,8 +11,8 @@
  *
  * The thread holds the BQL except while it runs guest code (cpu_exec) or
  * sleeps. A CPU runs until it leaves cpu_exec (exception for the core,
- * halt, exit request); with several CPUs a 10 ms virtual-time kick makes
- * the running one leave so the others get their turn. When every CPU is
+ * halt, exit request); with several CPUs a 10 ms kick (host time, from a
+ * small thread) makes the running one leave so the others get their turn. When every CPU is
  * halted without work (WFI), the thread sleeps on tcg_halt_cond until
  * cpu_interrupt/qemu_cpu_kick signal it: no host CPU is burnt.
  *
@@ -23,7 +23,6 @@
 #include "sysemu/accel.h"
 #include "sysemu/main-loop.h"
 #include "sysemu/runstate.h"
-#include "sysemu/timer.h"
 #include "tcg/tcg.h"
 #include "util/error.h"
 #include "util/keyval.h"
@@ -46,9 +45,10 @@ static bool tcg_parked;
 static bool tcg_shutdown;
 static bool tcg_thread_done;
 static CPUState *volatile tcg_current_rr_cpu;
-static QEMUTimer *tcg_kick_timer;
+static GThread *tcg_kick_thread;
 
-#define TCG_KICK_PERIOD_NS (10 * 1000 * 1000)
+/* Time slice of one vCPU when several share the thread. */
+#define TCG_KICK_PERIOD_US (10 * 1000)
 
 void tcg_kick_vcpu_thread(CPUState *cpu)
 {
@@ -60,16 +60,24 @@ void tcg_kick_vcpu_thread(CPUState *cpu)
     g_cond_broadcast(&tcg_halt_cond);
 }
 
-static void tcg_kick_timer_cb(void *opaque)
+/*
+ * Time slicing: a host thread that makes the running vCPU leave every
+ * 10 ms, so the next one gets its turn. (A timer on the main loop would
+ * stall with it; this needs nothing but the flag it writes.)
+ */
+static gpointer tcg_kick_thread_fn(gpointer opaque)
 {
-    CPUState *running = tcg_current_rr_cpu;
-
     (void)opaque;
-    if (running) {
-        cpu_exit(running);
+    while (!__atomic_load_n(&tcg_shutdown, __ATOMIC_ACQUIRE)) {
+        CPUState *running;
+
+        g_usleep(TCG_KICK_PERIOD_US);
+        running = tcg_current_rr_cpu;
+        if (running) {
+            cpu_exit(running);
+        }
     }
-    timer_mod(tcg_kick_timer,
-              qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + TCG_KICK_PERIOD_NS);
+    return NULL;
 }
 
 /* ---- pause / resume (vm_stop, vm_start, reset) ---- */
@@ -225,7 +233,7 @@ static void tcg_vcpu_thread_stop(void)
     if (!had_bql) {
         bql_lock();
     }
-    tcg_shutdown = true;
+    __atomic_store_n(&tcg_shutdown, true, __ATOMIC_RELEASE);
     tcg_exit_running();
     for (int i = 0; i < 20 && !tcg_thread_done; i++) {
         qemu_cond_timedwait_bql(&tcg_parked_cond, 50 * 1000 * 1000);
@@ -244,6 +252,10 @@ static void tcg_vcpu_thread_stop(void)
             g_thread_join(tcg_vcpu_thread);
         }
         tcg_vcpu_thread = NULL;
+    }
+    if (tcg_kick_thread) {
+        g_thread_join(tcg_kick_thread);
+        tcg_kick_thread = NULL;
     }
 }
 
@@ -264,9 +276,7 @@ static void tcg_start_vcpus(MachineState *ms)
     }
     tcg_vcpu_thread = g_thread_new("CPU/TCG", tcg_rr_thread_fn, NULL);
     if (n > 1) {
-        tcg_kick_timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, tcg_kick_timer_cb, NULL);
-        timer_mod(tcg_kick_timer,
-                  qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) + TCG_KICK_PERIOD_NS);
+        tcg_kick_thread = g_thread_new("CPU/TCG-kick", tcg_kick_thread_fn, NULL);
     }
     atexit(tcg_vcpu_thread_stop);
 }

@@ -22,6 +22,9 @@
 #include "tcg/tcg.h"
 #include "tcg/tcg-op.h"
 #include "util/log.h"
+#include "sysemu/accel.h"
+#include "sysemu/main-loop.h"
+#include "sysemu/runstate.h"
 
 struct CPUArchState {
     uint64_t pc, acc, val, addr, cnt;
@@ -662,6 +665,90 @@ static void test_watchpoint_read_stop_before(void)
     g_assert_cmpuint(env()->acc, ==, 1234);
 }
 
+/* Poll @p (read atomically) until it passes @pred or 5 s pass. */
+static bool wait_for(const uint64_t *p, bool (*pred)(uint64_t, uint64_t),
+                     uint64_t arg)
+{
+    for (int i = 0; i < 5000; i++) {
+        if (pred(__atomic_load_n(p, __ATOMIC_ACQUIRE), arg)) {
+            return true;
+        }
+        g_usleep(1000);
+    }
+    return false;
+}
+
+static bool pred_gt(uint64_t v, uint64_t arg)
+{
+    return v > arg;
+}
+
+static bool pred_eq(uint64_t v, uint64_t arg)
+{
+    return v == arg;
+}
+
+/*
+ * Must run last: starts the real vCPU thread with a second CPU. CPU 0
+ * spins counting; CPU 1 is halted until an interrupt, then spins too.
+ * Both must make progress (time slicing), pause must freeze them.
+ */
+static void test_round_robin_two_cpus(void)
+{
+    static const uint32_t spin[] = { INSN(OP_ADDI, 1), INSN(OP_B, -1) };
+    static const uint32_t handler[] = {
+        INSN(OP_LDI, 77), INSN(OP_STOP, 0), INSN(OP_ADDI, 1), INSN(OP_B, -1),
+    };
+    const AccelOps *tcg = accel_find("tcg");
+    GError *err = NULL;
+    ToyCPU *t2;
+    uint64_t a, b;
+
+    g_assert_nonnull(tcg);
+    reset_machine();
+    load(0xf000, spin, ARRAY_SIZE(spin));
+    load(VECTOR, handler, ARRAY_SIZE(handler));
+    t2 = g_new0(ToyCPU, 1);
+    t2->parent_obj.tcg_ops = &toy_ops;
+    t2->parent_obj.as = &as;
+    g_assert_true(cpu_exec_realizefn(&t2->parent_obj, &err));
+    g_assert_no_error(err);
+    t2->parent_obj.halted = 1;
+    env()->pc = 0xf000;
+
+    runstate_set(RUN_STATE_RUNNING);
+    tcg->start_vcpus(NULL);
+    g_assert_true(wait_for(&env()->acc, pred_gt, 1000));
+    g_assert_cmpuint(__atomic_load_n(&t2->env.acc, __ATOMIC_ACQUIRE), ==, 0);
+
+    bql_lock();
+    cpu_interrupt(&t2->parent_obj, CPU_INTERRUPT_HARD);
+    bql_unlock();
+    g_assert_true(wait_for(&t2->env.irq_taken, pred_eq, 1));
+    /* CPU 1 now spins too: both counters must keep moving. */
+    a = __atomic_load_n(&env()->acc, __ATOMIC_ACQUIRE);
+    b = __atomic_load_n(&t2->env.acc, __ATOMIC_ACQUIRE);
+    g_assert_true(wait_for(&env()->acc, pred_gt, a + 1000));
+    g_assert_true(wait_for(&t2->env.acc, pred_gt, b + 1000));
+
+    bql_lock();
+    pause_all_vcpus();
+    bql_unlock();
+    a = __atomic_load_n(&env()->acc, __ATOMIC_ACQUIRE);
+    b = __atomic_load_n(&t2->env.acc, __ATOMIC_ACQUIRE);
+    g_usleep(50 * 1000);
+    g_assert_cmpuint(__atomic_load_n(&env()->acc, __ATOMIC_ACQUIRE), ==, a);
+    g_assert_cmpuint(__atomic_load_n(&t2->env.acc, __ATOMIC_ACQUIRE), ==, b);
+
+    bql_lock();
+    resume_all_vcpus();
+    bql_unlock();
+    g_assert_true(wait_for(&env()->acc, pred_gt, a + 1000));
+    bql_lock();
+    pause_all_vcpus();
+    bql_unlock();
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -685,5 +772,7 @@ int main(int argc, char **argv)
                     test_watchpoint_write_stops_after);
     g_test_add_func("/tb/watchpoint-read-stop-before",
                     test_watchpoint_read_stop_before);
+    /* Last: it starts the vCPU thread. */
+    g_test_add_func("/tb/round-robin-two-cpus", test_round_robin_two_cpus);
     return g_test_run();
 }
