@@ -1390,6 +1390,13 @@ static bool region_big_endian(const MemoryRegion *mr)
 static __thread const void *engaged_in_io[MAX_IO_NESTING];
 static __thread unsigned engaged_depth;
 
+static uint64_t guard_hits;
+
+uint64_t memory_region_reentrancy_guard_hits(void)
+{
+    return __atomic_load_n(&guard_hits, __ATOMIC_RELAXED);
+}
+
 void memory_region_dispatch_reset_guard(void)
 {
     engaged_depth = 0;
@@ -1672,6 +1679,7 @@ static MemTxResult dispatch(MemoryRegion *mr, hwaddr addr, uint64_t *value,
     }
     key = reentrancy_key(mr);
     if (!mr->disable_reentrancy_guard && reentrancy_engaged(key)) {
+        __atomic_add_fetch(&guard_hits, 1, __ATOMIC_RELAXED);
         log_mask(LOG_GUEST_ERROR, "Blocked re-entrant IO on MemoryRegion: "
                  "'%s' %s at addr 0x%" HWADDR_PRIx ", size %u\n",
                  memory_region_name(mr), is_write ? "write" : "read", addr,

@@ -496,6 +496,13 @@ MemTxResult memory_region_dispatch_write(MemoryRegion *mr, hwaddr addr,
  */
 void memory_region_dispatch_reset_guard(void);
 
+/**
+ * memory_region_reentrancy_guard_hits: how many accesses the re-entrancy
+ * guard has refused since start-up. A guard hit in a test run is either a
+ * device bug or a missing, commented opt-out: tests can check this stays 0.
+ */
+uint64_t memory_region_reentrancy_guard_hits(void);
+
 /*
  * Reports one device callback: the region, the offset, the size in bytes,
  * the value (as the device saw or returned it) and the direction. Called

@@ -751,6 +751,7 @@ static void test_reentrancy_guard(void)
     AddressSpace as;
     DmaDev a = { 0 }, b = { 0 };
     int owner_a, owner_b;
+    uint64_t hits;
     char *log;
 
     memory_region_init(&root, NULL, "root", 0x100000);
@@ -775,8 +776,10 @@ static void test_reentrancy_guard(void)
     /* DMA into its own register: blocked, logged, callback not re-entered. */
     a.writes = 0;
     a.dma_target = 0x20004;
+    hits = memory_region_reentrancy_guard_hits();
     address_space_stl_le(&as, 0x20000, 1, MEMTXATTRS_UNSPECIFIED, NULL);
     g_assert_cmpuint(a.dma_result, ==, MEMTX_ACCESS_ERROR);
+    g_assert_cmpuint(memory_region_reentrancy_guard_hits(), ==, hits + 1);
     g_assert_cmpuint(a.writes, ==, 1);
     log = log_capture_take();
     g_assert_nonnull(strstr(log, "Blocked re-entrant IO"));
