@@ -171,6 +171,12 @@ static inline void *opnd(const uintptr_t *base, uint64_t w)
     return (void *)(base[w & 3] + (uintptr_t)((int64_t)w >> 2));
 }
 
+/* env field accesses may be unaligned (ld16 at an odd offset). */
+#define LDP(T, N) static inline T ldp_##N(uintptr_t a) { T v; memcpy(&v, (void *)a, sizeof(v)); return v; } \
+    static inline void stp_##N(uintptr_t a, T v) { memcpy((void *)a, &v, sizeof(v)); }
+LDP(uint8_t, uint8) LDP(int8_t, int8) LDP(uint16_t, uint16) LDP(int16_t, int16)
+LDP(uint32_t, uint32) LDP(int32_t, int32) LDP(uint64_t, uint64)
+
 static uint64_t div_s(int64_t a, int64_t b, bool rem, TCGType t)
 {
     if (t == TCG_TYPE_I32) {
@@ -332,44 +338,44 @@ uintptr_t tcg_interp_exec(CPUArchState *env, const void *tb_ptr)
             break;
         }
         case INDEX_op_ld8u:
-            WR(0, *(uint8_t *)(uintptr_t)(RD64(1) + pc[2]));
+            WR(0, ldp_uint8(RD64(1) + pc[2]));
             break;
         case INDEX_op_ld8s:
-            WR(0, (int64_t)*(int8_t *)(uintptr_t)(RD64(1) + pc[2]));
+            WR(0, (int64_t)ldp_int8(RD64(1) + pc[2]));
             break;
         case INDEX_op_ld16u:
-            WR(0, *(uint16_t *)(uintptr_t)(RD64(1) + pc[2]));
+            WR(0, ldp_uint16(RD64(1) + pc[2]));
             break;
         case INDEX_op_ld16s:
-            WR(0, (int64_t)*(int16_t *)(uintptr_t)(RD64(1) + pc[2]));
+            WR(0, (int64_t)ldp_int16(RD64(1) + pc[2]));
             break;
         case INDEX_op_ld32u:
-            WR(0, *(uint32_t *)(uintptr_t)(RD64(1) + pc[2]));
+            WR(0, ldp_uint32(RD64(1) + pc[2]));
             break;
         case INDEX_op_ld32s:
-            WR(0, (int64_t)*(int32_t *)(uintptr_t)(RD64(1) + pc[2]));
+            WR(0, (int64_t)ldp_int32(RD64(1) + pc[2]));
             break;
         case INDEX_op_ld:
             if (is32) {
-                WR(0, *(uint32_t *)(uintptr_t)(RD64(1) + pc[2]));
+                WR(0, ldp_uint32(RD64(1) + pc[2]));
             } else {
-                WR(0, *(uint64_t *)(uintptr_t)(RD64(1) + pc[2]));
+                WR(0, ldp_uint64(RD64(1) + pc[2]));
             }
             break;
         case INDEX_op_st8:
-            *(uint8_t *)(uintptr_t)(RD64(1) + pc[2]) = RD(0);
+            stp_uint8(RD64(1) + pc[2], RD(0));
             break;
         case INDEX_op_st16:
-            *(uint16_t *)(uintptr_t)(RD64(1) + pc[2]) = RD(0);
+            stp_uint16(RD64(1) + pc[2], RD(0));
             break;
         case INDEX_op_st32:
-            *(uint32_t *)(uintptr_t)(RD64(1) + pc[2]) = RD(0);
+            stp_uint32(RD64(1) + pc[2], RD(0));
             break;
         case INDEX_op_st:
             if (is32) {
-                *(uint32_t *)(uintptr_t)(RD64(1) + pc[2]) = RD(0);
+                stp_uint32(RD64(1) + pc[2], RD(0));
             } else {
-                *(uint64_t *)(uintptr_t)(RD64(1) + pc[2]) = RD(0);
+                stp_uint64(RD64(1) + pc[2], RD(0));
             }
             break;
         case INDEX_op_add:

@@ -128,7 +128,7 @@ static void g_muli(TCGType t, TCGTemp *r, TCGTemp *a, int64_t v)
         g_movi(t, r, 0);
     } else if (v == 1) {
         g_mov(t, r, a);
-    } else if ((v & (v - 1)) == 0) {
+    } else if (((uint64_t)v & ((uint64_t)v - 1)) == 0) {
         g_shifti(INDEX_op_shl, t, r, a, __builtin_ctzll(v));
     } else {
         g_bin(INDEX_op_mul, t, r, a, cst(t, v));
