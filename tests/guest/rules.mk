@@ -17,11 +17,16 @@ A64_GUEST_CFLAGS := -O2 -g -ffreestanding -nostdlib -static -fno-pic -no-pie \
 	-T $(A64_GUEST_SRC)/link.ld -Wl,--build-id=none -Wl,--no-warn-rwx-segments
 A64_GUEST_COMMON := $(A64_GUEST_SRC)/crt0.S $(A64_GUEST_SRC)/testlib.c
 A64_GUEST_DEPS := $(A64_GUEST_COMMON) $(A64_GUEST_SRC)/testlib.h $(A64_GUEST_SRC)/link.ld \
-	$(A64_GUEST_OUT)/alu-cases.h
+	$(A64_GUEST_OUT)/alu-cases.h $(A64_GUEST_OUT)/random-cases.h
 
 GUEST_TESTS += $(addprefix $(A64_GUEST_OUT)/aarch64-,$(A64_GUEST_NAMES))
 
 $(A64_GUEST_OUT)/alu-cases.h: $(A64_GUEST_SRC)/gen-alu.py
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	$(QUIET)python3 $< > $@.tmp && mv $@.tmp $@
+
+$(A64_GUEST_OUT)/random-cases.h: $(A64_GUEST_SRC)/gen-random.py
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
 	$(QUIET)python3 $< > $@.tmp && mv $@.tmp $@

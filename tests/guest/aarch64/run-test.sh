@@ -86,6 +86,26 @@ if [ "$plumb_rc" = "$fails" ]; then
 else
     results+=("not ok - exit status is the failure count (rc $plumb_rc, $fails failures)")
 fi
+# "# diff: KEY VALUE" lines: no expected value in the image; plumb must
+# agree with QEMU (skipped without QEMU).
+if grep -aq '^# diff: ' "$tmp/plumb.out"; then
+    declare -A qemu_diff
+    if [ $have_qemu = 1 ]; then
+        while read -r _ _ key val; do
+            qemu_diff["$key"]=$val
+        done < <(grep -a '^# diff: ' "$tmp/qemu.out" | tr -d '\r')
+    fi
+    while read -r _ _ key val; do
+        if [ $have_qemu = 0 ]; then
+            results+=("ok - $key same as QEMU # SKIP qemu-system-aarch64 not installed")
+        elif [ "${qemu_diff[$key]:-missing}" = "$val" ]; then
+            results+=("ok - $key same as QEMU")
+        else
+            results+=("not ok - $key same as QEMU (plumb $val, QEMU ${qemu_diff[$key]:-missing})")
+        fi
+    done < <(grep -a '^# diff: ' "$tmp/plumb.out" | tr -d '\r')
+fi
+
 # "# expect-stderr: TEXT" lines: the emulator must have printed TEXT there.
 while IFS= read -r want; do
     if grep -qF -- "$want" "$tmp/plumb.err"; then
