@@ -50,6 +50,15 @@ static GThread *tcg_kick_thread;
 /* Time slice of one vCPU when several share the thread. */
 #define TCG_KICK_PERIOD_US (10 * 1000)
 
+bool tcg_vcpus_quiescent(void)
+{
+    if (!tcg_vcpu_thread || g_thread_self() == tcg_vcpu_thread) {
+        return true;
+    }
+    /* Parked and unable to leave: it needs the BQL we hold to wake up. */
+    return bql_locked() && (tcg_parked || tcg_thread_done);
+}
+
 void tcg_kick_vcpu_thread(CPUState *cpu)
 {
     CPUState *running = tcg_current_rr_cpu;

@@ -624,10 +624,11 @@ void tb_flush(CPUState *cpu)
     CPUState *c;
 
     /*
-     * Inside a TB (a helper asked) the code and TB structs are in use: do
-     * it when the exec loop regains control.
+     * Inside a TB (a helper asked), or from another thread while the vCPUs
+     * run, the code and TB structs are in use: do it when the exec loop
+     * regains control.
      */
-    if (tcg_in_tb_exec()) {
+    if (tcg_in_tb_exec() || !tcg_vcpus_quiescent()) {
         tb_flush_pending = 1;
         CPU_FOREACH(c) {
             cpu_exit(c);
@@ -785,4 +786,30 @@ TranslationBlock *tb_gen_code(CPUState *cpu, vaddr pc, uint64_t cs_base,
         tb_live--;
     }
     return tb;
+}
+
+void dump_exec_info(GString *buf)
+{
+    g_string_append_printf(buf, "Translation buffer state:\n");
+    g_string_append_printf(buf, "gen code size       %zu/%zu\n",
+                           tb_all ? tcg_code_size() : 0,
+                           tb_all ? tcg_code_capacity() : 0);
+    g_string_append_printf(buf, "TB count            %zu\n", tb_live);
+    g_string_append_printf(buf, "TBs translated      %" PRIu64 "\n",
+                           tb_stats.translated);
+    g_string_append_printf(buf, "TBs invalidated     %" PRIu64 "\n",
+                           tb_stats.invalidated);
+    g_string_append_printf(buf, "TB flush count      %" PRIu64 "\n",
+                           tb_stats.flushes);
+    g_string_append_printf(buf, "direct jumps made   %" PRIu64 "\n",
+                           tb_stats.chained);
+    g_string_append_printf(buf, "lookups: jump cache %" PRIu64 ", hash %" PRIu64
+                           "\n", tb_stats.lookups_fast, tb_stats.lookups_hash);
+    g_string_append_printf(buf, "TLB fills           %" PRIu64 "\n", tlb_stats.fills);
+    g_string_append_printf(buf, "TLB victim hits     %" PRIu64 "\n",
+                           tlb_stats.victim_hits);
+    g_string_append_printf(buf, "TLB full flushes    %" PRIu64 "\n", tlb_stats.flushes);
+    g_string_append_printf(buf, "TLB resizes         %" PRIu64 "\n", tlb_stats.resizes);
+    g_string_append_printf(buf, "MMIO accesses       %" PRIu64 "\n",
+                           tlb_stats.mmio_accesses);
 }

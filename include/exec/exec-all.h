@@ -83,6 +83,14 @@ const void *helper_lookup_tb_ptr(CPUArchState *env);
  * runs now (if not @cpu) leave, so @cpu's new state is looked at soon.
  */
 void tcg_kick_vcpu_thread(CPUState *cpu);
+/*
+ * Whether the calling thread may touch TB and CPU structures now: it is
+ * the vCPU thread, or none was started, or it holds the BQL while the vCPU
+ * thread is parked (paused VM).
+ */
+bool tcg_vcpus_quiescent(void);
+/* `info jit`: TB cache and TLB counters, appended to @buf. */
+void dump_exec_info(GString *buf);
 
 /* Translate and insert a TB for the given key; longjmps on guest faults. */
 TranslationBlock *tb_gen_code(CPUState *cpu, vaddr pc, uint64_t cs_base,
