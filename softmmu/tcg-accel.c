@@ -310,13 +310,13 @@ static bool tcg_accel_init(MachineState *ms, const KeyValList *props,
         } else if (!strcmp(backend, "interp")) {
             tcg_accel_config.interp = true;
         } else {
-            error_setg(errp, "-accel tcg: backend '%s' is not 'native' or "
-                       "'interp'", backend);
+            error_setg(errp, "backend '%s' is not 'native' or 'interp'",
+                       backend);
             return false;
         }
     }
     if (thread && strcmp(thread, "single") != 0) {
-        error_setg(errp, "-accel tcg: thread=%s is not supported "
+        error_setg(errp, "thread=%s is not supported "
                    "(all vCPUs run on one thread: thread=single)", thread);
         return false;
     }
@@ -328,7 +328,6 @@ static bool tcg_accel_init(MachineState *ms, const KeyValList *props,
          !keyval_get_bool(props, "tlb", true,
                           &tcg_accel_config.tlb_enabled, errp) ||
          !keyval_get_u64(props, "tb-size", 0, &tb_size_mb, errp))) {
-        g_prefix_error(errp, "-accel tcg: ");
         return false;
     }
     if (log_enabled(LOG_NOCHAIN)) {
