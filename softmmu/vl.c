@@ -91,6 +91,7 @@ typedef struct AccelRequest {
 
 static struct {
     KeyValList *machine;            /* merged -machine options */
+    KeyValList *mprops;             /* the same without "type" */
     char *cpu;                      /* -cpu spec */
     char *mem;                      /* -m spec */
     char *smp;                      /* -smp spec */
@@ -987,7 +988,7 @@ static void check_cpu(MachineClass *mc, MachineState *ms)
 
 static const AccelOps *check_accel(MachineState *ms, KeyValList **props_out)
 {
-    GPtrArray *tries = g_ptr_array_new();
+    GPtrArray *tries = g_ptr_array_new_with_free_func(g_free);
     const char *macc = keyval_get(cfg.machine, "accel");
     const AccelOps *ops = NULL;
     GError *last = NULL;
@@ -1226,7 +1227,6 @@ int qemu_main(int argc, char **argv)
     MachineState *ms;
     const AccelOps *accel;
     KeyValList *accel_props = NULL;
-    KeyValList *mprops;
     GError *err = NULL;
 
     pick_target(argc, argv);
@@ -1249,9 +1249,9 @@ int qemu_main(int argc, char **argv)
 
     /* Phase 2: options */
     mc = select_machine_class();
-    mprops = keyval_copy(cfg.machine);
-    keyval_remove(mprops, "type");
-    if (!machine_check_props(mc, mprops, &err)) {
+    cfg.mprops = keyval_copy(cfg.machine);
+    keyval_remove(cfg.mprops, "type");
+    if (!machine_check_props(mc, cfg.mprops, &err)) {
         die_err(NULL, err);
     }
     if (mc->target && strcmp(mc->target, target_name())) {
@@ -1265,7 +1265,7 @@ int qemu_main(int argc, char **argv)
     object_property_add_child(object_get_root(), "machine", OBJECT(ms));
     object_unref(ms);
     current_machine = ms;
-    ms->props = mprops;
+    ms->props = keyval_copy(cfg.mprops);
     ms->ram_size = check_ram_size(mc);
     ms->maxram_size = ms->ram_size;
     check_smp(mc, &ms->smp);

@@ -584,6 +584,7 @@ static void test_link_property(void)
 /* GPIO */
 
 static int icpt_n = -1, icpt_level = -1, icpt_calls;
+static TestDev *intercepted_dev;
 
 static void intercept_handler(void *opaque, int n, int level)
 {
@@ -599,6 +600,8 @@ static void test_gpio_lines(void)
     TestDev *dst = new_test_dev(TYPE_TEST_DEV);
     qemu_irq in1 = qdev_get_gpio_in(DEVICE(dst), 1);
     qemu_irq old;
+
+    g_assert_null(intercepted_dev);
 
     qdev_connect_gpio_out(DEVICE(src), 0, in1);
     qdev_connect_gpio_out(DEVICE(src), 1,
@@ -650,7 +653,8 @@ static void test_gpio_lines(void)
         qemu_free_irq(inv);
     }
     object_unref(src);
-    object_unref(dst);
+    /* dst stays: its input lines are intercepted for good (as in qtest). */
+    intercepted_dev = dst;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -826,8 +830,8 @@ static void test_device_add(void)
         g_autoptr(KeyValList) o = kv("test-dev");
         dev = qdev_device_add(o, &err);
         g_assert_nonnull(dev);
-        g_assert_true(g_str_has_prefix(object_get_canonical_path(OBJECT(dev)),
-                                       "/machine/peripheral-anon/device["));
+        g_autofree char *path = object_get_canonical_path(OBJECT(dev));
+        g_assert_true(g_str_has_prefix(path, "/machine/peripheral-anon/device["));
     }
 }
 
