@@ -87,6 +87,14 @@ static inline void set_float_infzeronan_rule(FloatInfZeroNaNRule r, float_status
 {
     s->float_infzeronan_rule = r;
 }
+static inline Float2NaNPropRule get_float_2nan_prop_rule(const float_status *s)
+{
+    return (Float2NaNPropRule)s->float_2nan_prop_rule;
+}
+static inline Float3NaNPropRule get_float_3nan_prop_rule(const float_status *s)
+{
+    return (Float3NaNPropRule)s->float_3nan_prop_rule;
+}
 static inline void set_float_default_nan_pattern(uint8_t pattern, float_status *s)
 {
     s->default_nan_pattern = pattern;
@@ -157,6 +165,10 @@ static inline bool float16_is_denormal(float16 a)
 static inline bool float16_is_normal(float16 a)
 {
     return (a & ((uint16_t)((1u << 5) - 1) << 10)) != 0 && (a & ((uint16_t)((1u << 5) - 1) << 10)) != ((uint16_t)((1u << 5) - 1) << 10);
+}
+static inline bool float16_is_zero_or_normal(float16 a)
+{
+    return float16_is_zero(a) || float16_is_normal(a);
 }
 static inline float16 float16_abs(float16 a)
 {
@@ -315,6 +327,10 @@ static inline bool bfloat16_is_normal(bfloat16 a)
 {
     return (a & ((uint16_t)((1u << 8) - 1) << 7)) != 0 && (a & ((uint16_t)((1u << 8) - 1) << 7)) != ((uint16_t)((1u << 8) - 1) << 7);
 }
+static inline bool bfloat16_is_zero_or_normal(bfloat16 a)
+{
+    return bfloat16_is_zero(a) || bfloat16_is_normal(a);
+}
 static inline bfloat16 bfloat16_abs(bfloat16 a)
 {
     return a & ~((uint16_t)1 << 15);
@@ -472,6 +488,10 @@ static inline bool float32_is_normal(float32 a)
 {
     return (a & ((uint32_t)((1u << 8) - 1) << 23)) != 0 && (a & ((uint32_t)((1u << 8) - 1) << 23)) != ((uint32_t)((1u << 8) - 1) << 23);
 }
+static inline bool float32_is_zero_or_normal(float32 a)
+{
+    return float32_is_zero(a) || float32_is_normal(a);
+}
 static inline float32 float32_abs(float32 a)
 {
     return a & ~((uint32_t)1 << 31);
@@ -628,6 +648,10 @@ static inline bool float64_is_denormal(float64 a)
 static inline bool float64_is_normal(float64 a)
 {
     return (a & ((uint64_t)((1u << 11) - 1) << 52)) != 0 && (a & ((uint64_t)((1u << 11) - 1) << 52)) != ((uint64_t)((1u << 11) - 1) << 52);
+}
+static inline bool float64_is_zero_or_normal(float64 a)
+{
+    return float64_is_zero(a) || float64_is_normal(a);
 }
 static inline float64 float64_abs(float64 a)
 {

@@ -122,7 +122,7 @@ static void test_rounding_modes(void)
     EXPECT(ARM, RUP, float32_sub(0xbf800000, 0x33800000, st), 0xbf800000, X);
     /* 1 + 1.5 * 2^-24 is above halfway. */
     EXPECT(ARM, RNE, float32_add(F32_ONE, 0x33c00000, st), 0x3f800001, X);
-    /* 1/3 = 0x3eaaaaab (the discarded bits are 0101... above... round up). */
+    /* 1/3 = 1.0101...b * 2^-2: the bits after the 24th are 1010..., above half: up. */
     EXPECT(ARM, RNE, float32_div(F32_ONE, 0x40400000, st), 0x3eaaaaab, X);
     EXPECT(ARM, RTZ, float32_div(F32_ONE, 0x40400000, st), 0x3eaaaaaa, X);
     /* Round to odd from double: 1 + 2^-30 is inexact in float32, lsb forced to 1. */
@@ -377,6 +377,38 @@ static void test_rem_vs_libm(void)
         }
     }
     g_test_message("%u float64_rem cases agree with libm remainder()", n);
+    g_assert_cmpuint(n, >, 100000);
+
+    n = 0;
+    for (int i = 0; i < 200000; i++) {
+        uint32_t a, b, want, got;
+        float fa, fb, fr;
+        float_status s = make_status(ARM, RNE);
+
+        r ^= r << 13; r ^= r >> 7; r ^= r << 17;
+        a = (uint32_t)r;
+        b = (i & 1) ? (uint32_t)(r >> 32)
+                    : (uint32_t)((r >> 32) & 0x807fffffu) |
+                      ((a & 0x7f800000u) - (((uint32_t)(r >> 60) & 7) << 23));
+        memcpy(&fa, &a, 4);
+        memcpy(&fb, &b, 4);
+        if (isnan(fa) || isnan(fb)) {
+            continue;
+        }
+        fr = remainderf(fa, fb);
+        memcpy(&want, &fr, 4);
+        if (isnan(fr)) {
+            want = 0x7fc00000;
+        }
+        got = float32_rem(a, b, &s);
+        n++;
+        if (got != want) {
+            g_test_message("float32_rem(%#x, %#x) = %#x, libm %#x", a, b, got, want);
+            g_test_fail();
+            return;
+        }
+    }
+    g_test_message("%u float32_rem cases agree with libm remainderf()", n);
     g_assert_cmpuint(n, >, 100000);
 }
 
