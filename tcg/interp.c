@@ -210,8 +210,7 @@ static uint64_t div_u(uint64_t a, uint64_t b, bool rem, TCGType t)
     return rem ? a % b : a / b;
 }
 
-bool tcg_interp_cond(TCGCond c, uint64_t a, uint64_t b, TCGType t);
-bool tcg_interp_cond(TCGCond c, uint64_t a, uint64_t b, TCGType t)
+bool tcg_cond_eval(TCGCond c, uint64_t a, uint64_t b, TCGType t)
 {
     if (t == TCG_TYPE_I32) {
         a = (uint32_t)a;
@@ -282,18 +281,18 @@ uintptr_t tcg_interp_exec(CPUArchState *env, const void *tb_ptr)
             next = (const uint64_t *)(uintptr_t)pc[0];
             break;
         case INDEX_op_brcond:
-            if (tcg_interp_cond(pc[2], RD(0), RD(1), type)) {
+            if (tcg_cond_eval(pc[2], RD(0), RD(1), type)) {
                 next = (const uint64_t *)(uintptr_t)pc[3];
             }
             break;
         case INDEX_op_setcond:
-            WR(0, tcg_interp_cond(pc[3], RD(1), RD(2), type));
+            WR(0, tcg_cond_eval(pc[3], RD(1), RD(2), type));
             break;
         case INDEX_op_negsetcond:
-            WR(0, -(uint64_t)tcg_interp_cond(pc[3], RD(1), RD(2), type));
+            WR(0, -(uint64_t)tcg_cond_eval(pc[3], RD(1), RD(2), type));
             break;
         case INDEX_op_movcond:
-            WR(0, tcg_interp_cond(pc[5], RD(1), RD(2), type) ? RD(3) : RD(4));
+            WR(0, tcg_cond_eval(pc[5], RD(1), RD(2), type) ? RD(3) : RD(4));
             break;
         case INDEX_op_exit_tb:
             return pc[0];
