@@ -1610,6 +1610,75 @@ void *tlb_vaddr_to_host(CPUArchState *env, vaddr addr,
     return host;
 }
 
+/* ---- debugger access ---- */
+
+hwaddr cpu_get_phys_page_attrs_debug(CPUState *cpu, vaddr addr,
+                                     MemTxAttrs *attrs)
+{
+    CPUArchState *env = cpu_env(cpu);
+    CPUTLBEntryFull *full;
+    void *host;
+    int flags;
+
+    *attrs = MEMTXATTRS_UNSPECIFIED;
+    if (cpu->tcg_ops->get_phys_page_attrs_debug) {
+        return cpu->tcg_ops->get_phys_page_attrs_debug(cpu, addr, attrs);
+    }
+    if (!cpu->tlb) {
+        return -1;
+    }
+    flags = probe_access_full(env, addr, 0, MMU_DATA_LOAD,
+                              cpu_mmu_index(env, false), true, &host, &full, 0);
+    if ((flags & TLB_INVALID_MASK) || !full) {
+        /* Not readable as data: code-only pages are still worth showing. */
+        flags = probe_access_full(env, addr, 0, MMU_INST_FETCH,
+                                  cpu_mmu_index(env, true), true, &host, &full, 0);
+        if ((flags & TLB_INVALID_MASK) || !full) {
+            return -1;
+        }
+    }
+    *attrs = full->attrs;
+    return (full->phys_addr & TARGET_PAGE_MASK) | (addr & ~TARGET_PAGE_MASK);
+}
+
+hwaddr cpu_get_phys_page_debug(CPUState *cpu, vaddr addr)
+{
+    MemTxAttrs attrs;
+
+    return cpu_get_phys_page_attrs_debug(cpu, addr, &attrs);
+}
+
+int cpu_memory_rw_debug(CPUState *cpu, vaddr addr, void *buf, size_t len,
+                        bool is_write)
+{
+    uint8_t *p = buf;
+
+    while (len) {
+        MemTxAttrs attrs;
+        hwaddr pa = cpu_get_phys_page_attrs_debug(cpu, addr, &attrs);
+        size_t l = MIN(len, TARGET_PAGE_SIZE - (addr & ~TARGET_PAGE_MASK));
+        MemTxResult r;
+
+        if (pa == (hwaddr)-1) {
+            return -1;
+        }
+        attrs.debug = 1;
+        if (is_write) {
+            /* Like a loader: gdb may plant breakpoints in ROM. */
+            r = address_space_write_rom(cpu->as, pa, attrs, p, l);
+        } else {
+            r = address_space_read(cpu->as, pa, attrs, p, l);
+        }
+        if (r != MEMTX_OK) {
+            return -1;
+        }
+        p += l;
+        addr += l;
+        len -= l;
+    }
+    return 0;
+}
+
 /* ---- code ---- */
 
 tb_page_addr_t get_page_addr_code_hostp(CPUArchState *env, vaddr addr,

@@ -769,7 +769,7 @@ TranslationBlock *tb_gen_code(CPUState *cpu, vaddr pc, uint64_t cs_base,
     tb_live++;
     tb_stats.translated++;
 
-    if (phys_pc != (tb_page_addr_t)-1) {
+    if (phys_pc != (tb_page_addr_t)-1 && !(tb->cflags & CF_NOCACHE)) {
         tb_page_add(tb, 0, phys_pc);
         if (tb->page_addr[1] != (tb_page_addr_t)-1) {
             tb_page_add(tb, 1, tb->page_addr[1]);

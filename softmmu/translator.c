@@ -184,9 +184,12 @@ static uint8_t *translator_host(CPUArchState *env, DisasContextBase *db, vaddr p
             db->tb->page_addr[1] = p2 & TARGET_PAGE_MASK;
             db->host_addr[1] = h;
         } else if (p2 == (tb_page_addr_t)-1) {
-            /* FIXME: a TB whose second page is MMIO is not tracked there. */
-            log_mask(LOG_UNIMP, "translator: code at 0x%" VADDR_PRIx
-                     " continues into a non-RAM page\n", pc);
+            /*
+             * The insn continues into MMIO: read it from the device now
+             * and never reuse this TB, since the device may answer
+             * differently next time.
+             */
+            db->tb->cflags |= CF_NOCACHE;
         }
     }
     return db->host_addr[1] ? (uint8_t *)db->host_addr[1] + (pc - page) : NULL;

@@ -28,6 +28,7 @@ typedef uint64_t tb_page_addr_t;
 #define CF_SINGLE_STEP   0x00000800  /* gdbstub single-step: 1 insn, debug exit */
 #define CF_MEMI_ONLY     0x00001000  /* only instrument memory (unused) */
 #define CF_USE_ICOUNT    0x00002000  /* reserved */
+#define CF_NOCACHE       0x00010000  /* run once, never cached (code in MMIO) */
 #define CF_INVALID       0x00040000  /* TB is stale; do not run or chain to it */
 #define CF_PARALLEL      0x00080000  /* reserved (we run vCPUs on one thread) */
 #define CF_NOIRQ         0x00100000  /* generate without an exit check at entry */

@@ -667,6 +667,33 @@ static void test_dynamic_resize(void)
     reset();
 }
 
+static void test_debug_access(void)
+{
+    vaddr va = 0x500000;
+    uint8_t buf[8];
+
+    reset();
+    fake_map_page(va, PA_RAM + 9 * TARGET_PAGE_SIZE, PAGE_READ);
+    fake_map_page(va + TARGET_PAGE_SIZE, PA_RAM + 3 * TARGET_PAGE_SIZE,
+                  PAGE_READ | PAGE_WRITE);
+    memcpy(ram_host(PA_RAM + 10 * TARGET_PAGE_SIZE - 4), "abcd", 4);
+    memcpy(ram_host(PA_RAM + 3 * TARGET_PAGE_SIZE), "efgh", 4);
+    g_assert_cmphex(cpu_get_phys_page_debug(cs(), va + 0x123), ==,
+                    PA_RAM + 9 * TARGET_PAGE_SIZE + 0x123);
+    /* A read spanning both pages, translated page by page. */
+    g_assert_cmpint(cpu_memory_rw_debug(cs(), va + TARGET_PAGE_SIZE - 4, buf, 8,
+                                        false), ==, 0);
+    g_assert_cmpmem(buf, 8, "abcdefgh", 8);
+    /* The debugger may write where the guest may not (read-only page). */
+    char xy[2] = { 'X', 'Y' };
+    g_assert_cmpint(cpu_memory_rw_debug(cs(), va + 8, xy, 2, true), ==, 0);
+    g_assert_cmpmem(ram_host(PA_RAM + 9 * TARGET_PAGE_SIZE + 8), 2, "XY", 2);
+    /* Unmapped: an error, and no guest fault. */
+    g_assert_cmphex(cpu_get_phys_page_debug(cs(), 0x7770000), ==, (hwaddr)-1);
+    g_assert_cmpint(cpu_memory_rw_debug(cs(), 0x7770000, buf, 4, false), ==, -1);
+    g_assert_cmpint(faults, ==, 0);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -693,5 +720,6 @@ int main(int argc, char **argv)
                     test_probe_and_vaddr_to_host);
     g_test_add_func("/cputlb/code-fetch-helpers", test_code_fetch_helpers);
     g_test_add_func("/cputlb/dynamic-resize", test_dynamic_resize);
+    g_test_add_func("/cputlb/debug-access", test_debug_access);
     return g_test_run();
 }

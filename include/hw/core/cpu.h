@@ -163,6 +163,13 @@ struct TCGCPUOps {
                                   unsigned size, MMUAccessType access_type,
                                   int mmu_idx, MemTxAttrs attrs,
                                   MemTxResult response, uintptr_t retaddr);
+    /*
+     * Optional: the guest physical address of @addr for a debugger (no
+     * fault, no side effect), or -1. Without it the core probes through
+     * tlb_fill(probe=true) with the current data MMU index.
+     */
+    hwaddr (*get_phys_page_attrs_debug)(CPUState *cpu, vaddr addr,
+                                        MemTxAttrs *attrs);
     /* Print the registers (-d cpu, info registers). */
     void (*dump_state)(CPUState *cpu, FILE *f, int flags);
     /* Reset the target's state (after cpu_common_reset). */
@@ -339,6 +346,19 @@ int cpu_watchpoint_remove(CPUState *cpu, vaddr addr, vaddr len, int flags);
 void cpu_watchpoint_remove_all(CPUState *cpu, int mask);
 /* Set cpu->singlestep_enabled (SSTEP_*); 0 turns stepping off. */
 void cpu_single_step(CPUState *cpu, int enabled);
+
+/*
+ * Debugger views of guest virtual memory (gdbstub, monitor `x`): the
+ * physical address of @addr or -1 (no guest fault is raised), and a copy
+ * of @len bytes at @addr to/from @buf, page by page, with the debug
+ * attribute set. Returns 0, or -1 if a page is unmapped or an access fails.
+ * Call with the vCPUs paused.
+ */
+hwaddr cpu_get_phys_page_attrs_debug(CPUState *cpu, vaddr addr,
+                                     MemTxAttrs *attrs);
+hwaddr cpu_get_phys_page_debug(CPUState *cpu, vaddr addr);
+int cpu_memory_rw_debug(CPUState *cpu, vaddr addr, void *buf, size_t len,
+                        bool is_write);
 
 /* Print the registers of @cpu through its dump_state hook. */
 void cpu_dump_state(CPUState *cpu, FILE *f, int flags);
