@@ -22,6 +22,7 @@
  */
 #include "util/osdep.h"
 #include <fcntl.h>
+#include <json-glib/json-glib.h>
 #include "sysemu/sysemu.h"
 #include "sysemu/accel.h"
 #include "sysemu/main-loop.h"
@@ -338,6 +339,54 @@ static KeyValList *parse_kv(const char *opt, const char *arg,
     return kv;
 }
 
+/*
+ * QEMU 7.2 also takes -device as a JSON object (libvirt writes it that
+ * way): {"driver":"pci-testdev","id":"t0","addr":"0x4","multifunction":true}.
+ * Only flat objects make sense for our properties.
+ */
+static KeyValList *parse_json_kv(const char *opt, const char *arg)
+{
+    GError *err = NULL;
+    JsonNode *root = json_from_string(arg, &err);
+    KeyValList *kv;
+    JsonObject *obj;
+    GList *members;
+
+    if (!root) {
+        die("-%s %s: invalid JSON: %s", opt, arg, err->message);
+    }
+    if (!JSON_NODE_HOLDS_OBJECT(root)) {
+        die("-%s %s: expected a JSON object", opt, arg);
+    }
+    obj = json_node_get_object(root);
+    kv = keyval_new();
+    members = json_object_get_members(obj);
+    for (GList *l = members; l; l = l->next) {
+        const char *key = l->data;
+        JsonNode *v = json_object_get_member(obj, key);
+        char *str = NULL;
+
+        if (!JSON_NODE_HOLDS_VALUE(v)) {
+            die("-%s: JSON member '%s' must be a string, number or boolean",
+                opt, key);
+        }
+        if (json_node_get_value_type(v) == G_TYPE_BOOLEAN) {
+            str = g_strdup(json_node_get_boolean(v) ? "on" : "off");
+        } else if (json_node_get_value_type(v) == G_TYPE_INT64) {
+            str = g_strdup_printf("%" G_GINT64_FORMAT, json_node_get_int(v));
+        } else if (json_node_get_value_type(v) == G_TYPE_DOUBLE) {
+            str = g_strdup_printf("%.17g", json_node_get_double(v));
+        } else {
+            str = g_strdup(json_node_get_string(v));
+        }
+        keyval_set(kv, key, str ? str : "");
+        g_free(str);
+    }
+    g_list_free(members);
+    json_node_unref(root);
+    return kv;
+}
+
 static void check_known(const char *opt, const KeyValList *kv,
                         const char *const *known)
 {
@@ -512,7 +561,8 @@ static void parse_option(const OptDef *o, const char *arg)
         g_ptr_array_add(cfg.chardevs, kv);
         break;
     case OPT_DEVICE:
-        kv = parse_kv(o->name, arg, "driver");
+        kv = arg[0] == '{' ? parse_json_kv(o->name, arg)
+                           : parse_kv(o->name, arg, "driver");
         if (keyval_is_help(kv)) {
             cfg.help_device = true;
             if (keyval_get(kv, "driver")) {
@@ -1161,14 +1211,22 @@ static char *find_firmware(const char *name)
 {
     char *p;
 
-    if (g_file_test(name, G_FILE_TEST_EXISTS) || !bios_dir) {
+    /* -L first, then where Debian's qemu packages keep firmware. */
+    const char *dirs[] = { bios_dir, "/usr/share/qemu" };
+
+    if (g_file_test(name, G_FILE_TEST_EXISTS) || strchr(name, '/')) {
         return g_strdup(name);
     }
-    p = g_build_filename(bios_dir, name, NULL);
-    if (g_file_test(p, G_FILE_TEST_EXISTS)) {
-        return p;
+    for (size_t i = 0; i < ARRAY_SIZE(dirs); i++) {
+        if (!dirs[i]) {
+            continue;
+        }
+        p = g_build_filename(dirs[i], name, NULL);
+        if (g_file_test(p, G_FILE_TEST_EXISTS)) {
+            return p;
+        }
+        g_free(p);
     }
-    g_free(p);
     return g_strdup(name);
 }
 
