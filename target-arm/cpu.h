@@ -303,66 +303,66 @@ bool arm_psci_call(CPUARMState *env);
 /* Syndromes. */
 static inline uint32_t syn_uncategorized(void)
 {
-    return (EC_UNCATEGORIZED << 26) | ESR_IL;
+    return ((uint32_t)EC_UNCATEGORIZED << 26) | ESR_IL;
 }
 
 static inline uint32_t syn_aa64_svc(uint32_t imm16)
 {
-    return (EC_AA64_SVC << 26) | ESR_IL | (imm16 & 0xffff);
+    return ((uint32_t)EC_AA64_SVC << 26) | ESR_IL | (imm16 & 0xffff);
 }
 
 static inline uint32_t syn_aa64_hvc(uint32_t imm16)
 {
-    return (EC_AA64_HVC << 26) | ESR_IL | (imm16 & 0xffff);
+    return ((uint32_t)EC_AA64_HVC << 26) | ESR_IL | (imm16 & 0xffff);
 }
 
 static inline uint32_t syn_aa64_smc(uint32_t imm16)
 {
-    return (EC_AA64_SMC << 26) | ESR_IL | (imm16 & 0xffff);
+    return ((uint32_t)EC_AA64_SMC << 26) | ESR_IL | (imm16 & 0xffff);
 }
 
 static inline uint32_t syn_aa64_bkpt(uint32_t imm16)
 {
-    return (EC_AA64_BKPT << 26) | ESR_IL | (imm16 & 0xffff);
+    return ((uint32_t)EC_AA64_BKPT << 26) | ESR_IL | (imm16 & 0xffff);
 }
 
 static inline uint32_t syn_wfx(int cv, int cond, int ti)
 {
-    return (EC_WFX_TRAP << 26) | ESR_IL | (cv << 24) | (cond << 20) | ti;
+    return ((uint32_t)EC_WFX_TRAP << 26) | ESR_IL | (cv << 24) | (cond << 20) | ti;
 }
 
 static inline uint32_t syn_illegalstate(void)
 {
-    return (EC_ILLEGALSTATE << 26) | ESR_IL;
+    return ((uint32_t)EC_ILLEGALSTATE << 26) | ESR_IL;
 }
 
 static inline uint32_t syn_pcalignment(void)
 {
-    return (EC_PCALIGNMENT << 26) | ESR_IL;
+    return ((uint32_t)EC_PCALIGNMENT << 26) | ESR_IL;
 }
 
 static inline uint32_t syn_spalignment(void)
 {
-    return (EC_SPALIGNMENT << 26) | ESR_IL;
+    return ((uint32_t)EC_SPALIGNMENT << 26) | ESR_IL;
 }
 
 /* Data abort syndrome: @same_el, write-not-read, fault status code. */
 static inline uint32_t syn_data_abort(bool same_el, bool wnr, uint32_t fsc)
 {
-    return ((same_el ? EC_DATAABORT_SAME_EL : EC_DATAABORT) << 26) | ESR_IL |
+    return ((uint32_t)(same_el ? EC_DATAABORT_SAME_EL : EC_DATAABORT) << 26) | ESR_IL |
            (wnr ? (1u << 6) : 0) | fsc;
 }
 
 static inline uint32_t syn_insn_abort(bool same_el, uint32_t fsc)
 {
-    return ((same_el ? EC_INSNABORT_SAME_EL : EC_INSNABORT) << 26) | ESR_IL |
+    return ((uint32_t)(same_el ? EC_INSNABORT_SAME_EL : EC_INSNABORT) << 26) | ESR_IL |
            fsc;
 }
 
 static inline uint32_t syn_aa64_sysregtrap(int op0, int op1, int op2, int crn,
                                            int crm, int rt, int isread)
 {
-    return (EC_SYSTEMREGISTERTRAP << 26) | ESR_IL | (op0 << 20) | (op2 << 17) |
+    return ((uint32_t)EC_SYSTEMREGISTERTRAP << 26) | ESR_IL | (op0 << 20) | (op2 << 17) |
            (op1 << 14) | (crn << 10) | (rt << 5) | (crm << 1) | isread;
 }
 

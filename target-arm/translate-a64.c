@@ -326,7 +326,7 @@ static bool trans_ADR(DisasContext *s, arg_ri *a)
 static bool trans_ADRP(DisasContext *s, arg_ri *a)
 {
     uint64_t base = s->pc_curr & ~(uint64_t)0xfff;
-    write_x(s, a->rd, tcg_constant_i64(base + ((int64_t)a->imm << 12)), true);
+    write_x(s, a->rd, tcg_constant_i64(base + ((uint64_t)(int64_t)a->imm << 12)), true);
     return true;
 }
 
@@ -982,7 +982,7 @@ static bool do_ldst_i(DisasContext *s, arg_ldst *a, int opc)
     if (!ldst_check(a->size, opc)) {
         return false;
     }
-    do_ldst_one(s, a->rt, gen_addr(s, a->rn, (int64_t)a->imm << a->size),
+    do_ldst_one(s, a->rt, gen_addr(s, a->rn, (int64_t)((uint64_t)a->imm << a->size)),
                 a->size, opc, s->mmu_idx);
     return true;
 }
@@ -1078,7 +1078,7 @@ static bool trans_LDRSW_lit(DisasContext *s, arg_lit *a)
 static bool do_ldstp(DisasContext *s, arg_ldp *a, bool is_load, bool sign)
 {
     int size = sign ? 2 : (a->sf ? 3 : 2);
-    int64_t off = (int64_t)a->imm << size;
+    int64_t off = (int64_t)((uint64_t)(int64_t)a->imm << size);
     bool post = a->idx == 1, wback = a->idx == 1 || a->idx == 3;
     TCGv_i64 addr = gen_addr(s, a->rn, post ? 0 : off);
     TCGv_i64 addr2 = tcg_temp_new_i64();
