@@ -280,7 +280,7 @@ static void test_root_port(void)
     PCIDevice *rp = pci_new(PCI_DEVFN(9, 0), "pcie-root-port");
     GError *err = NULL;
     PCIBus *sec, *conv;
-    MemoryRegion mem, io;
+    static MemoryRegion mem, io;    /* the bus outlives the test */
     uint8_t exp;
 
     qdev_prop_set_uint16(DEVICE(rp), "slot", 7);

@@ -917,7 +917,7 @@ static void test_dma_width_into_mmio(void)
  */
 typedef struct Watch {
     uint64_t *p;
-    volatile bool stop;
+    int stop;               /* accessed with __atomic builtins */
     uint64_t torn, seen_a, seen_b;
 } Watch;
 
@@ -928,7 +928,7 @@ static void *watcher(void *opaque)
 {
     Watch *w = opaque;
 
-    while (!w->stop) {
+    while (!__atomic_load_n(&w->stop, __ATOMIC_ACQUIRE)) {
         uint64_t v = __atomic_load_n(w->p, __ATOMIC_RELAXED);
 
         if (v == PAT_A) {
@@ -946,7 +946,7 @@ static void *flipper(void *opaque)
 {
     Watch *w = opaque;
 
-    for (uint64_t i = 0; !w->stop; i++) {
+    for (uint64_t i = 0; !__atomic_load_n(&w->stop, __ATOMIC_ACQUIRE); i++) {
         __atomic_store_n(w->p, (i & 1) ? PAT_B : PAT_A, __ATOMIC_RELAXED);
     }
     return NULL;
@@ -971,12 +971,12 @@ static void test_dma_atomicity(void)
             pci_dma_write(d, RAM_BASE + 0x1000, &pat, 8);
         }
     }
-    w.stop = true;
+    __atomic_store_n(&w.stop, 1, __ATOMIC_RELEASE);
     g_thread_join(t);
     g_assert_cmpuint(w.torn, ==, 0);
 
     /* Loads: another thread flips the word, DMA reads must not tear. */
-    w.stop = false;
+    __atomic_store_n(&w.stop, 0, __ATOMIC_RELEASE);
     t = g_thread_new("flipper", flipper, &w);
     for (int i = 0; i < 200000; i++) {
         uint64_t v;
@@ -988,7 +988,7 @@ static void test_dma_atomicity(void)
         }
         torn_reads += v != PAT_A && v != PAT_B;
     }
-    w.stop = true;
+    __atomic_store_n(&w.stop, 1, __ATOMIC_RELEASE);
     g_thread_join(t);
     g_assert_cmpuint(torn_reads, ==, 0);
 }
