@@ -9,6 +9,7 @@
 #include "util/osdep.h"
 #include "util/error.h"
 #include "util/log.h"
+#include "util/keyval.h"
 #include "exec/memory.h"
 #include "exec/address-spaces.h"
 #include "hw/qdev.h"
@@ -470,6 +471,55 @@ static void test_edu(void)
     wr(bar + 0x64, 0x8, 4);
 }
 
+/* The -device path: bus found by type or name, QEMU's addr syntax. */
+static void test_device_add(void)
+{
+    static const char *const lines[] = {
+        "pci-testdev,addr=0a.0,id=td0",
+        "edu,bus=pcie.0,addr=b,dma_mask=0xffffffff",
+        "pcie-root-port,id=rp0,chassis=1,slot=2,addr=0c",
+        "edu,bus=rp0",
+    };
+    GError *err = NULL;
+    PCIDevice *d;
+
+    for (size_t i = 0; i < ARRAY_SIZE(lines); i++) {
+        KeyValList *kv = keyval_parse(lines[i], "driver", &err);
+
+        g_assert_no_error(err);
+        if (!qdev_device_add(kv, &err)) {
+            g_error("-device %s: %s", lines[i], err->message);
+        }
+        keyval_free(kv);
+    }
+    d = pci_find_device(G.bus, 0, PCI_DEVFN(0xa, 0));
+    g_assert_nonnull(d);
+    g_assert_cmpstr(DEVICE(d)->id, ==, "td0");
+    g_assert_cmphex(pci_get_word(d->config + PCI_DEVICE_ID), ==, 0x0005);
+    d = pci_find_device(G.bus, 0, PCI_DEVFN(0xb, 0));
+    g_assert_nonnull(d);
+    g_assert_cmphex(pci_get_word(d->config + PCI_DEVICE_ID), ==, 0x11e8);
+    /* Behind the root port once the guest numbers it: bus 1, slot 0. */
+    wr(ECAM(0, 0xc, 0, PCI_PRIMARY_BUS), 0x00010100, 4);
+    g_assert_cmphex(rd(ECAM(1, 0, 0, PCI_VENDOR_ID), 4, NULL), ==,
+                    0x11e81234);
+
+    /* Errors name the problem. */
+    {
+        KeyValList *kv = keyval_parse("edu,addr=0a.0", "driver", &err);
+
+        g_assert_null(qdev_device_add(kv, &err));
+        g_assert_nonnull(strstr(err->message, "in use"));
+        g_clear_error(&err);
+        keyval_free(kv);
+        kv = keyval_parse("edu,addr=zz", "driver", &err);
+        g_assert_null(qdev_device_add(kv, &err));
+        g_assert_nonnull(strstr(err->message, "addr"));
+        g_clear_error(&err);
+        keyval_free(kv);
+    }
+}
+
 static void test_info_and_fdt(void)
 {
     GString *out = g_string_new("");
@@ -523,6 +573,7 @@ int main(int argc, char **argv)
     g_test_add_func("/gpex/ecam-8byte-split", test_ecam_8byte_split);
     g_test_add_func("/gpex/pci-testdev", test_pci_testdev);
     g_test_add_func("/gpex/edu", test_edu);
+    g_test_add_func("/gpex/device-add", test_device_add);
     g_test_add_func("/gpex/info-and-fdt", test_info_and_fdt);
     return g_test_run();
 }
