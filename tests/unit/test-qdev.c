@@ -14,6 +14,8 @@
 #include "hw/irq.h"
 #include "sysemu/accel.h"
 #include "chardev/char.h"
+#include "exec/memory.h"
+#include "exec/address-spaces.h"
 
 /* ---------------------------------------------------------------------- */
 /* Test types */
@@ -232,6 +234,56 @@ static const TypeInfo test_types[] = {
     },
 };
 
+/* A sysbus device with one 4 KiB register window. */
+#define TYPE_TEST_MMIO "test-mmio-sbd"
+
+typedef struct TestMmio {
+    SysBusDevice parent_obj;
+    MemoryRegion iomem;
+    uint64_t last_write;
+    hwaddr last_addr;
+} TestMmio;
+
+#define TEST_MMIO(obj) OBJECT_CHECK(TestMmio, (obj), TYPE_TEST_MMIO)
+
+static uint64_t test_mmio_read(void *opaque, hwaddr addr, unsigned size)
+{
+    return 0x12340000 | addr;
+}
+
+static void test_mmio_write(void *opaque, hwaddr addr, uint64_t v,
+                            unsigned size)
+{
+    TestMmio *s = opaque;
+
+    s->last_addr = addr;
+    s->last_write = v;
+}
+
+static const MemoryRegionOps test_mmio_ops = {
+    .read = test_mmio_read,
+    .write = test_mmio_write,
+    .endianness = DEVICE_LITTLE_ENDIAN,
+    .valid = { .min_access_size = 4, .max_access_size = 4 },
+    .impl = { .min_access_size = 4, .max_access_size = 4 },
+};
+
+static void test_mmio_init(Object *obj)
+{
+    TestMmio *s = TEST_MMIO(obj);
+
+    memory_region_init_io(&s->iomem, obj, &test_mmio_ops, s, "test-mmio",
+                          0x1000);
+    sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->iomem);
+}
+
+static const TypeInfo test_mmio_info = {
+    .name = TYPE_TEST_MMIO,
+    .parent = TYPE_SYS_BUS_DEVICE,
+    .instance_size = sizeof(TestMmio),
+    .instance_init = test_mmio_init,
+};
+
 static const TypeInfo test_sbd_info = {
     .name = TYPE_TEST_SBD,
     .parent = TYPE_SYS_BUS_DEVICE,
@@ -246,6 +298,7 @@ static void register_test_types(void)
         type_register_static(&test_types[i]);
     }
     type_register_static(&test_sbd_info);
+    type_register_static(&test_mmio_info);
 }
 type_init(register_test_types)
 
@@ -732,6 +785,98 @@ static void test_sysbus_irq(void)
     object_unref(dst);
 }
 
+static void test_sysbus_mmio_map(void)
+{
+    DeviceState *dev = sysbus_create_simple(TYPE_TEST_MMIO, 0x10000000, NULL);
+    SysBusDevice *sbd = SYS_BUS_DEVICE(dev);
+    TestMmio *s = TEST_MMIO(dev);
+    MemTxResult res = MEMTX_ERROR;
+    uint32_t v;
+
+    g_assert_true(sysbus_has_mmio(sbd, 0));
+    g_assert_true(sysbus_mmio_get_region(sbd, 0) == &s->iomem);
+    v = address_space_ldl_le(&address_space_memory, 0x10000008,
+                             MEMTXATTRS_UNSPECIFIED, &res);
+    g_assert_cmpint(res, ==, MEMTX_OK);
+    g_assert_cmphex(v, ==, 0x12340008);
+    address_space_stl_le(&address_space_memory, 0x10000ffc, 0xcafef00d,
+                         MEMTXATTRS_UNSPECIFIED, &res);
+    g_assert_cmpint(res, ==, MEMTX_OK);
+    g_assert_cmphex(s->last_addr, ==, 0xffc);
+    g_assert_cmphex(s->last_write, ==, 0xcafef00d);
+
+    /* Mapping again moves the window. */
+    sysbus_mmio_map(sbd, 0, 0x20000000);
+    v = address_space_ldl_le(&address_space_memory, 0x20000010,
+                             MEMTXATTRS_UNSPECIFIED, &res);
+    g_assert_cmpint(res, ==, MEMTX_OK);
+    g_assert_cmphex(v, ==, 0x12340010);
+    address_space_ldl_le(&address_space_memory, 0x10000008,
+                         MEMTXATTRS_UNSPECIFIED, &res);
+    g_assert_cmpint(res, !=, MEMTX_OK);
+    sysbus_mmio_unmap(sbd, 0);
+    address_space_ldl_le(&address_space_memory, 0x20000010,
+                         MEMTXATTRS_UNSPECIFIED, &res);
+    g_assert_cmpint(res, !=, MEMTX_OK);
+}
+
+static bool ptr_flag;
+static uint32_t ptr_u32;
+static uint64_t ptr_u64;
+static char *str_value;
+
+static char *str_prop_get(Object *obj, GError **errp)
+{
+    return g_strdup(str_value ? str_value : "");
+}
+
+static void str_prop_set(Object *obj, const char *value, GError **errp)
+{
+    if (!strcmp(value, "bad")) {
+        g_set_error(errp, g_quark_from_static_string("test"), 0,
+                    "'bad' is refused");
+        return;
+    }
+    g_free(str_value);
+    str_value = g_strdup(value);
+}
+
+static void test_field_properties(void)
+{
+    Object *o = object_new(TYPE_CONTAINER);
+    GError *err = NULL;
+
+    object_property_add_bool_ptr(o, "flag", &ptr_flag, false);
+    object_property_add_uint32_ptr(o, "u32", &ptr_u32, false);
+    object_property_add_uint64_ptr(o, "u64", &ptr_u64, true);
+    object_property_add_str(o, "s", str_prop_get, str_prop_set);
+    object_property_set_description(o, "s", "a string");
+    g_assert_cmpstr(object_property_find(o, "s")->description, ==, "a string");
+
+    g_assert_true(object_property_set_bool(o, "flag", true, &err));
+    g_assert_true(ptr_flag);
+    g_assert_true(object_property_set_uint(o, "u32", 0xffffffff, &err));
+    g_assert_cmphex(ptr_u32, ==, 0xffffffff);
+    g_assert_false(object_property_set_uint(o, "u32", 0x100000000ULL, &err));
+    expect_error(&err, "container.u32");
+    ptr_u64 = 42;
+    g_assert_cmpuint(object_property_get_uint(o, "u64", &err), ==, 42);
+    g_assert_false(object_property_set_uint(o, "u64", 1, &err));
+    expect_error(&err, "read-only");
+    g_assert_true(object_property_set_str(o, "s", "hello", &err));
+    g_assert_cmpstr(str_value, ==, "hello");
+    g_assert_false(object_property_set_str(o, "s", "bad", &err));
+    expect_error(&err, "'bad' is refused");
+    {
+        g_autofree char *v = object_property_get_str(o, "s", &err);
+        g_assert_cmpstr(v, ==, "hello");
+    }
+    object_property_del(o, "s");
+    g_assert_null(object_property_find(o, "s"));
+    object_unref(o);
+    g_clear_pointer(&str_value, g_free);
+}
+
 /* ---------------------------------------------------------------------- */
 /* -global and -device */
 
@@ -1088,6 +1233,8 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/link-property", test_link_property);
     g_test_add_func("/qdev/gpio-lines", test_gpio_lines);
     g_test_add_func("/qdev/sysbus-irq", test_sysbus_irq);
+    g_test_add_func("/qdev/sysbus-mmio-map", test_sysbus_mmio_map);
+    g_test_add_func("/qom/field-properties", test_field_properties);
     g_test_add_func("/qdev/globals", test_globals);
     g_test_add_func("/qdev/device-add", test_device_add);
     g_test_add_func("/qdev/device-help", test_device_help);
