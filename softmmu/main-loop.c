@@ -288,5 +288,10 @@ int main_loop_run(void)
 
 void main_loop_poll_once(bool nonblocking)
 {
+    GMainContext *ctx = g_main_context_default();
+
+    /* prepare/query/check need the context owned; acquire is recursive. */
+    g_main_context_acquire(ctx);
     main_loop_wait(nonblocking);
+    g_main_context_release(ctx);
 }
