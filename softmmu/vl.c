@@ -109,7 +109,7 @@ static struct {
     char *qtest, *qtest_log;
     char *pidfile;
     /* help requests, answered after parsing */
-    bool help_machine, help_cpu, help_device, help_chardev, help_accel;
+    bool help_machine, help_machine_list, help_cpu, help_device, help_chardev, help_accel;
     bool help_log, help_display;
     char *help_device_type;
     int log_mask;
@@ -427,6 +427,9 @@ static void parse_option(const OptDef *o, const char *arg)
         kv = parse_kv(o->name, arg, "type");
         if (keyval_is_help(kv)) {
             cfg.help_machine = true;
+            /* "-machine help" lists boards even after "-machine virt";
+             * "-machine virt,help" shows virt's properties. */
+            cfg.help_machine_list |= !keyval_get(kv, "type");
         }
         keyval_merge(cfg.machine, kv);
         keyval_free(kv);
@@ -833,7 +836,7 @@ static void answer_help_requests(void)
         return;
     }
     if (cfg.help_machine) {
-        if (keyval_get(cfg.machine, "type")) {
+        if (!cfg.help_machine_list && keyval_get(cfg.machine, "type")) {
             machine_print_props(stdout, select_machine_class());
         } else {
             machine_print_list(stdout, target_name());

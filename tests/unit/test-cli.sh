@@ -126,6 +126,8 @@ fi
 expect_out "--machine help (double dash) works" '^none ' "$A64" --machine help
 expect_out "-machine none,help lists the machine's properties" \
     '^  dumpdtb=<string> ' "$A64" -machine none,help
+expect_out "-machine none -machine help still lists the boards" \
+    '^Supported machines are:$' "$A64" -machine none -machine help
 expect_out "-machine none,? lists properties too" '^none-machine options:$' "$A64" -machine 'none,?'
 expect_out "plumb-system-x86_64 -M help lists 'none'" '^none ' "$B/plumb-system-x86_64" -M help
 expect_out "plumb-system-ppc64 -M help lists 'none'" '^none ' "$B/plumb-system-ppc64" -M help
