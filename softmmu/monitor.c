@@ -808,8 +808,27 @@ static uint64_t load_exact(hwaddr addr, int size, MemTxResult *res)
     }
 }
 
-static void memory_dump(Monitor *mon, long count, char fmt, int size,
-                        hwaddr addr)
+/*
+ * Translate @addr through @cpu's MMU for a @size-byte unit. Returns -1 if
+ * unmapped, or if the unit straddles two pages that are not physically
+ * adjacent (then it cannot be one access).
+ */
+static hwaddr virt_to_phys(CPUState *cpu, vaddr addr, int size)
+{
+    MemTxAttrs attrs;
+    hwaddr pa = cpu_get_phys_page_attrs_debug(cpu, addr, &attrs);
+    hwaddr pa_end;
+
+    if (pa == (hwaddr)-1 || size == 1) {
+        return pa;
+    }
+    pa_end = cpu_get_phys_page_attrs_debug(cpu, addr + size - 1, &attrs);
+    return pa_end == pa + size - 1 ? pa : (hwaddr)-1;
+}
+
+/* @cpu NULL: @addr is physical (xp); else virtual through @cpu (x). */
+static void memory_dump(Monitor *mon, CPUState *cpu, long count, char fmt,
+                        int size, uint64_t addr)
 {
     int digits, per_line;
     long n;
@@ -831,6 +850,7 @@ static void memory_dump(Monitor *mon, long count, char fmt, int size,
     }
     for (n = 0; n < count; n++) {
         MemTxResult res = MEMTX_OK;
+        hwaddr pa = addr;
         uint64_t v;
 
         if (n % per_line == 0) {
@@ -839,7 +859,15 @@ static void memory_dump(Monitor *mon, long count, char fmt, int size,
             }
             monitor_printf(mon, "%016" PRIx64 ":", addr);
         }
-        v = load_exact(addr, size, &res);
+        if (cpu) {
+            pa = virt_to_phys(cpu, addr, size);
+            if (pa == (hwaddr)-1) {
+                monitor_printf(mon, "\nCannot access memory at 0x%" PRIx64
+                               "\n", addr);
+                return;
+            }
+        }
+        v = load_exact(pa, size, &res);
         if (res != MEMTX_OK) {
             monitor_printf(mon, "\nCannot access memory at 0x%" PRIx64 "\n",
                            addr);
@@ -867,14 +895,39 @@ static void hmp_xp(Monitor *mon, const char *args)
     if (!parse_expr(mon, p, &addr)) {
         return;
     }
-    memory_dump(mon, count, fmt, size, addr);
+    memory_dump(mon, NULL, count, fmt, size, addr);
 }
 
 static void hmp_x(Monitor *mon, const char *args)
 {
-    /* FIXME: needs a debug virtual->physical translation from the exec helper. */
-    monitor_printf(mon, "x: virtual addresses are not supported yet; "
-                   "use xp for physical memory\n");
+    const char *p = args;
+    long count;
+    char fmt;
+    int size;
+    int64_t addr;
+
+    if (!first_cpu) {
+        monitor_printf(mon, "No CPU available\n");
+        return;
+    }
+    if (!parse_fmt(&p, &count, &fmt, &size)) {
+        monitor_printf(mon, "invalid format in '%s'\n", args);
+        return;
+    }
+    if (!parse_expr(mon, p, &addr)) {
+        return;
+    }
+    /*
+     * QEMU uses the monitor's current CPU; ours is the first one. The page
+     * walk fills that CPU's TLB, so the vCPUs must not run meanwhile.
+     */
+    if (runstate_is_running()) {
+        pause_all_vcpus();
+        memory_dump(mon, first_cpu, count, fmt, size, addr);
+        resume_all_vcpus();
+    } else {
+        memory_dump(mon, first_cpu, count, fmt, size, addr);
+    }
 }
 
 static void hmp_print(Monitor *mon, const char *args)

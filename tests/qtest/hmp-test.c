@@ -215,6 +215,47 @@ static void test_interactive_socket(void)
     g_free(dir);
 }
 
+static bool has_machine(QTestState *qts, const char *name)
+{
+    JsonObject *r = qtest_qmp(qts, "{'execute': 'query-machines'}");
+    JsonArray *a = json_object_get_array_member(r, "return");
+    bool found = false;
+
+    for (guint i = 0; a && i < json_array_get_length(a); i++) {
+        JsonObject *o = json_array_get_object_element(a, i);
+        found |= !strcmp(json_object_get_string_member(o, "name"), name);
+    }
+    json_object_unref(r);
+    return found;
+}
+
+static void test_x_through_cpu_mmu(void)
+{
+    QTestState *qts = qtest_init("-M none");
+    char *out;
+
+    if (strcmp(qtest_get_arch(), "aarch64") || !has_machine(qts, "virt")) {
+        qtest_quit(qts);
+        g_test_skip("needs the aarch64 virt machine");
+        return;
+    }
+    out = qtest_hmp(qts, "x /1w 0x1000");
+    g_assert_cmpstr(out, ==, "No CPU available\n");
+    g_free(out);
+    qtest_quit(qts);
+
+    /* With the MMU off after reset, virtual == physical. */
+    qts = qtest_init("-M virt");
+    qtest_writel(qts, 0x40000010, 0xfeedf00d);
+    out = qtest_hmp(qts, "x /1wx 0x40000010");
+    g_assert_cmpstr(out, ==, "0000000040000010: 0xfeedf00d\n");
+    g_free(out);
+    out = qtest_hmp(qts, "x /1g 0xffff000000000000");
+    g_assert(strstr(out, "Cannot access memory at 0xffff000000000000"));
+    g_free(out);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -222,5 +263,6 @@ int main(int argc, char **argv)
     qtest_add_func("hmp/info-mtree", test_info_mtree);
     qtest_add_func("hmp/info-and-print", test_info_and_print);
     qtest_add_func("hmp/interactive-socket", test_interactive_socket);
+    qtest_add_func("hmp/x-through-cpu-mmu", test_x_through_cpu_mmu);
     return g_test_run();
 }
