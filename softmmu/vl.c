@@ -60,6 +60,13 @@ char **semihosting_argv;
 const char *icount_opts;
 const char *rtc_base;
 
+static GdbstubStartFn gdbstub_start_fn;
+
+void gdbstub_register_start(GdbstubStartFn fn)
+{
+    gdbstub_start_fn = fn;
+}
+
 const char *target_name(void)
 {
     return cur_target;
@@ -1373,7 +1380,7 @@ int qemu_main(int argc, char **argv)
     ms->kernel_cmdline = g_strdup(cfg.append ? cfg.append : "");
     ms->dtb = g_strdup(cfg.dtb);
     ms->dumpdtb = g_strdup(keyval_get(cfg.machine, "dumpdtb"));
-    if (gdbstub_spec) {
+    if (gdbstub_spec && !gdbstub_start_fn) {
         warn_report("-gdb %s: the gdb stub is not available yet", gdbstub_spec);
     }
     write_pidfile();
@@ -1402,6 +1409,10 @@ int qemu_main(int argc, char **argv)
     }
     qemu_system_reset(SHUTDOWN_CAUSE_NONE);
     qdev_machine_creation_done();
+    if (gdbstub_spec && gdbstub_start_fn && strcmp(gdbstub_spec, "none") &&
+        !gdbstub_start_fn(gdbstub_spec, &err)) {
+        die_err("-gdb", err);
+    }
     if (accel->start_vcpus) {
         accel->start_vcpus(ms);
     }

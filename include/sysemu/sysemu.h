@@ -40,6 +40,14 @@ extern const char *vm_name;     /* -name, or NULL */
 extern const char *incoming_uri;    /* -incoming, or NULL */
 extern const char *bios_dir;    /* -L, or NULL */
 extern const char *gdbstub_spec;    /* -s / -gdb, or NULL */
+/*
+ * The gdb stub registers how to start it (from a type_init constructor);
+ * vl.c calls it with gdbstub_spec ("tcp::1234", "unix:PATH,server=on", a
+ * chardev spec) once the machine and its CPUs exist, before the vCPUs
+ * start. Without a registered stub, -s/-gdb only print a warning.
+ */
+typedef bool (*GdbstubStartFn)(const char *spec, GError **errp);
+void gdbstub_register_start(GdbstubStartFn fn);
 extern bool semihosting_enabled;    /* -semihosting / -semihosting-config enable=on */
 extern const char *semihosting_target; /* "auto", "native", "gdb" */
 extern const char *semihosting_chardev; /* -semihosting-config chardev=ID */
