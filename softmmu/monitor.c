@@ -973,8 +973,7 @@ static void hmp_register_builtins(void)
                          "at 'addr'", hmp_xp);
     hmp_register_command("x", "/fmt addr", "virtual memory dump starting "
                          "at 'addr'", hmp_x);
-    hmp_register_command("p", "/fmt expr", "print expression value (use $reg "
-                         "for CPU register access)", hmp_print);
+    hmp_register_command("p", "/fmt expr", "print expression value", hmp_print);
     hmp_register_command("print", "/fmt expr", "print expression value",
                          hmp_print);
     hmp_register_info("status", "show the current VM status (running|paused)",

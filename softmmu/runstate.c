@@ -271,13 +271,22 @@ void qemu_system_powerdown_request(void)
     qemu_notify_event();
 }
 
+/*
+ * QEMU 7.2's default "-action panic=shutdown": report, then power off; with
+ * -no-shutdown the VM pauses instead so that it can be inspected.
+ */
 void qemu_system_guest_panicked(void)
 {
     JsonObject *data = json_object_new();
 
-    json_object_set_string_member(data, "action", "pause");
+    json_object_set_string_member(data, "action",
+                                  no_shutdown ? "pause" : "poweroff");
     qmp_event_send("GUEST_PANICKED", data);
-    qemu_system_vmstop_request(RUN_STATE_GUEST_PANICKED);
+    if (no_shutdown) {
+        qemu_system_vmstop_request(RUN_STATE_GUEST_PANICKED);
+    } else {
+        qemu_system_shutdown_request(SHUTDOWN_CAUSE_GUEST_PANIC);
+    }
 }
 
 void qemu_system_debug_request(void)

@@ -110,8 +110,8 @@ void qemu_system_shutdown_request(ShutdownCause reason);
  */
 void qemu_system_shutdown_request_with_code(int exit_status);
 void qemu_system_powerdown_request(void);
-/* GUEST_PANICKED event, then pause (or shut down with -no-shutdown unset
- * and panic=shutdown; we follow QEMU's default: pause). */
+/* GUEST_PANICKED event, then power off (QEMU 7.2's default panic action),
+ * or pause with -no-shutdown. */
 void qemu_system_guest_panicked(void);
 /* gdbstub: stop in RUN_STATE_DEBUG from a vCPU thread. */
 void qemu_system_debug_request(void);
