@@ -814,6 +814,34 @@ float64 float64r32_sqrt(float64 a, float_status *s);
 float64 float64r32_muladd(float64 a, float64 b, float64 c, int flags, float_status *s);
 float64 float64r32_round_pack(float64 a, float_status *s);
 
+/* ==================== Arm estimate and step operations (fpu/softfloat-arm.c) ==================== */
+/*
+ * Bit-exact Arm ARM FPRecipEstimate / FPRSqrtEstimate / FPRecpX /
+ * FPRecipStepFused / FPRSqrtStepFused with 8-bit estimates. @s carries
+ * FPCR: rounding mode (for the overflow of FRECPE), flush_to_zero and
+ * flush_inputs_to_zero (FZ, or FZ16 for float16), default_nan_mode (DN).
+ * FRECPS/FRSQRTS negate a first, like the pseudocode's FPNeg, so a NaN a
+ * comes back with its sign flipped.
+ */
+float16 float16_arm_recpe(float16 a, float_status *s);
+float32 float32_arm_recpe(float32 a, float_status *s);
+float64 float64_arm_recpe(float64 a, float_status *s);
+float16 float16_arm_rsqrte(float16 a, float_status *s);
+float32 float32_arm_rsqrte(float32 a, float_status *s);
+float64 float64_arm_rsqrte(float64 a, float_status *s);
+float16 float16_arm_recpx(float16 a, float_status *s);
+float32 float32_arm_recpx(float32 a, float_status *s);
+float64 float64_arm_recpx(float64 a, float_status *s);
+float16 float16_arm_recps(float16 a, float16 b, float_status *s);
+float32 float32_arm_recps(float32 a, float32 b, float_status *s);
+float64 float64_arm_recps(float64 a, float64 b, float_status *s);
+float16 float16_arm_rsqrts(float16 a, float16 b, float_status *s);
+float32 float32_arm_rsqrts(float32 a, float32 b, float_status *s);
+float64 float64_arm_rsqrts(float64 a, float64 b, float_status *s);
+/* URECPE / URSQRTE on one 32-bit element. */
+uint32_t arm_urecpe_u32(uint32_t a);
+uint32_t arm_ursqrte_u32(uint32_t a);
+
 #define float16_one     make_float16(0x3c00)
 #define float16_half    make_float16(0x3800)
 #define bfloat16_one    make_bfloat16(0x3f80)

@@ -85,6 +85,7 @@ static void check(const char *what, int line, uint64_t got, uint64_t want,
     do {                                                                        \
         float_status s_ = make_status(preset, rm);                              \
         float_status *st = &s_;                                                 \
+        (void)st;                                                               \
         uint64_t got_ = (uint64_t)(expr);                                       \
         check(#expr, __LINE__, got_, (uint64_t)(want), s_.float_exception_flags, \
               (flags));                                                         \
@@ -635,6 +636,114 @@ static void test_bfloat16_exhaustive_low(void)
     g_test_message("%u float32_to_bfloat16 cases", n);
 }
 
+/*
+ * Arm estimates, worked through the Arm ARM pseudocode by hand:
+ * RecipEstimate(256) = (2^19 / 513 + 1) / 2 = 511, so FRECPE(1.0) has
+ * fraction 0xff and exponent 253 - 127 = 126: 0x3f7f8000.
+ */
+static void test_arm_estimates(void)
+{
+    EXPECT(ARM, RNE, float32_arm_recpe(F32_ONE, st), 0x3f7f8000, 0);
+    EXPECT(ARM, RNE, float32_arm_recpe(F32_TWO, st), 0x3eff8000, 0);
+    /* -3.0: scaled = 384, (2^19 / 769 + 1) / 2 = 341 = 0x155, exponent 125. */
+    EXPECT(ARM, RNE, float32_arm_recpe(0xc0400000, st), 0xbeaa8000, 0);
+    EXPECT(ARM, RNE, float64_arm_recpe(0x3ff0000000000000ULL, st), 0x3feff00000000000ULL, 0);
+    EXPECT(ARM, RNE, float16_arm_recpe(0x3c00, st), 0x3bfc, 0);
+    EXPECT(ARM, RNE, float32_arm_recpe(0, st), F32_INF, Z);
+    EXPECT(ARM, RNE, float32_arm_recpe(0x80000000, st), 0xff800000, Z);
+    EXPECT(ARM, RNE, float32_arm_recpe(0xff800000, st), 0x80000000, 0);
+    EXPECT(ARM, RNE, float32_arm_recpe(F32_SNAN1, st), F32_QNAN1, I);
+    EXPECT(ARM_DN, RNE, float32_arm_recpe(F32_QNAN1, st), 0x7fc00000, 0);
+    /* Below 2^-128 the reciprocal overflows: infinity or the maximum by rounding mode. */
+    EXPECT(ARM, RNE, float32_arm_recpe(0x00000001, st), F32_INF, O | X);
+    EXPECT(ARM, RTZ, float32_arm_recpe(0x00000001, st), F32_MAX, O | X);
+    EXPECT(ARM, RDN, float32_arm_recpe(0x00000001, st), F32_MAX, O | X);
+    EXPECT(ARM, RDN, float32_arm_recpe(0x80000001, st), 0xff800000, O | X);
+    /* 2^-127: normalized, result exponent 253. */
+    EXPECT(ARM, RNE, float32_arm_recpe(0x00400000, st), 0x7eff8000, 0);
+    /* 2^126 and 2^127 give denormal results, or zero with FZ (UFC only). */
+    EXPECT(ARM, RNE, float32_arm_recpe(0x7e800000, st), 0x007fc000, 0);
+    EXPECT(ARM, RNE, float32_arm_recpe(0x7f000000, st), 0x003fe000, 0);
+    EXPECT(ARM_FZ, RNE, float32_arm_recpe(0x7e800000, st), 0, U);
+    EXPECT(ARM_FZ, RNE, float32_arm_recpe(0x00400000, st), F32_INF, ID | Z);
+
+    /* RecipSqrtEstimate(128) = 511 (odd exponent), RecipSqrtEstimate(256) = 361. */
+    EXPECT(ARM, RNE, float32_arm_rsqrte(F32_ONE, st), 0x3f7f8000, 0);
+    EXPECT(ARM, RNE, float32_arm_rsqrte(F32_TWO, st), 0x3f348000, 0);
+    EXPECT(ARM, RNE, float32_arm_rsqrte(0x40800000, st), 0x3eff8000, 0);
+    EXPECT(ARM, RNE, float64_arm_rsqrte(0x3ff0000000000000ULL, st), 0x3feff00000000000ULL, 0);
+    /* 2^-149: normalized to exponent -22 (even), result exponent (380 + 22) / 2 = 201. */
+    EXPECT(ARM, RNE, float32_arm_rsqrte(0x00000001, st), 0x64b48000, 0);
+    EXPECT(ARM, RNE, float32_arm_rsqrte(0xbf800000, st), 0x7fc00000, I);
+    EXPECT(ARM, RNE, float32_arm_rsqrte(0xff800000, st), 0x7fc00000, I);
+    EXPECT(ARM, RNE, float32_arm_rsqrte(0x80000000, st), 0xff800000, Z);
+    EXPECT(ARM, RNE, float32_arm_rsqrte(F32_INF, st), 0, 0);
+
+    /* FRECPX: the exponent field inverted, fraction cleared; zero/denormal -> max exponent. */
+    EXPECT(ARM, RNE, float32_arm_recpx(F32_ONE, st), 0x40000000, 0);
+    EXPECT(ARM, RNE, float32_arm_recpx(0x40400000, st), F32_ONE, 0);
+    EXPECT(ARM, RNE, float32_arm_recpx(0, st), 0x7f000000, 0);
+    EXPECT(ARM, RNE, float32_arm_recpx(0x80000001, st), 0xff000000, 0);
+    EXPECT(ARM_FZ, RNE, float32_arm_recpx(0x80000001, st), 0xff000000, ID);
+    EXPECT(ARM, RNE, float32_arm_recpx(F32_INF, st), 0, 0);
+    EXPECT(ARM, RNE, float32_arm_recpx(F32_SNAN1, st), F32_QNAN1, I);
+
+    /* FRECPS = 2 - a*b, FRSQRTS = (3 - a*b) / 2, 0 * inf exact 2.0 / 1.5. */
+    EXPECT(ARM, RNE, float32_arm_recps(F32_INF, 0, st), F32_TWO, 0);
+    EXPECT(ARM, RNE, float32_arm_recps(F32_ONE, F32_ONE, st), F32_ONE, 0);
+    EXPECT(ARM, RNE, float32_arm_recps(0x3fc00000, 0x3fc00000, st), 0xbe800000, 0);
+    EXPECT(ARM, RNE, float32_arm_recps(F32_INF, F32_TWO, st), 0xff800000, 0);
+    EXPECT(ARM, RNE, float32_arm_recps(F32_QNAN1, F32_ONE, st), 0xffc00001, 0);
+    EXPECT(ARM, RNE, float32_arm_rsqrts(F32_INF, 0, st), 0x3fc00000, 0);
+    EXPECT(ARM, RNE, float32_arm_rsqrts(F32_ONE, F32_ONE, st), F32_ONE, 0);
+    EXPECT(ARM, RNE, float32_arm_rsqrts(F32_TWO, 0x3fc00000, st), 0, 0);
+    EXPECT(ARM, RDN, float32_arm_rsqrts(F32_TWO, 0x3fc00000, st), 0x80000000, 0);
+    EXPECT(ARM, RNE, float64_arm_recps(0x3ff8000000000000ULL, 0x3ff8000000000000ULL, st),
+           0xbfd0000000000000ULL, 0);
+
+    EXPECT(ARM, RNE, arm_urecpe_u32(0x80000000u), 0xff800000u, 0);
+    EXPECT(ARM, RNE, arm_urecpe_u32(0x7fffffffu), 0xffffffffu, 0);
+    EXPECT(ARM, RNE, arm_ursqrte_u32(0x40000000u), 0xff800000u, 0);
+    EXPECT(ARM, RNE, arm_ursqrte_u32(0x80000000u), 0xb4800000u, 0);
+    EXPECT(ARM, RNE, arm_ursqrte_u32(0x3fffffffu), 0xffffffffu, 0);
+}
+
+/*
+ * A property that holds whatever the table details: the estimates are
+ * within 2^-8 of the true reciprocal and reciprocal square root, for every
+ * 9-bit fraction prefix at several exponents (the host's double arithmetic
+ * only measures the error here).
+ */
+static void test_arm_estimate_accuracy(void)
+{
+    static const int exps[] = { 1, 2, 100, 126, 127, 128, 129, 200, 252 };
+    unsigned n = 0;
+
+    for (unsigned e = 0; e < ARRAY_SIZE(exps); e++) {
+        for (uint32_t top = 0; top < 512; top++) {
+            uint32_t x = ((uint32_t)exps[e] << 23) | (top << 14) | 0x1234;
+            float_status s = make_status(ARM, RNE);
+            uint32_t r = float32_arm_recpe(x, &s), q = float32_arm_rsqrte(x, &s);
+            float fx, fr, fq;
+            double err_r, err_q;
+
+            memcpy(&fx, &x, 4);
+            memcpy(&fr, &r, 4);
+            memcpy(&fq, &q, 4);
+            err_r = fabs((double)fr * fx - 1.0);
+            err_q = fabs((double)fq * fq * fx - 1.0);
+            n++;
+            if (err_r > 1.0 / 256 || err_q > 1.0 / 128 || s.float_exception_flags) {
+                g_test_message("x=%#x recpe=%#x (err %g) rsqrte=%#x (err %g) flags %#x",
+                               x, r, err_r, q, err_q, s.float_exception_flags);
+                g_test_fail();
+                return;
+            }
+        }
+    }
+    g_test_message("%u estimates within bounds", n);
+}
+
 static void test_invalid_causes(void)
 {
     flag_mask = ~0;
@@ -704,6 +813,8 @@ int main(int argc, char **argv)
     g_test_add_func("/softfloat/half-and-bfloat16", test_half_and_bfloat);
     g_test_add_func("/softfloat/int-modulo-and-float64r32", test_modulo_and_r32);
     g_test_add_func("/softfloat/bfloat16-from-float32", test_bfloat16_exhaustive_low);
+    g_test_add_func("/softfloat/arm-estimates", test_arm_estimates);
+    g_test_add_func("/softfloat/arm-estimate-accuracy", test_arm_estimate_accuracy);
     g_test_add_func("/softfloat/invalid-causes", test_invalid_causes);
     g_test_add_func("/softfloat/inline-predicates", test_inline_predicates);
     ret = g_test_run();
