@@ -13,6 +13,8 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <fcntl.h>
+#include <termios.h>
 
 typedef struct {
     GPid pid;
@@ -291,6 +293,81 @@ static void test_signal_message_outside_qtest(void)
     g_free(dir);
 }
 
+static void test_pty_monitor(void)
+{
+    char *errfile = g_strdup_printf("%s/chardev-pty-%d.txt", g_get_tmp_dir(),
+                                    getpid());
+    QTestState *qts = qtest_init_full("-M none -chardev pty,id=p0 "
+                                      "-mon chardev=p0,mode=readline",
+                                      true, errfile);
+    char *err = NULL, *name, *out;
+    const char *p;
+    int fd;
+
+    g_assert(g_file_get_contents(errfile, &err, NULL, NULL));
+    p = strstr(err, "char device redirected to ");
+    g_assert(p);
+    p += strlen("char device redirected to ");
+    name = g_strndup(p, strcspn(p, " "));
+    g_assert(strstr(p, "(label p0)"));
+    fd = open(name, O_RDWR | O_NOCTTY);
+    g_assert_cmpint(fd, >=, 0);
+    /* The banner went out before we opened it; a command gets an answer. */
+    g_assert_cmpint(write(fd, "info status\r", 12), ==, 12);
+    out = read_until(fd, "VM status: running", 10000);
+    g_free(out);
+    close(fd);
+    qtest_quit(qts);
+    unlink(errfile);
+    g_free(name);
+    g_free(err);
+    g_free(errfile);
+}
+
+/* -serial stdio on a terminal: raw while running, restored at exit. */
+static void test_stdio_tty_raw_and_restored(void)
+{
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    struct termios before, during, after;
+    char *cmd, *slave_name;
+    int slave, st;
+    pid_t pid;
+
+    g_assert_cmpint(master, >=, 0);
+    g_assert_cmpint(grantpt(master), ==, 0);
+    g_assert_cmpint(unlockpt(master), ==, 0);
+    slave_name = g_strdup(ptsname(master));
+    slave = open(slave_name, O_RDWR | O_NOCTTY);
+    g_assert_cmpint(slave, >=, 0);
+    g_assert_cmpint(tcgetattr(slave, &before), ==, 0);
+    g_assert(before.c_lflag & ICANON);
+
+    cmd = g_strdup_printf("exec %s -M none -display none -nodefaults "
+                          "-monitor stdio", binary());
+    pid = fork();
+    g_assert_cmpint(pid, >=, 0);
+    if (pid == 0) {
+        dup2(slave, 0);
+        dup2(slave, 1);
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    g_free(read_until(master, "(qemu) ", 10000));
+    g_assert_cmpint(tcgetattr(slave, &during), ==, 0);
+    g_assert(!(during.c_lflag & ICANON));
+    g_assert(!(during.c_lflag & ECHO));
+    kill(pid, SIGTERM);
+    g_assert_cmpint(waitpid(pid, &st, 0), ==, pid);
+    g_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    g_assert_cmpint(tcgetattr(slave, &after), ==, 0);
+    g_assert_cmphex(after.c_lflag, ==, before.c_lflag);
+    g_assert_cmphex(after.c_iflag, ==, before.c_iflag);
+    close(slave);
+    close(master);
+    g_free(cmd);
+    g_free(slave_name);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -302,6 +379,9 @@ int main(int argc, char **argv)
     qtest_add_func("chardev/qmp-unix-server-nowait", test_qmp_unix_server_nowait);
     qtest_add_func("chardev/qmp-tcp-client", test_qmp_tcp_client);
     qtest_add_func("chardev/mon-stdio-mux", test_mon_stdio_mux);
+    qtest_add_func("chardev/pty-monitor", test_pty_monitor);
+    qtest_add_func("chardev/stdio-tty-raw-and-restored",
+                   test_stdio_tty_raw_and_restored);
     qtest_add_func("chardev/signal-message-outside-qtest",
                    test_signal_message_outside_qtest);
     return g_test_run();
