@@ -207,6 +207,11 @@ static void pci_testdev_exit(PCIDevice *pdev)
         g_free(d->tests[i].hdr);
         d->tests[i].hdr = NULL;
     }
+    memory_region_destroy(&d->mmio);
+    memory_region_destroy(&d->portio);
+    if (d->membar_size) {
+        memory_region_destroy(&d->membar);
+    }
 }
 
 static Property pci_testdev_props[] = {

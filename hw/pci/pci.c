@@ -1019,6 +1019,8 @@ static void pci_qdev_realize(DeviceState *qdev, GError **errp)
         pc->realize(d, &local);
         if (local) {
             g_propagate_error(errp, local);
+            msix_uninit(d, d->msix_table_bar, d->msix_pba_bar);
+            msi_uninit(d);
             do_pci_unregister_device(d);
             return;
         }

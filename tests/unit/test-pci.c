@@ -141,6 +141,17 @@ static void test_pcidev_realize(PCIDevice *pdev, GError **errp)
     }
 }
 
+static void test_pcidev_exit(PCIDevice *pdev)
+{
+    TestPCIDev *s = TEST_PCIDEV(pdev);
+
+    memory_region_destroy(&s->io.mr);
+    memory_region_destroy(&s->regs.mr);
+    memory_region_destroy(&s->pref64);
+    memory_region_destroy(&s->msix_bar);
+    memory_region_destroy(&s->rom);
+}
+
 static Property test_pcidev_props[] = {
     DEFINE_PROP_UINT32("variant", TestPCIDev, variant, 0),
     DEFINE_PROP_END_OF_LIST(),
@@ -152,6 +163,7 @@ static void test_pcidev_class_init(ObjectClass *klass, void *data)
     PCIDeviceClass *pc = PCI_DEVICE_CLASS(klass);
 
     pc->realize = test_pcidev_realize;
+    pc->exit = test_pcidev_exit;
     pc->vendor_id = TEST_VENDOR;
     pc->device_id = TEST_DEVICE;
     pc->revision = 3;
@@ -1012,6 +1024,88 @@ static void test_sglist(void)
     pci_dma_sglist_destroy(&sg);
 }
 
+/*
+ * DMA through an IOMMU: a second root bus whose devices see an IOMMU
+ * region mapping one 4 KiB page read-write (iova 0x1000 -> RAM + 0x4000)
+ * and one read-only (iova 0x2000 -> RAM + 0x5000); the rest faults.
+ */
+static struct {
+    MemoryRegion iommu_mr, mem, io;
+    AddressSpace iommu_as;
+    PCIBus *bus;
+    int translations;
+} IO;
+
+static IOMMUTLBEntry test_iommu_translate(MemoryRegion *iommu, void *opaque,
+                                         hwaddr addr, IOMMUAccessFlags flag,
+                                         int iommu_idx)
+{
+    IOMMUTLBEntry e = {
+        .target_as = &F.dma_as,
+        .iova = addr & ~0xfffULL,
+        .addr_mask = 0xfff,
+        .perm = IOMMU_NONE,
+    };
+
+    IO.translations++;
+    if (e.iova == 0x1000) {
+        e.translated_addr = RAM_BASE + 0x4000;
+        e.perm = IOMMU_RW;
+    } else if (e.iova == 0x2000) {
+        e.translated_addr = RAM_BASE + 0x5000;
+        e.perm = IOMMU_RO;
+    }
+    return e;
+}
+
+static const IOMMUMemoryRegionOps test_iommu_ops = {
+    .translate = test_iommu_translate,
+};
+
+static AddressSpace *iommu_bus_as(PCIBus *bus, void *opaque, int devfn)
+{
+    return &IO.iommu_as;
+}
+
+static void test_dma_through_iommu(void)
+{
+    PCIDevice *d;
+    uint32_t v = 0;
+
+    memory_region_init_iommu(&IO.iommu_mr, NULL, &test_iommu_ops, NULL,
+                             "test-iommu", UINT64_MAX);
+    address_space_init(&IO.iommu_as, &IO.iommu_mr, "test-iommu-as");
+    memory_region_init(&IO.mem, NULL, "iommu-bus-mem", UINT64_MAX);
+    memory_region_init(&IO.io, NULL, "iommu-bus-io", 64 * KiB);
+    IO.bus = pci_root_bus_new(NULL, "test-iommu.0", &IO.mem, &IO.io, 0,
+                              TYPE_PCIE_BUS);
+    pci_setup_iommu(IO.bus, iommu_bus_as, NULL);
+    d = new_dev(IO.bus, PCI_DEVFN(1, 0), TYPE_TEST_PCIDEV, 0);
+    g_assert_true(pci_device_iommu_address_space(d) == &IO.iommu_as);
+    cfg_write(d, PCI_COMMAND, PCI_COMMAND_MASTER, 2);
+
+    memset(ram_ptr(RAM_BASE + 0x4000), 0, 16);
+    pci_set_long(ram_ptr(RAM_BASE + 0x5010), 0x600dcafe);
+    g_assert_cmpuint(stl_le_pci_dma(d, 0x1008, 0xa5a5a5a5), ==, MEMTX_OK);
+    g_assert_cmphex(pci_get_long(ram_ptr(RAM_BASE + 0x4008)), ==, 0xa5a5a5a5);
+    g_assert_cmpint(IO.translations, >, 0);
+    /* Read-only page: reads pass, writes are refused. */
+    g_assert_cmpuint(ldl_le_pci_dma(d, 0x2010, &v), ==, MEMTX_OK);
+    g_assert_cmphex(v, ==, 0x600dcafe);
+    g_assert_cmpuint(stl_le_pci_dma(d, 0x2010, 0), !=, MEMTX_OK);
+    g_assert_cmphex(pci_get_long(ram_ptr(RAM_BASE + 0x5010)), ==, 0x600dcafe);
+    /* Unmapped iova: a fault, nothing written anywhere. */
+    g_assert_cmpuint(stl_le_pci_dma(d, 0x3000, 1), !=, MEMTX_OK);
+    /* The untranslated address would have been RAM: not reached. */
+    g_assert_cmpuint(stl_le_pci_dma(d, RAM_BASE + 0x4000, 0xffffffff), !=,
+                     MEMTX_OK);
+    g_assert_cmphex(pci_get_long(ram_ptr(RAM_BASE + 0x4000)), ==, 0);
+    /* Bus mastering still gates it. */
+    cfg_write(d, PCI_COMMAND, 0, 2);
+    g_assert_cmpuint(stl_le_pci_dma(d, 0x1008, 0), ==, MEMTX_ACCESS_ERROR);
+    g_assert_cmphex(pci_get_long(ram_ptr(RAM_BASE + 0x4008)), ==, 0xa5a5a5a5);
+}
+
 /* ------------------------------------------------------------------ */
 /* Placement, multi-function, info pci */
 
@@ -1084,6 +1178,7 @@ int main(int argc, char **argv)
     g_test_add_func("/pci/dma-width-into-mmio", test_dma_width_into_mmio);
     g_test_add_func("/pci/dma-atomicity", test_dma_atomicity);
     g_test_add_func("/pci/dma-sglist", test_sglist);
+    g_test_add_func("/pci/dma-through-iommu", test_dma_through_iommu);
     g_test_add_func("/pci/placement", test_placement);
     return g_test_run();
 }
