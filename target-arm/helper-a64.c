@@ -198,10 +198,20 @@ void helper_semihosting(CPUARMState *env)
     arm_semihosting_call(env);
 }
 
-/* DC ZVA: zero the 64-byte block (DCZID_EL0.BS = 4 words log2). */
+/*
+ * DC ZVA: zero the 64-byte block (DCZID_EL0.BS = 4 words log2). On Device
+ * memory, which is all data memory while the MMU is off, it is an
+ * Alignment fault on the address given (Arm ARM, DC ZVA).
+ */
 void helper_dc_zva(CPUARMState *env, uint64_t va)
 {
     uint64_t base = va & ~(uint64_t)63;
+    CPUState *cs = env_cpu(env);
+
+    if (!(env->sctlr_el1 & SCTLR_M)) {
+        cs->tcg_ops->do_unaligned_access(cs, va, MMU_DATA_STORE,
+                                         cs->tcg_ops->mmu_index(cs, false), 0);
+    }
     for (int i = 0; i < 8; i++) {
         cpu_stq_le_data_ra(env, base + i * 8, 0, 0);
     }

@@ -1152,57 +1152,25 @@ static void gen_load_exclusive(DisasContext *s, int rt, int rt2, TCGv_i64 addr,
     tcg_gen_mov_i64(cpu_exclusive_addr, addr);
 }
 
+/* The desc word of helper_stxr/cas/casp (see target-arm/op_helper.c). */
+static uint32_t ldst_desc(DisasContext *s, int size, bool pair, int rs, int rt)
+{
+    return size | (pair << 3) | (s->mmu_idx << 4) | (rs << 8) | (rt << 13);
+}
+
 /*
- * Store-exclusive: succeed (Rs = 0) iff the monitor holds this address and
- * memory still holds what the load-exclusive saw, swapping atomically.
+ * Store-exclusive: helper_stxr decides from the monitor (and, on RAM, from
+ * memory still holding what the load-exclusive saw) and stores.
  */
 static void gen_store_exclusive(DisasContext *s, int rs, int rt, int rt2,
                                 TCGv_i64 addr, int size, bool pair)
 {
-    TCGLabel *fail = gen_new_label();
-    TCGLabel *done = gen_new_label();
     TCGv_i64 status = tcg_temp_new_i64();
 
-    tcg_gen_brcond_i64(TCG_COND_NE, addr, cpu_exclusive_addr, fail);
-    if (!pair || size == 2) {
-        TCGv_i64 newv = tcg_temp_new_i64();
-        TCGv_i64 old = tcg_temp_new_i64();
-        MemOp mop = (pair ? MO_64 : (MemOp)size) | MO_LE | MO_ALIGN;
-        if (pair) {
-            tcg_gen_ext32u_i64(newv, read_x(s, rt));
-            tcg_gen_deposit_i64(newv, newv, read_x(s, rt2), 32, 32);
-        } else {
-            tcg_gen_mov_i64(newv, read_x(s, rt));
-        }
-        tcg_gen_atomic_cmpxchg_i64(old, addr, cpu_exclusive_val, newv,
-                                   s->mmu_idx, mop);
-        tcg_gen_setcond_i64(TCG_COND_NE, status, old, cpu_exclusive_val);
-    } else {
-        /*
-         * 128 bits: vCPUs run on one host thread, so a load, compare and
-         * store within one insn cannot interleave with another vCPU.
-         */
-        TCGv_i128 t = tcg_temp_new_i128();
-        TCGv_i64 lo = tcg_temp_new_i64();
-        TCGv_i64 hi = tcg_temp_new_i64();
-        TCGv_i64 ne = tcg_temp_new_i64();
-        TCGLabel *mismatch = gen_new_label();
-        tcg_gen_qemu_ld_i128(t, addr, s->mmu_idx, MO_128 | MO_LE | MO_ALIGN);
-        tcg_gen_extr_i128_i64(lo, hi, t);
-        tcg_gen_setcond_i64(TCG_COND_NE, status, lo, cpu_exclusive_val);
-        tcg_gen_setcond_i64(TCG_COND_NE, ne, hi, cpu_exclusive_high);
-        tcg_gen_or_i64(status, status, ne);
-        tcg_gen_brcondi_i64(TCG_COND_NE, status, 0, mismatch);
-        tcg_gen_concat_i64_i128(t, read_x(s, rt), read_x(s, rt2));
-        tcg_gen_qemu_st_i128(t, addr, s->mmu_idx, MO_128 | MO_LE | MO_ALIGN);
-        gen_set_label(mismatch);
-    }
+    gen_helper_stxr(status, tcg_env, addr, read_x(s, rt),
+                    pair ? read_x(s, rt2) : tcg_constant_i64(0),
+                    tcg_constant_i32(ldst_desc(s, size, pair, rs, rt)));
     write_x(s, rs, status, true);
-    tcg_gen_br(done);
-    gen_set_label(fail);
-    write_x(s, rs, tcg_constant_i64(1), true);
-    gen_set_label(done);
-    tcg_gen_movi_i64(cpu_exclusive_addr, -1);
 }
 
 static bool trans_LDXR(DisasContext *s, arg_excl *a)
@@ -1280,8 +1248,6 @@ static bool trans_STLR(DisasContext *s, arg_excl *a)
 
 static bool trans_CAS(DisasContext *s, arg_CAS *a)
 {
-    MemOp mop = (MemOp)a->size | MO_LE | MO_ALIGN;
-    TCGv_i64 cmp = tcg_temp_new_i64();
     TCGv_i64 old = tcg_temp_new_i64();
 
     if (!s->lse) {
@@ -1290,9 +1256,9 @@ static bool trans_CAS(DisasContext *s, arg_CAS *a)
     if (a->l) {
         tcg_gen_mb(TCG_MO_ALL | TCG_BAR_STRL);
     }
-    tcg_gen_ext_i64(cmp, read_x(s, a->rs), (MemOp)a->size);
-    tcg_gen_atomic_cmpxchg_i64(old, read_xsp(s, a->rn), cmp, read_x(s, a->rt),
-                               s->mmu_idx, mop);
+    gen_helper_cas(old, tcg_env, read_xsp(s, a->rn), read_x(s, a->rs),
+                   read_x(s, a->rt),
+                   tcg_constant_i32(ldst_desc(s, a->size, false, a->rs, a->rt)));
     if (a->o0) {
         tcg_gen_mb(TCG_MO_ALL | TCG_BAR_LDAQ);
     }
@@ -1302,49 +1268,15 @@ static bool trans_CAS(DisasContext *s, arg_CAS *a)
 
 static bool trans_CASP(DisasContext *s, arg_CASP *a)
 {
-    TCGv_i64 addr = tcg_temp_new_i64();
-
     if (!s->lse || (a->rs & 1) || (a->rt & 1)) {
         return false;
     }
-    tcg_gen_mov_i64(addr, read_xsp(s, a->rn));
     if (a->l) {
         tcg_gen_mb(TCG_MO_ALL | TCG_BAR_STRL);
     }
-    if (!a->sz) {
-        TCGv_i64 cmp = tcg_temp_new_i64();
-        TCGv_i64 newv = tcg_temp_new_i64();
-        TCGv_i64 old = tcg_temp_new_i64();
-        TCGv_i64 hi = tcg_temp_new_i64();
-        tcg_gen_ext32u_i64(cmp, read_x(s, a->rs));
-        tcg_gen_deposit_i64(cmp, cmp, read_x(s, a->rs + 1), 32, 32);
-        tcg_gen_ext32u_i64(newv, read_x(s, a->rt));
-        tcg_gen_deposit_i64(newv, newv, read_x(s, a->rt + 1), 32, 32);
-        tcg_gen_atomic_cmpxchg_i64(old, addr, cmp, newv, s->mmu_idx,
-                                   MO_64 | MO_LE | MO_ALIGN);
-        tcg_gen_shri_i64(hi, old, 32);
-        write_x(s, a->rs, old, false);
-        write_x(s, a->rs + 1, hi, false);
-    } else {
-        /* One host thread runs all vCPUs: see gen_store_exclusive. */
-        TCGv_i128 t = tcg_temp_new_i128();
-        TCGv_i64 lo = tcg_temp_new_i64();
-        TCGv_i64 hi = tcg_temp_new_i64();
-        TCGv_i64 c1 = tcg_temp_new_i64();
-        TCGv_i64 c2 = tcg_temp_new_i64();
-        TCGLabel *differ = gen_new_label();
-        tcg_gen_qemu_ld_i128(t, addr, s->mmu_idx, MO_128 | MO_LE | MO_ALIGN);
-        tcg_gen_extr_i128_i64(lo, hi, t);
-        tcg_gen_setcond_i64(TCG_COND_NE, c1, lo, read_x(s, a->rs));
-        tcg_gen_setcond_i64(TCG_COND_NE, c2, hi, read_x(s, a->rs + 1));
-        tcg_gen_or_i64(c1, c1, c2);
-        tcg_gen_brcondi_i64(TCG_COND_NE, c1, 0, differ);
-        tcg_gen_concat_i64_i128(t, read_x(s, a->rt), read_x(s, a->rt + 1));
-        tcg_gen_qemu_st_i128(t, addr, s->mmu_idx, MO_128 | MO_LE | MO_ALIGN);
-        gen_set_label(differ);
-        write_x(s, a->rs, lo, true);
-        write_x(s, a->rs + 1, hi, true);
-    }
+    gen_helper_casp(tcg_env, read_xsp(s, a->rn),
+                    tcg_constant_i32(ldst_desc(s, a->sz ? 3 : 2, true, a->rs,
+                                               a->rt)));
     if (a->o0) {
         tcg_gen_mb(TCG_MO_ALL | TCG_BAR_LDAQ);
     }
