@@ -17,6 +17,7 @@
 #include "hw/pci/msi.h"
 #include "hw/pci/msix.h"
 #include "hw/pci/pci_bridge.h"
+#include "monitor/monitor.h"
 
 /* Root buses, for `info pci` and pci_find_device across hosts. */
 static GSList *pci_root_buses;
@@ -1290,8 +1291,18 @@ void pci_info(GString *out)
     }
 }
 
+static void hmp_info_pci(Monitor *mon, const char *args)
+{
+    GString *out = g_string_new("");
+
+    pci_info(out);
+    monitor_puts(mon, out->str);
+    g_string_free(out, true);
+}
+
 static void pci_register_types(void)
 {
+    hmp_register_info("pci", "show PCI info", hmp_info_pci);
     type_register_static(&pci_bus_info);
     type_register_static(&pcie_bus_info);
     type_register_static(&pci_device_type_info);

@@ -93,7 +93,8 @@ typedef struct TestPCIDev {
     MemoryRegion pref64;    /* BAR2+3: 64-bit prefetchable RAM, 1 MiB */
     MemoryRegion msix_bar;  /* BAR4: 32-bit memory, 16 KiB container */
     MemoryRegion rom;       /* ROM: 64 KiB */
-    uint32_t variant;       /* 1: MSI-X table in BAR1, PBA in BAR4 */
+    uint32_t variant;       /* 1: MSI-X table in BAR1, PBA in BAR4;
+                               2: 32-bit MSI without masking */
 } TestPCIDev;
 
 #define TEST_PCIDEV(obj) OBJECT_CHECK(TestPCIDev, (obj), TYPE_TEST_PCIDEV)
@@ -119,8 +120,10 @@ static void test_pcidev_realize(PCIDevice *pdev, GError **errp)
     pci_register_bar(pdev, 4, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->msix_bar);
     pci_register_bar(pdev, PCI_ROM_SLOT, 0, &s->rom);
 
+    /* Variant 2: 32-bit MSI, 2 vectors, no per-vector mask. */
     if (pcie_cap_init(pdev, 0, PCI_EXP_TYPE_ENDPOINT, 0, errp) < 0 ||
-        msi_init(pdev, 0, 4, true, true, errp) < 0) {
+        (s->variant == 2 ? msi_init(pdev, 0, 2, false, false, errp)
+                         : msi_init(pdev, 0, 4, true, true, errp)) < 0) {
         return;
     }
     if (s->variant == 1) {
@@ -672,6 +675,34 @@ static void test_msi(void)
     g_assert_cmphex(cfg_read(d, msi + PCI_MSI_ADDRESS_LO, 4), ==, 0);
 }
 
+static void test_msi_32bit(void)
+{
+    PCIDevice *d = new_dev(F.bus, PCI_DEVFN(15, 0), TYPE_TEST_PCIDEV, 2);
+    uint8_t msi = pci_find_capability(d, PCI_CAP_ID_MSI);
+
+    /* 32-bit layout: data right after the address, no mask registers. */
+    g_assert_cmphex(cfg_read(d, msi + PCI_MSI_FLAGS, 2), ==, 1 << 1);
+    cfg_write(d, msi + PCI_MSI_ADDRESS_LO, DOORBELL_BASE + 0x80, 4);
+    cfg_write(d, msi + PCI_MSI_DATA_32, 0x7710, 2);
+    g_assert_cmphex(cfg_read(d, msi + PCI_MSI_DATA_32, 2), ==, 0x7710);
+    cfg_write(d, PCI_COMMAND, PCI_COMMAND_MASTER, 2);
+    cfg_write(d, msi + PCI_MSI_FLAGS, PCI_MSI_FLAGS_ENABLE | (1 << 4), 2);
+    g_assert_cmpuint(msi_nr_vectors_allocated(d), ==, 2);
+    g_assert_false(msi_is_masked(d, 1));
+    doorbell_clear();
+    msi_notify(d, 1);
+    msi_notify(d, 0);
+    g_assert_cmpint(F.doorbell.n, ==, 2);
+    g_assert_cmphex(F.doorbell.log[0].addr, ==, 0x80);
+    g_assert_cmphex(F.doorbell.log[0].val, ==, 0x7711);
+    g_assert_cmphex(F.doorbell.log[1].val, ==, 0x7710);
+    /* One vector enabled: the data is sent unmodified whatever the vector. */
+    cfg_write(d, msi + PCI_MSI_FLAGS, PCI_MSI_FLAGS_ENABLE, 2);
+    msi_notify(d, 1);
+    g_assert_cmpint(F.doorbell.n, ==, 3);
+    g_assert_cmphex(F.doorbell.log[2].val, ==, 0x7710);
+}
+
 /* ------------------------------------------------------------------ */
 /* MSI-X */
 
@@ -1171,6 +1202,7 @@ int main(int argc, char **argv)
     g_test_add_func("/pci/bar-mapping", test_bar_mapping);
     g_test_add_func("/pci/intx-swizzle", test_intx_swizzle);
     g_test_add_func("/pci/msi", test_msi);
+    g_test_add_func("/pci/msi-32bit", test_msi_32bit);
     g_test_add_func("/pci/msix-same-bar", test_msix_same_bar);
     g_test_add_func("/pci/msix-split-bars", test_msix_split_bars);
     g_test_add_func("/pci/dma-bus-master", test_dma_bus_master);
