@@ -102,6 +102,12 @@ const AccelOps *accel_select(const char *name, const KeyValList *props,
         g_free(what);
         return NULL;
     }
+    if (props && ops->check_props && !ops->check_props(props, &err)) {
+        error_setg(errp, "%s: %s", what, err->message);
+        g_error_free(err);
+        g_free(what);
+        return NULL;
+    }
     if (ops->available && !ops->available(&err)) {
         error_setg(errp, "%s: %s", what, err->message);
         g_error_free(err);

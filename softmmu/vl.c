@@ -879,7 +879,7 @@ static void answer_help_requests(void)
 /* ---------------------------------------------------------------------- */
 /* Phase 2: checks */
 
-static uint64_t check_ram_size(MachineClass *mc)
+static uint64_t check_ram_size(MachineClass *mc, uint64_t *maxram)
 {
     static const char *const known[] = { "size", "slots", "maxmem", NULL };
     KeyValList *kv;
@@ -887,6 +887,7 @@ static uint64_t check_ram_size(MachineClass *mc)
     uint64_t size = mc->default_ram_size;
     GError *err = NULL;
 
+    *maxram = size;
     if (!cfg.mem) {
         return size;
     }
@@ -903,6 +904,7 @@ static uint64_t check_ram_size(MachineClass *mc)
         if (size > 4096 * GiB) {
             die("-m: invalid size '%s' (at most 4T)", s);
         }
+        *maxram = size;
     }
     if (keyval_get(kv, "maxmem")) {
         uint64_t maxmem;
@@ -912,6 +914,7 @@ static uint64_t check_ram_size(MachineClass *mc)
         if (maxmem < size) {
             die("-m: maxmem must be at least the RAM size");
         }
+        *maxram = maxmem;
     }
     keyval_free(kv);
     return size;
@@ -1334,8 +1337,7 @@ int qemu_main(int argc, char **argv)
     object_unref(ms);
     current_machine = ms;
     ms->props = keyval_copy(cfg.mprops);
-    ms->ram_size = check_ram_size(mc);
-    ms->maxram_size = ms->ram_size;
+    ms->ram_size = check_ram_size(mc, &ms->maxram_size);
     check_smp(mc, &ms->smp);
     check_cpu(mc, ms);
     accel = check_accel(ms, &accel_props);

@@ -17,7 +17,8 @@
  * Start-up (softmmu/vl.c) picks the accelerator from -accel, -machine accel=
  * (a ':'-separated fallback list) or -enable-kvm; the default is "qtest"
  * when -qtest is given, else "tcg". The order is:
- *   1. accel_find() + props checked against ->props, ->available()
+ *   1. accel_find() + props checked against ->props (names) and
+ *      ->check_props (values), ->available()
  *      (all before the kernel is loaded, so the kvm-unit-tests probe sees
  *      the real reason);
  *   2. ->init(ms, props) after the machine object exists but before
@@ -44,6 +45,12 @@ typedef struct AccelOps {
     void (*start_vcpus)(MachineState *ms);
     /* NULL-terminated list of property names -accel NAME,prop=.. accepts. */
     const char *const *props;
+    /*
+     * Optional: check the property values (not only the names) before
+     * anything is created or loaded, so that "-accel tcg,thread=bogus" is
+     * reported before a missing kernel. NULL: init() checks them.
+     */
+    bool (*check_props)(const KeyValList *props, GError **errp);
 } AccelOps;
 
 /* Register @ops (kept by reference; static storage). A second registration

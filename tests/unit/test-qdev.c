@@ -1178,8 +1178,21 @@ static bool never_available(GError **errp)
 
 static const char *const test_accel_props[] = { "thread", NULL };
 
+static bool test_accel_check(const KeyValList *props, GError **errp)
+{
+    const char *t = keyval_get(props, "thread");
+
+    if (t && strcmp(t, "single") && strcmp(t, "multi")) {
+        g_set_error(errp, g_quark_from_static_string("test"), 0,
+                    "thread=%s: expected single or multi", t);
+        return false;
+    }
+    return true;
+}
+
 static const AccelOps test_accel_ok = {
     .name = "testaccel", .props = test_accel_props,
+    .check_props = test_accel_check,
 };
 
 static const AccelOps test_accel_never = {
@@ -1202,6 +1215,12 @@ static void test_accels(void)
     g_assert_true(accel_select("testaccel", good, &err) == &test_accel_ok);
     g_assert_null(accel_select("testaccel", bad, &err));
     expect_error(&err, "-accel testaccel: unknown property 'foo'");
+    {
+        g_autoptr(KeyValList) badval = keyval_parse("thread=triple", NULL, &err);
+        g_assert_null(accel_select("testaccel", badval, &err));
+        expect_error(&err, "-accel testaccel: thread=triple: expected single "
+                     "or multi");
+    }
     g_assert_null(accel_select("testnever", NULL, &err));
     expect_error(&err, "-accel testnever: the test accelerator is never "
                  "available");
