@@ -87,8 +87,15 @@ static void edu_compute_factorial(EduState *s)
 {
     uint32_t ret = 1;
 
-    /* 32-bit result: large inputs wrap, as in the reference device. */
-    for (uint32_t v = s->fact; v > 1; v--) {
+    /*
+     * 32-bit result: large inputs wrap, as in the reference device. From
+     * 34! on the product holds at least 32 factors of two, so it is 0
+     * modulo 2^32: no need to let a guest spin us through 2^32 steps.
+     */
+    if (s->fact >= 34) {
+        ret = 0;
+    }
+    for (uint32_t v = s->fact; v > 1 && ret; v--) {
         ret *= v;
     }
     s->fact = ret;

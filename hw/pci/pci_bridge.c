@@ -42,7 +42,9 @@ static void pci_bridge_window_map(PCIBridge *br, MemoryRegion *container,
         memory_region_init(alias, OBJECT(br), name, 0);
         return;
     }
-    size = MIN(limit - base + 1, space_size - base);
+    /* limit - base + 1 wraps to 0 for a window reaching 2^64. */
+    size = limit - base >= space_size - base ? space_size - base
+                                             : limit - base + 1;
     memory_region_init_alias(alias, OBJECT(br), name, space, base, size);
     memory_region_add_subregion_overlap(container, base, alias, 1);
 }

@@ -377,6 +377,13 @@ static void test_edu(void)
     g_assert_cmpuint(rd(bar + 0x08, 4, NULL), ==, 479001600);
     wr(bar + 0x08, 0, 4);
     g_assert_cmpuint(rd(bar + 0x08, 4, NULL), ==, 1);
+    /* 32-bit wrap-around: 13! and 33! mod 2^32, and 0 from 34! on. */
+    wr(bar + 0x08, 13, 4);
+    g_assert_cmpuint(rd(bar + 0x08, 4, NULL), ==, (uint32_t)6227020800ULL);
+    wr(bar + 0x08, 33, 4);
+    g_assert_cmphex(rd(bar + 0x08, 4, NULL), ==, 0x80000000);
+    wr(bar + 0x08, 0xffffffff, 4);
+    g_assert_cmpuint(rd(bar + 0x08, 4, NULL), ==, 0);
 
     /* Factorial with interrupt: INTA on line (6 + 0) % 4. */
     wr(bar + 0x20, 0x80, 4);
