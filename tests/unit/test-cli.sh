@@ -284,6 +284,17 @@ expect_err "a missing initrd is reported by name" \
 expect_err "a missing firmware is reported by name" \
     "$P: could not load firmware 'nofw.bin': No such file or directory" -M none -bios nofw.bin
 
+# ---- a whole start-up: board "none" with RAM at 0, driven over qtest on stdio ----
+(printf 'writel 0x100 0x12345678\nreadl 0x100\nreadb 0x103\n'; sleep 1) |
+    timeout -s TERM 3 "$A64" -M none -m 64M -nodefaults -display none -qtest stdio \
+    -qtest-log none > "$tmp/out" 2> "$tmp/err"
+if [ "$(sed -n 3p "$tmp/out")" = "OK 0x0000000000000012" ] &&
+   [ "$(sed -n 2p "$tmp/out")" = "OK 0x0000000012345678" ]; then
+    ok "-M none -m 64M -qtest stdio: RAM at address 0 reads back what was written"
+else
+    not_ok "-M none -qtest stdio RAM round trip"
+fi
+
 # ---- signals ----
 sig_test() {
     local sig=$1 num=$2
