@@ -86,6 +86,13 @@ void softfloat_status_init_x86(float_status *s)
     s->ftz_after_rounding = true;       /* takes effect when the target sets MXCSR.FTZ */
 }
 
+void softfloat_status_init_x87(float_status *s)
+{
+    softfloat_status_init_x86(s);
+    s->float_2nan_prop_rule = float_2nan_prop_x87;
+    s->floatx80_rounding_precision = floatx80_precision_x;
+}
+
 void softfloat_status_init_ppc(float_status *s)
 {
     memset(s, 0, sizeof(*s));
@@ -262,8 +269,9 @@ static FloatParts pick_nan2(FloatParts a, FloatParts b, float_status *s)
         } else if (a_snan != b_snan) {
             take_a = b_snan;            /* the quiet one */
         } else {
+            /* Larger significand; on a tie the positive one (checked on the host x87). */
             uint64_t fa = a.frac & ~(1ULL << 63), fb = b.frac & ~(1ULL << 63);
-            take_a = fa >= fb;
+            take_a = fa > fb || (fa == fb && a.sign <= b.sign);
         }
         break;
     }
@@ -1365,3 +1373,5 @@ bfloat16 float64_to_bfloat16(float64 a, float_status *s)
 #include "fpu/softfloat-ops.c.inc"
 #undef FLOATN
 #undef FLOATN_FMT
+
+#include "fpu/softfloat-x80.c.inc"

@@ -20,6 +20,21 @@ typedef uint16_t bfloat16;
 typedef uint32_t float32;
 typedef uint64_t float64;
 
+/* x87 80-bit extended: 1 sign + 15 exponent bits in high, explicit-integer-bit significand in low. */
+typedef struct floatx80 {
+    uint64_t low;
+    uint16_t high;
+} floatx80;
+
+#define make_floatx80(exp, mant) ((floatx80){ .low = (mant), .high = (exp) })
+
+/* Precision of x87 arithmetic results (FPU control word PC). */
+typedef enum FloatX80RoundPrec {
+    floatx80_precision_x = 0,   /* 64-bit significand */
+    floatx80_precision_d,       /* 53 */
+    floatx80_precision_s,       /* 24 */
+} FloatX80RoundPrec;
+
 #define make_float16(x) ((float16)(x))
 #define make_bfloat16(x) ((bfloat16)(x))
 #define make_float32(x) ((float32)(x))
@@ -122,6 +137,7 @@ typedef struct float_status {
     uint8_t float_2nan_prop_rule;       /* Float2NaNPropRule */
     uint8_t float_3nan_prop_rule;       /* Float3NaNPropRule */
     uint8_t float_infzeronan_rule;      /* FloatInfZeroNaNRule */
+    uint8_t floatx80_rounding_precision; /* FloatX80RoundPrec, floatx80 add/sub/mul/div/sqrt only */
     /*
      * Default NaN as 8 bits: bit 7 the sign, bits 6..0 the top of the
      * fraction; bit 0 is repeated into the rest of the fraction.

@@ -119,6 +119,8 @@ static inline void set_float_detect_tininess(bool before_rounding, float_status 
 void softfloat_status_init_arm(float_status *s);
 /** softfloat_status_init_x86: MXCSR = 0x1f80 rules (SSE/AVX). */
 void softfloat_status_init_x86(float_status *s);
+/** softfloat_status_init_x87: FPU control word 0x037f rules (x87 NaN choice, 64-bit precision). */
+void softfloat_status_init_x87(float_status *s);
 /** softfloat_status_init_ppc: FPSCR = 0 rules. */
 void softfloat_status_init_ppc(float_status *s);
 
@@ -813,6 +815,69 @@ float64 float64r32_div(float64 a, float64 b, float_status *s);
 float64 float64r32_sqrt(float64 a, float_status *s);
 float64 float64r32_muladd(float64 a, float64 b, float64 c, int flags, float_status *s);
 float64 float64r32_round_pack(float64 a, float_status *s);
+
+/* ==================== floatx80 (x87 extended precision) ==================== */
+/*
+ * add/sub/mul/div/sqrt round to status->floatx80_rounding_precision (the
+ * x87 PC field) with the extended exponent range; everything else is exact
+ * or rounds to its destination. Unnormal, pseudo-NaN and pseudo-infinity
+ * operands (floatx80_invalid_encoding) raise Invalid and give the default
+ * NaN (0xffff c000000000000000 with the x86 preset).
+ */
+static inline bool floatx80_is_any_nan(floatx80 a)
+{
+    return (a.high & 0x7fff) == 0x7fff && (a.low << 1) != 0;
+}
+static inline bool floatx80_is_infinity(floatx80 a)
+{
+    return (a.high & 0x7fff) == 0x7fff && (a.low << 1) == 0;
+}
+static inline bool floatx80_is_zero(floatx80 a)
+{
+    return (a.high & 0x7fff) == 0 && a.low == 0;
+}
+static inline bool floatx80_is_neg(floatx80 a)
+{
+    return a.high >> 15;
+}
+static inline floatx80 floatx80_chs(floatx80 a)
+{
+    a.high ^= 0x8000;
+    return a;
+}
+static inline floatx80 floatx80_abs(floatx80 a)
+{
+    a.high &= 0x7fff;
+    return a;
+}
+static inline void set_floatx80_rounding_precision(FloatX80RoundPrec p, float_status *s)
+{
+    s->floatx80_rounding_precision = p;
+}
+
+bool floatx80_invalid_encoding(floatx80 a);
+bool floatx80_is_signaling_nan(floatx80 a, const float_status *s);
+bool floatx80_is_quiet_nan(floatx80 a, const float_status *s);
+floatx80 floatx80_silence_nan(floatx80 a, const float_status *s);
+floatx80 floatx80_default_nan(const float_status *s);
+floatx80 floatx80_add(floatx80 a, floatx80 b, float_status *s);
+floatx80 floatx80_sub(floatx80 a, floatx80 b, float_status *s);
+floatx80 floatx80_mul(floatx80 a, floatx80 b, float_status *s);
+floatx80 floatx80_div(floatx80 a, floatx80 b, float_status *s);
+floatx80 floatx80_sqrt(floatx80 a, float_status *s);
+floatx80 floatx80_round_to_int(floatx80 a, float_status *s);
+FloatRelation floatx80_compare(floatx80 a, floatx80 b, float_status *s);
+FloatRelation floatx80_compare_quiet(floatx80 a, floatx80 b, float_status *s);
+float32 floatx80_to_float32(floatx80 a, float_status *s);
+float64 floatx80_to_float64(floatx80 a, float_status *s);
+floatx80 float32_to_floatx80(float32 a, float_status *s);
+floatx80 float64_to_floatx80(float64 a, float_status *s);
+floatx80 int32_to_floatx80(int32_t a, float_status *s);
+floatx80 int64_to_floatx80(int64_t a, float_status *s);
+int32_t floatx80_to_int32(floatx80 a, float_status *s);
+int64_t floatx80_to_int64(floatx80 a, float_status *s);
+int32_t floatx80_to_int32_round_to_zero(floatx80 a, float_status *s);
+int64_t floatx80_to_int64_round_to_zero(floatx80 a, float_status *s);
 
 /* ==================== Arm estimate and step operations (fpu/softfloat-arm.c) ==================== */
 /*

@@ -771,6 +771,36 @@ static void test_invalid_causes(void)
     flag_mask = ~CAUSES;
 }
 
+static void test_floatx80_basics(void)
+{
+    float_status s;
+    floatx80 one = make_floatx80(0x3fff, 1ULL << 63), r;
+
+    softfloat_status_init_x87(&s);
+    r = floatx80_add(one, one, &s);
+    g_assert_cmphex(r.high, ==, 0x4000);
+    g_assert_cmphex(r.low, ==, 1ULL << 63);
+    g_assert_cmpint(s.float_exception_flags, ==, 0);
+    /* 1 + 2^-30 at 24-bit precision: rounds back to 1, inexact. */
+    s.floatx80_rounding_precision = floatx80_precision_s;
+    r = floatx80_add(one, make_floatx80(0x3fff - 30, 1ULL << 63), &s);
+    g_assert_cmphex(r.high, ==, 0x3fff);
+    g_assert_cmphex(r.low, ==, 1ULL << 63);
+    g_assert_cmpint(s.float_exception_flags, ==, float_flag_inexact);
+    /* The x87 default NaN, and an unnormal operand. */
+    softfloat_status_init_x87(&s);
+    r = floatx80_default_nan(&s);
+    g_assert_cmphex(r.high, ==, 0xffff);
+    g_assert_cmphex(r.low, ==, 0xc000000000000000ULL);
+    g_assert_true(floatx80_invalid_encoding(make_floatx80(0x3fff, 1)));
+    r = floatx80_mul(make_floatx80(0x3fff, 1), one, &s);
+    g_assert_cmphex(r.low, ==, 0xc000000000000000ULL);
+    g_assert_cmpint(s.float_exception_flags, ==, float_flag_invalid);
+    /* float64 -> floatx80 -> float64 is the identity. */
+    r = float64_to_floatx80(0x3fb999999999999aULL, &s);
+    g_assert_cmphex(floatx80_to_float64(r, &s), ==, 0x3fb999999999999aULL);
+}
+
 static void test_inline_predicates(void)
 {
     g_assert_true(float32_is_any_nan(F32_QNAN1));
@@ -816,6 +846,7 @@ int main(int argc, char **argv)
     g_test_add_func("/softfloat/arm-estimates", test_arm_estimates);
     g_test_add_func("/softfloat/arm-estimate-accuracy", test_arm_estimate_accuracy);
     g_test_add_func("/softfloat/invalid-causes", test_invalid_causes);
+    g_test_add_func("/softfloat/floatx80-basics", test_floatx80_basics);
     g_test_add_func("/softfloat/inline-predicates", test_inline_predicates);
     ret = g_test_run();
     printf("# %u hand-picked softfloat checks\n", checks_run);
