@@ -280,6 +280,7 @@ int main_loop_run(void)
         main_loop_wait(false);
     }
     g_main_context_release(ctx);
+    vm_shutdown();
     qemu_chr_cleanup();
     fflush(stdout);
     fflush(stderr);

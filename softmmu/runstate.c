@@ -197,6 +197,18 @@ int vm_stop(RunState state)
     return 0;
 }
 
+void vm_shutdown(void)
+{
+    /* No STOP event: the process is going away (QEMU does the same). */
+    if (runstate_is_running()) {
+        if (vcpu_pause_all) {
+            vcpu_pause_all();
+        }
+        cpu_disable_ticks();
+        vm_state_notify(false, RUN_STATE_SHUTDOWN);
+    }
+}
+
 void qemu_register_reset(QEMUResetHandler *func, void *opaque)
 {
     ResetEntry e = { func, opaque };

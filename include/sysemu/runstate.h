@@ -74,6 +74,11 @@ void vm_start(void);
  * From a vCPU thread use qemu_system_vmstop_request().
  */
 int vm_stop(RunState state);
+/*
+ * Park the vCPUs before the process exits (main_loop_run does it), so no
+ * vCPU thread runs guest code while atexit handlers tear things down.
+ */
+void vm_shutdown(void);
 /* Ask the main loop to vm_stop(@state); any thread. */
 void qemu_system_vmstop_request(RunState state);
 
