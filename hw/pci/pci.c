@@ -581,8 +581,11 @@ AddressSpace *pci_device_iommu_address_space(PCIDevice *dev)
     PCIBus *bus = dev->bus;
     int devfn = dev->devfn;
 
-    /* Behind bridges the requester is seen at the root as the bridge's
-     * own id only for conventional bridges; the IOMMU hook decides. */
+    /*
+     * The root bus's IOMMU hook decides for the whole hierarchy; it gets
+     * the device's own bus and the devfn of its upstream-most bridge (the
+     * slot it occupies on the root bus).
+     */
     while (!pci_bus_is_root(bus)) {
         devfn = bus->parent_dev->devfn;
         bus = bus->parent_dev->bus;
@@ -743,8 +746,6 @@ MemTxResult pci_dma_sglist_rw(PCIDevice *dev, PCIDMASGList *qsg, void *buf,
 
 static void pci_init_wmask(PCIDevice *d)
 {
-    uint32_t size = pci_config_size(d);
-
     d->config[PCI_HEADER_TYPE] &= ~PCI_HEADER_TYPE_MULTI_FUNCTION;
     pci_set_word(d->wmask + PCI_COMMAND,
                  PCI_COMMAND_IO | PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER |
@@ -763,7 +764,6 @@ static void pci_init_wmask(PCIDevice *d)
      */
     memset(d->wmask + PCI_CONFIG_HEADER_SIZE, 0xff,
            PCI_CONFIG_SPACE_SIZE - PCI_CONFIG_HEADER_SIZE);
-    (void)size;
 }
 
 static void pci_init_wmask_bridge(PCIDevice *d)
@@ -1291,6 +1291,157 @@ void pci_info(GString *out)
     }
 }
 
+/* ---------------------------------------------------------------- */
+/* query-pci (QEMU's PciInfo / PciDeviceInfo layout) */
+
+static void pci_query_range(JsonBuilder *b, const char *name, pcibus_t base,
+                            pcibus_t limit)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "base");
+    json_builder_add_int_value(b, base);
+    json_builder_set_member_name(b, "limit");
+    json_builder_add_int_value(b, limit);
+    json_builder_end_object(b);
+}
+
+static void pci_query_devices(JsonBuilder *b, PCIBus *bus);
+
+static void pci_query_device(JsonBuilder *b, PCIBus *bus, PCIDevice *d)
+{
+    const uint8_t *c = d->config;
+    const char *cname = pci_class_name(pci_get_word(c + PCI_CLASS_DEVICE));
+
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "bus");
+    json_builder_add_int_value(b, pci_bus_num(bus));
+    json_builder_set_member_name(b, "slot");
+    json_builder_add_int_value(b, PCI_SLOT(d->devfn));
+    json_builder_set_member_name(b, "function");
+    json_builder_add_int_value(b, PCI_FUNC(d->devfn));
+    json_builder_set_member_name(b, "class_info");
+    json_builder_begin_object(b);
+    if (cname) {
+        json_builder_set_member_name(b, "desc");
+        json_builder_add_string_value(b, cname);
+    }
+    json_builder_set_member_name(b, "class");
+    json_builder_add_int_value(b, pci_get_word(c + PCI_CLASS_DEVICE));
+    json_builder_end_object(b);
+    json_builder_set_member_name(b, "id");
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "device");
+    json_builder_add_int_value(b, pci_get_word(c + PCI_DEVICE_ID));
+    json_builder_set_member_name(b, "vendor");
+    json_builder_add_int_value(b, pci_get_word(c + PCI_VENDOR_ID));
+    json_builder_set_member_name(b, "subsystem");
+    json_builder_add_int_value(b, pci_is_bridge(d) ? 0
+                               : pci_get_word(c + PCI_SUBSYSTEM_ID));
+    json_builder_set_member_name(b, "subsystem-vendor");
+    json_builder_add_int_value(b, pci_is_bridge(d) ? 0
+                               : pci_get_word(c + PCI_SUBSYSTEM_VENDOR_ID));
+    json_builder_end_object(b);
+    if (pci_intx(d) >= 0) {
+        json_builder_set_member_name(b, "irq");
+        json_builder_add_int_value(b, c[PCI_INTERRUPT_LINE]);
+    }
+    json_builder_set_member_name(b, "irq_pin");
+    json_builder_add_int_value(b, c[PCI_INTERRUPT_PIN]);
+    json_builder_set_member_name(b, "qdev_id");
+    json_builder_add_string_value(b, DEVICE(d)->id ? DEVICE(d)->id : "");
+    if (pci_is_bridge(d)) {
+        json_builder_set_member_name(b, "pci_bridge");
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "bus");
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "number");
+        json_builder_add_int_value(b, c[PCI_PRIMARY_BUS]);
+        json_builder_set_member_name(b, "secondary");
+        json_builder_add_int_value(b, c[PCI_SECONDARY_BUS]);
+        json_builder_set_member_name(b, "subordinate");
+        json_builder_add_int_value(b, c[PCI_SUBORDINATE_BUS]);
+        pci_query_range(b, "io_range", pci_bridge_io_base(c),
+                        pci_bridge_io_limit(c));
+        pci_query_range(b, "memory_range", pci_bridge_mem_base(c),
+                        pci_bridge_mem_limit(c));
+        pci_query_range(b, "prefetchable_range", pci_bridge_pref_base(c),
+                        pci_bridge_pref_limit(c));
+        json_builder_end_object(b);
+        for (GSList *l = bus->child_buses; l; l = l->next) {
+            PCIBus *sec = l->data;
+            if (sec->parent_dev == d) {
+                json_builder_set_member_name(b, "devices");
+                pci_query_devices(b, sec);
+            }
+        }
+        json_builder_end_object(b);
+    }
+    json_builder_set_member_name(b, "regions");
+    json_builder_begin_array(b);
+    for (int i = 0; i < PCI_NUM_REGIONS; i++) {
+        const PCIIORegion *r = &d->io_regions[i];
+        bool io = i != PCI_ROM_SLOT && (r->type & PCI_BASE_ADDRESS_SPACE_IO);
+
+        if (!r->size) {
+            continue;
+        }
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "bar");
+        json_builder_add_int_value(b, i);
+        json_builder_set_member_name(b, "type");
+        json_builder_add_string_value(b, io ? "io" : "memory");
+        json_builder_set_member_name(b, "address");
+        json_builder_add_int_value(b, (int64_t)r->addr);
+        json_builder_set_member_name(b, "size");
+        json_builder_add_int_value(b, r->size);
+        if (!io) {
+            json_builder_set_member_name(b, "prefetch");
+            json_builder_add_boolean_value(b,
+                r->type & PCI_BASE_ADDRESS_MEM_PREFETCH);
+            json_builder_set_member_name(b, "mem_type_64");
+            json_builder_add_boolean_value(b,
+                r->type & PCI_BASE_ADDRESS_MEM_TYPE_64);
+        }
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+}
+
+static void pci_query_devices(JsonBuilder *b, PCIBus *bus)
+{
+    json_builder_begin_array(b);
+    for (int devfn = 0; devfn < PCI_DEVFN_MAX; devfn++) {
+        if (bus->devices[devfn]) {
+            pci_query_device(b, bus, bus->devices[devfn]);
+        }
+    }
+    json_builder_end_array(b);
+}
+
+JsonNode *qmp_query_pci(JsonObject *args, GError **errp)
+{
+    JsonBuilder *b = json_builder_new();
+    JsonNode *root;
+
+    json_builder_begin_array(b);
+    for (GSList *l = pci_root_buses; l; l = l->next) {
+        PCIBus *bus = l->data;
+
+        json_builder_begin_object(b);
+        json_builder_set_member_name(b, "bus");
+        json_builder_add_int_value(b, pci_bus_num(bus));
+        json_builder_set_member_name(b, "devices");
+        pci_query_devices(b, bus);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    root = json_builder_get_root(b);
+    g_object_unref(b);
+    return root;
+}
+
 static void hmp_info_pci(Monitor *mon, const char *args)
 {
     GString *out = g_string_new("");
@@ -1303,6 +1454,7 @@ static void hmp_info_pci(Monitor *mon, const char *args)
 static void pci_register_types(void)
 {
     hmp_register_info("pci", "show PCI info", hmp_info_pci);
+    qmp_register_command("query-pci", qmp_query_pci);
     type_register_static(&pci_bus_info);
     type_register_static(&pcie_bus_info);
     type_register_static(&pci_device_type_info);

@@ -12,6 +12,7 @@
 #include "hw/qdev-properties.h"
 #include "hw/pci/pci.h"
 #include "hw/pci/pci_bridge.h"
+#include <json-glib/json-glib.h>
 
 #define RAM_BASE 0x00100000ULL
 #define RAM_SIZE (1 * MiB)
@@ -329,6 +330,49 @@ static void test_info_pci(void)
     g_string_free(out, true);
 }
 
+static void test_query_pci(void)
+{
+    GError *err = NULL;
+    JsonNode *n = qmp_query_pci(NULL, &err);
+    JsonArray *buses, *devs, *behind;
+    JsonObject *br = NULL, *bus0 = NULL;
+    char *text;
+
+    g_assert_no_error(err);
+    buses = json_node_get_array(n);
+    for (guint i = 0; i < json_array_get_length(buses); i++) {
+        JsonObject *o = json_array_get_object_element(buses, i);
+        JsonArray *d = json_object_get_array_member(o, "devices");
+
+        /* Our root bus is the one holding the chassis-1 bridge at 2.0. */
+        for (guint j = 0; j < json_array_get_length(d); j++) {
+            JsonObject *dev = json_array_get_object_element(d, j);
+            if (json_object_get_int_member(dev, "slot") == 2 &&
+                json_object_has_member(dev, "pci_bridge")) {
+                bus0 = o;
+                br = dev;
+            }
+        }
+    }
+    g_assert_nonnull(bus0);
+    devs = json_object_get_array_member(bus0, "devices");
+    g_assert_cmpuint(json_array_get_length(devs), >=, 6);
+    br = json_object_get_object_member(br, "pci_bridge");
+    g_assert_cmpint(json_object_get_int_member(
+                    json_object_get_object_member(br, "bus"), "secondary"),
+                    ==, 5);
+    behind = json_object_get_array_member(br, "devices");
+    g_assert_cmpuint(json_array_get_length(behind), ==, 1);
+    g_assert_cmpint(json_object_get_int_member(json_object_get_object_member(
+                    json_array_get_object_element(behind, 0), "id"),
+                    "vendor"), ==, 0x1234);
+    text = json_to_string(n, false);
+    g_assert_nonnull(strstr(text, "\"type\":\"memory\",\"address\":536870912,"
+                            "\"size\":1048576"));
+    g_free(text);
+    json_node_unref(n);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -342,5 +386,6 @@ int main(int argc, char **argv)
                     test_secondary_bus_reset);
     g_test_add_func("/pci-bridge/root-port", test_root_port);
     g_test_add_func("/pci-bridge/info-pci", test_info_pci);
+    g_test_add_func("/pci-bridge/query-pci", test_query_pci);
     return g_test_run();
 }

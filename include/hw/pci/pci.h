@@ -409,5 +409,13 @@ MemTxResult pci_dma_sglist_rw(PCIDevice *dev, PCIDMASGList *qsg, void *buf,
 
 /* Append `info pci`: every function of every registered root bus. */
 void pci_info(GString *out);
+/*
+ * QMP query-pci: QEMU's PciInfo list (bus, devices with class_info, id,
+ * irq, regions, pci_bridge with nested devices). @args is unused.
+ * Registered with the monitor by this module.
+ */
+typedef struct _JsonNode JsonNode;
+typedef struct _JsonObject JsonObject;
+JsonNode *qmp_query_pci(JsonObject *args, GError **errp);
 
 #endif
