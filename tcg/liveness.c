@@ -17,7 +17,11 @@ enum {
     TS_MEM = 2,     /* value must be in its memory home */
 };
 
-/* State at a basic-block boundary: everything with a home lives there. */
+/*
+ * State at a basic-block boundary: everything with a home lives there,
+ * except temps used in a single block, which are simply dead (that keeps
+ * the many short-lived temps of a frontend out of memory).
+ */
 static void la_bb_end(TCGContext *s)
 {
     for (int i = 0; i < s->nb_temps; i++) {
@@ -25,9 +29,11 @@ static void la_bb_end(TCGContext *s)
         switch (ts->kind) {
         case TEMP_FIXED:
         case TEMP_GLOBAL:
+            ts->state = TS_DEAD | TS_MEM;
+            break;
         case TEMP_TB:
         case TEMP_EBB:
-            ts->state = TS_DEAD | TS_MEM;
+            ts->state = ts->in_one_block ? TS_DEAD : TS_DEAD | TS_MEM;
             break;
         case TEMP_CONST:
             ts->state = TS_DEAD;
@@ -72,8 +78,41 @@ static bool op_removable(const TCGOp *op)
            !(def->flags & (TCG_OPF_SIDE_EFFECTS | TCG_OPF_BB_END));
 }
 
+/* Mark the TB/EBB temps whose every use lies in one basic block. */
+static void find_block_local_temps(TCGContext *s)
+{
+    static int first_block[TCG_MAX_TEMPS];
+    int block = 0;
+
+    for (int i = s->nb_globals; i < s->nb_temps; i++) {
+        first_block[i] = -1;
+        s->temps[i].in_one_block = true;
+    }
+    for (TCGOp *op = s->first_op; op; op = op->next) {
+        const TCGOpDef *def = &tcg_op_defs[op->opc];
+        int nb_t = op->opc == INDEX_op_call ? op->callo + op->calli
+                   : def->nb_oargs + def->nb_iargs;
+        for (int i = 0; i < nb_t; i++) {
+            TCGTemp *ts = arg_temp(op->args[i]);
+            if (ts->kind != TEMP_TB && ts->kind != TEMP_EBB) {
+                continue;
+            }
+            int idx = temp_idx(ts);
+            if (first_block[idx] < 0) {
+                first_block[idx] = block;
+            } else if (first_block[idx] != block) {
+                ts->in_one_block = false;
+            }
+        }
+        if (def->flags & TCG_OPF_BB_END) {
+            block++;
+        }
+    }
+}
+
 void tcg_liveness_analysis(TCGContext *s)
 {
+    find_block_local_temps(s);
     la_func_end(s);
 
     TCGOp *prev;

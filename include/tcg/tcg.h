@@ -177,6 +177,7 @@ typedef struct TCGTemp {
     int8_t reg;
     bool mem_coherent;
     bool mem_allocated;
+    bool in_one_block;          /* TB/EBB temp used within one basic block (liveness) */
     int64_t val;                /* constant value (TEMP_CONST) */
     struct TCGTemp *mem_base;   /* globals: pointer temp (env) */
     intptr_t mem_offset;        /* globals: offset; TB temps: frame slot */

@@ -487,11 +487,22 @@ static int temp_load(TCGContext *s, TCGTemp *ts, uint32_t desired, uint32_t *all
     return reg;
 }
 
-/* Every live value to its memory home, every register free. */
+/*
+ * Block end: every value that outlives the block to its memory home, every
+ * register free. Temps used only in this block just die.
+ */
 static void save_all(TCGContext *s)
 {
     for (int r = 0; r < 16; r++) {
-        reg_free(s, r);
+        TCGTemp *ts = s->reg_to_temp[r];
+        if (!ts) {
+            continue;
+        }
+        if ((ts->kind == TEMP_TB || ts->kind == TEMP_EBB) && ts->in_one_block) {
+            temp_dead(s, ts);
+        } else {
+            temp_save(s, ts);
+        }
     }
 }
 
