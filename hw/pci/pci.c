@@ -818,6 +818,23 @@ static void pci_update_multifunction(PCIBus *bus, int slot)
     }
 }
 
+/*
+ * A PCIe root or downstream port has one link: config requests below it
+ * reach device 0 only, so a device elsewhere would be invisible.
+ */
+static bool pci_bus_is_port_link(PCIBus *bus)
+{
+    PCIDevice *port = bus->parent_dev;
+    unsigned type;
+
+    if (!port || !port->exp_cap) {
+        return false;
+    }
+    type = (pci_get_word(port->config + port->exp_cap + PCI_EXP_FLAGS) &
+            PCI_EXP_FLAGS_TYPE) >> 4;
+    return type == PCI_EXP_TYPE_ROOT_PORT || type == PCI_EXP_TYPE_DOWNSTREAM;
+}
+
 static bool do_pci_register_device(PCIDevice *d, PCIBus *bus, GError **errp)
 {
     PCIDeviceClass *pc = PCI_DEVICE_GET_CLASS(d);
@@ -846,6 +863,12 @@ static bool do_pci_register_device(PCIDevice *d, PCIBus *bus, GError **errp)
                    "use by %s", PCI_SLOT(devfn), PCI_FUNC(devfn),
                    object_get_typename(OBJECT(d)),
                    bus->devices[devfn]->name);
+        return false;
+    }
+    if (PCI_SLOT(devfn) != 0 && pci_bus_is_port_link(bus)) {
+        error_setg(errp, "PCI: slot %d is not valid for %s, parent device "
+                   "only allows plugging into slot 0", PCI_SLOT(devfn),
+                   object_get_typename(OBJECT(d)));
         return false;
     }
     d->devfn = devfn;

@@ -298,6 +298,24 @@ static void test_root_port(void)
     sec = pci_bridge_get_sec_bus(PCI_BRIDGE(rp));
     g_assert_true(pci_bus_is_express(sec));
 
+    /* One link: only device 0 behind the port. */
+    {
+        PCIDevice *e = pci_new(PCI_DEVFN(1, 0), "edu");
+
+        g_assert_false(qdev_realize(DEVICE(e), &sec->qbus, &err));
+        g_assert_nonnull(strstr(err->message, "slot 0"));
+        g_clear_error(&err);
+        object_unref(e);
+        e = pci_create_simple(sec, -1, "edu");
+        g_assert_cmpint(e->devfn, ==, 0);
+        e = pci_create_simple(sec, PCI_DEVFN(0, 1), "edu");
+        g_assert_cmpint(e->devfn, ==, 1);
+        e = pci_new(-1, "edu");
+        g_assert_false(qdev_realize(DEVICE(e), &sec->qbus, &err));
+        g_clear_error(&err);
+        object_unref(e);
+    }
+
     /* A root port needs a PCIe bus above it. */
     memory_region_init(&mem, NULL, "conv-mem", UINT64_MAX);
     memory_region_init(&io, NULL, "conv-io", 64 * KiB);
