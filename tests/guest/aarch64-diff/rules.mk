@@ -33,3 +33,58 @@ $(A64D_OUT)/aarch64-widths-%: $(A64D_WIDTHS_ELF) $(A64D_SRC)/run-widths.sh
 		"$(lastword $(subst :, ,$(filter $*:%,$(A64D_TWINS))))" > $@
 	@chmod +x $@
 endif
+
+# ---- the differential tester's fixed set ---------------------------------
+# Each seed is one image of A64D_BLOCKS blocks of A64D_INSNS instructions;
+# it runs under plumb (and each slow twin) and QEMU, one TAP test per block.
+# QEMU's output is cached next to the image so the twins do not rerun it.
+A64D_SEEDS := 1 2
+A64D_BLOCKS := 50
+A64D_INSNS := 40
+A64D_GEN := scripts/a64-difftest-gen.py
+A64D_CMP := scripts/a64-difftest-compare.py
+A64D_HARNESS_DEPS := $(A64D_SRC)/harness.c tests/guest/aarch64/crt0.S \
+	tests/guest/aarch64/testlib.c tests/guest/aarch64/testlib.h tests/guest/aarch64/link.ld
+
+$(A64D_OUT)/seed%.S $(A64D_OUT)/seed%.json: $(A64D_GEN)
+	@mkdir -p $(@D)
+	@echo "  GEN     $(A64D_OUT)/seed$*.S"
+	$(QUIET)python3 $(A64D_GEN) --seed $* --blocks $(A64D_BLOCKS) --insns $(A64D_INSNS) \
+		-o $(A64D_OUT)/seed$*.S --meta $(A64D_OUT)/seed$*.json
+
+$(A64D_OUT)/seed%.elf: $(A64D_OUT)/seed%.S $(A64D_HARNESS_DEPS)
+	@echo "  GUESTCC $@"
+	$(QUIET)$(CROSS_AARCH64)gcc $(A64_GUEST_CFLAGS) -o $@ $(A64_GUEST_COMMON) $(A64D_SRC)/harness.c $<
+
+A64D_VARIANTS := $(foreach s,$(A64D_SEEDS),aarch64-diff-seed$(s) \
+	$(foreach t,$(A64D_TWINS),aarch64-diff-seed$(s)-$(firstword $(subst :, ,$(t)))))
+GUEST_TESTS += $(addprefix $(A64D_OUT)/,$(A64D_VARIANTS))
+
+ifneq ($(CROSS_AARCH64),)
+# $(call a64d_runner,SEED,TWIN-NAME,ACCEL-OPTIONS): the runner script of one
+# seed under plumb's default or one slow twin.
+define a64d_runner
+$(A64D_OUT)/aarch64-diff-seed$(1)$(if $(2),-$(2)): $(A64D_OUT)/seed$(1).elf $(A64D_CMP)
+	@printf '#!/bin/sh\nexec python3 %s --elf %s --meta %s --plumb %s --qemu-cache %s %s "$$$$@"\n' \
+		"$(abspath $(A64D_CMP))" "$(abspath $(A64D_OUT)/seed$(1).elf)" \
+		"$(abspath $(A64D_OUT)/seed$(1).json)" "$(abspath $(BUILD)/plumb-system-aarch64)" \
+		"$(abspath $(A64D_OUT)/seed$(1).qemu-out)" \
+		"$(if $(2),--accel tcg$(A64D_COMMA)$(3) --name 'seed $(1) $(2)')" > $$@
+	@chmod +x $$@
+endef
+A64D_COMMA := ,
+$(foreach s,$(A64D_SEEDS),$(eval $(call a64d_runner,$(s),,)))
+$(foreach s,$(A64D_SEEDS),$(foreach t,$(A64D_TWINS),$(eval $(call a64d_runner,$(s),$(firstword $(subst :, ,$(t))),$(lastword $(subst :, ,$(t)))))))
+else
+$(A64D_OUT)/aarch64-diff-%:
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\necho "1..0 # SKIP no aarch64 cross compiler (aarch64-linux-gnu-gcc)"\n' > $@
+	@chmod +x $@
+endif
+
+# A larger run than check-guest's (not part of make check):
+#   make fuzz-a64 [FUZZ_SEEDS=100-199] [FUZZ_ACCEL=tcg,tlb=off]
+.PHONY: fuzz-a64
+fuzz-a64: all
+	@scripts/a64-difftest.sh --build $(BUILD) --seeds $(or $(FUZZ_SEEDS),1000-1049) \
+		$(if $(FUZZ_ACCEL),--accel $(FUZZ_ACCEL))

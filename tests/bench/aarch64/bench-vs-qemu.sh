@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# bench-vs-qemu.sh - time one bare-metal AArch64 image under plumb and
+# qemu-system-aarch64 (-M virt -cpu max), interleaved, RUNS times each
+# (default 3), and print the medians and the ratio plumb/QEMU.
+#
+#   bench-vs-qemu.sh NAME IMAGE.elf [PLUMB_BINARY [ACCEL-OPTIONS]]
+#
+# Both emulators must print the same "bench-result" line (a checksum of the
+# work): a fast wrong answer is a failure, not a speed-up. The ratio is of
+# CPU time (user + system, all threads): on a shared, loaded machine wall
+# time mostly measures the neighbours; wall time is printed too. Both
+# include start-up (QEMU's is larger).
+set -u
+name=$1
+img=$2
+plumb=${3:-${PLUMB_BUILD:-build}/plumb-system-aarch64}
+accel=${4:-}
+runs=${BENCH_RUNS:-3}
+args=(-M virt -cpu max -m 128M -nographic -semihosting -kernel "$img")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# run LABEL CMD...: appends "wall cpu" to $tmp/LABEL.times, output to $tmp/LABEL.out
+run() {
+    local label=$1; shift
+    local t
+    TIMEFORMAT='%R %U %S'
+    t=$( { time "$@" < /dev/null > "$tmp/$label.out" 2> "$tmp/$label.err"; } 2>&1 )
+    awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<< "$t" >> "$tmp/$label.times"
+    grep -a '^bench-result' "$tmp/$label.out" | tr -d '\r' > "$tmp/$label.result"
+}
+
+median() {  # column $2 of file $1
+    sort -n -k"$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print v[int((NR + 1) / 2)] }'
+}
+
+have_qemu=0
+command -v qemu-system-aarch64 > /dev/null 2>&1 && have_qemu=1
+for ((i = 0; i < runs; i++)); do
+    run plumb "$plumb" "${args[@]}" ${accel:+-accel "$accel"}
+    [ -s "$tmp/plumb.result" ] || { echo "$name: plumb printed no result: $(tail -1 "$tmp/plumb.err")"; exit 1; }
+    if [ $have_qemu = 1 ]; then
+        run qemu qemu-system-aarch64 "${args[@]}" -display none
+        if ! cmp -s "$tmp/plumb.result" "$tmp/qemu.result"; then
+            echo "$name: results differ: plumb '$(cat "$tmp/plumb.result")' QEMU '$(cat "$tmp/qemu.result")'"
+            exit 1
+        fi
+    fi
+done
+pw=$(median "$tmp/plumb.times" 1); pc=$(median "$tmp/plumb.times" 2)
+if [ $have_qemu = 0 ]; then
+    echo "$name: plumb ${pc} s CPU (${pw} s wall), median of $runs; qemu-system-aarch64 not installed, no ratio"
+    exit 0
+fi
+qw=$(median "$tmp/qemu.times" 1); qc=$(median "$tmp/qemu.times" 2)
+ratio=$(awk -v a="$pc" -v b="$qc" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+wratio=$(awk -v a="$pw" -v b="$qw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+echo "$name: plumb ${pc} s CPU (${pw} s wall), QEMU ${qc} s CPU (${qw} s wall), median of $runs, $(cat "$tmp/plumb.result")"
+echo "$name: ratio plumb/QEMU = $ratio (CPU time; wall-time ratio $wratio)"

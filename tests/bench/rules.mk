@@ -1,0 +1,27 @@
+# tests/bench/rules.mk - benchmarks that `make bench` runs (BENCHES), each a
+# small script scripts/run-bench.sh executes.
+#
+# aarch64-cpu-int: tests/bench/aarch64/cpu-int.c (sieve, CRC-32, quicksort,
+# matrix multiply, switch interpreter), built like the guest tests, run
+# under plumb and qemu-system-aarch64 interleaved by bench-vs-qemu.sh.
+# BENCH_ROUNDS sets the amount of work (rebuild after changing it).
+
+BENCH_OUT := $(BUILD)/tests/bench
+BENCH_ROUNDS ?= 24
+BENCH_A64_DEPS := tests/guest/aarch64/crt0.S tests/guest/aarch64/testlib.c \
+	tests/guest/aarch64/testlib.h tests/guest/aarch64/link.ld
+
+ifneq ($(CROSS_AARCH64),)
+BENCHES += $(BENCH_OUT)/aarch64-cpu-int
+
+$(BENCH_OUT)/aarch64/%.elf: tests/bench/aarch64/%.c $(BENCH_A64_DEPS)
+	@mkdir -p $(@D)
+	@echo "  GUESTCC $@"
+	$(QUIET)$(CROSS_AARCH64)gcc $(A64_GUEST_CFLAGS) -DBENCH_ROUNDS=$(BENCH_ROUNDS) -o $@ \
+		$(A64_GUEST_COMMON) $<
+
+$(BENCH_OUT)/aarch64-%: $(BENCH_OUT)/aarch64/%.elf tests/bench/aarch64/bench-vs-qemu.sh
+	@printf '#!/bin/sh\nexec %s %s %s %s "$$@"\n' "$(abspath tests/bench/aarch64/bench-vs-qemu.sh)" \
+		"aarch64-$*" "$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
+	@chmod +x $@
+endif
