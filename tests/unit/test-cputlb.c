@@ -694,6 +694,76 @@ static void test_debug_access(void)
     g_assert_cmpint(faults, ==, 0);
 }
 
+static void test_dynamic_shrink(void)
+{
+    size_t big;
+
+    reset();
+    /* Grow first: 90% use, flush. */
+    for (size_t i = 0; i < tlb_n_entries(cs(), 0) * 9 / 10; i++) {
+        ld(LIN_BASE + i * TARGET_PAGE_SIZE, MO_8);
+    }
+    tlb_flush(cs());
+    big = tlb_n_entries(cs(), 0);
+    /* Then a quiet window (under 30% use for over 100 ms): it shrinks. */
+    g_usleep(120 * 1000);
+    tlb_flush(cs());
+    ld(PA_RAM, MO_8);
+    g_usleep(120 * 1000);
+    tlb_flush(cs());
+    g_assert_cmpuint(tlb_n_entries(cs(), 0), <, big);
+    g_assert_cmpuint(tlb_n_entries(cs(), 0), >=, 1u << CPU_TLB_DYN_MIN_BITS);
+    /* Still correct afterwards. */
+    st(PA_RAM + 0x10, 0x5a, MO_8);
+    g_assert_cmphex(ld(PA_RAM + 0x10, MO_8), ==, 0x5a);
+}
+
+static void test_large_page_flush(void)
+{
+    vaddr base = 0x40000000;
+
+    reset();
+    /* A 2 MiB page: flushing any 4K of it must drop every entry of it. */
+    tlb_set_page_with_attrs(cs(), base + 0x3000, PA_RAM, MEMTXATTRS_UNSPECIFIED,
+                            PAGE_READ, 0, 2 * MiB);
+    g_assert_cmphex(entry_for(base + 0x3000, 0)->addr_read, ==, base + 0x3000);
+    tlb_flush_page(cs(), base + 0x1ff000);
+    g_assert_cmphex(entry_for(base + 0x3000, 0)->addr_read, ==, (uint64_t)-1);
+    /* Outside the large page, a page flush stays a page flush. */
+    ld(PA_RAM, MO_8);
+    tlb_set_page_with_attrs(cs(), base + 0x3000, PA_RAM, MEMTXATTRS_UNSPECIFIED,
+                            PAGE_READ, 0, 2 * MiB);
+    tlb_flush_page(cs(), base + 2 * MiB);
+    g_assert_cmphex(entry_for(base + 0x3000, 0)->addr_read, ==, base + 0x3000);
+    g_assert_cmphex(entry_for(PA_RAM, 0)->addr_read, ==, PA_RAM);
+}
+
+static gpointer flush_from_other_thread(gpointer opaque)
+{
+    tlb_flush_page(cs(), PA_RAM);
+    return NULL;
+}
+
+static void test_cross_thread_flush_is_queued(void)
+{
+    GThread *t;
+
+    reset();
+    ld(PA_RAM, MO_8);
+    cs()->exit_request = 0;
+    /* Pretend this thread runs the vCPUs; another one asks for a flush. */
+    tcg_vcpu_thread = g_thread_self();
+    t = g_thread_new("flusher", flush_from_other_thread, NULL);
+    g_thread_join(t);
+    /* Not done behind the vCPU's back: queued, and the CPU told to leave. */
+    g_assert_cmphex(entry_for(PA_RAM, 0)->addr_read, ==, PA_RAM);
+    g_assert_cmpint(cs()->exit_request, ==, 1);
+    tlb_run_pending_flushes(cs());
+    g_assert_cmphex(entry_for(PA_RAM, 0)->addr_read, ==, (uint64_t)-1);
+    tcg_vcpu_thread = NULL;
+    cs()->exit_request = 0;
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -721,5 +791,9 @@ int main(int argc, char **argv)
     g_test_add_func("/cputlb/code-fetch-helpers", test_code_fetch_helpers);
     g_test_add_func("/cputlb/dynamic-resize", test_dynamic_resize);
     g_test_add_func("/cputlb/debug-access", test_debug_access);
+    g_test_add_func("/cputlb/dynamic-shrink", test_dynamic_shrink);
+    g_test_add_func("/cputlb/large-page-flush", test_large_page_flush);
+    g_test_add_func("/cputlb/cross-thread-flush-is-queued",
+                    test_cross_thread_flush_is_queued);
     return g_test_run();
 }
