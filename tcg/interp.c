@@ -134,6 +134,32 @@ int tcg_interp_gen_code(TCGContext *s, TranslationBlock *tb)
                 goto out;
             }
         }
+        if (op->opc == INDEX_op_call) {
+            /*
+             * A native thunk inside the bytecode calls the helper, so the
+             * helper's own return address (GETPC()) lies in this TB, within
+             * this insn, and the exec layer unwinds it like native code:
+             *     push qword [rsp+8]      ; re-push the 7th (stack) argument
+             *     mov r11, [rip - 27]     ; the func word, 2 words back
+             *     call r11
+             *     add rsp, 8
+             *     ret
+             */
+            static const uint8_t thunk[24] = {
+                0xff, 0x74, 0x24, 0x08,
+                0x4c, 0x8b, 0x1d, 0xe5, 0xff, 0xff, 0xff,
+                0x41, 0xff, 0xd3,
+                0x48, 0x83, 0xc4, 0x08,
+                0xc3, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc,
+            };
+            uint64_t w[3];
+            memcpy(w, thunk, sizeof(w));
+            for (int i = 0; i < 3; i++) {
+                if (!emit(&g, w[i])) {
+                    goto out;
+                }
+            }
+        }
         /* Words of args, so the interpreter can step over the op. */
         *hdr |= (uint64_t)(g.p - hdr - 1) << 16;
     }
@@ -237,6 +263,9 @@ bool tcg_cond_eval(TCGCond c, uint64_t a, uint64_t b, TCGType t)
     g_assert_not_reached();
 }
 
+/* Offset of the helper's return address within the call thunk. */
+#define INTERP_THUNK_RA 14
+
 typedef uint64_t (*HelperFn)(uint64_t, uint64_t, uint64_t, uint64_t,
                              uint64_t, uint64_t, uint64_t);
 
@@ -324,8 +353,9 @@ uintptr_t tcg_interp_exec(CPUArchState *env, const void *tb_ptr)
                     a[i] = *(uint64_t *)opnd(base, w);
                 }
             }
-            tcg_interp_retaddr = (uintptr_t)next;
-            uint64_t r = ((HelperFn)info->func)(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+            HelperFn thunk = (HelperFn)(uintptr_t)&pc[no + ni + 2];
+            tcg_interp_retaddr = (uintptr_t)thunk + INTERP_THUNK_RA;
+            uint64_t r = thunk(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
             if (no) {
                 unsigned code = info->typemask & 7;
                 if (code == 2 || code == 3) {

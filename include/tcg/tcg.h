@@ -297,14 +297,13 @@ extern struct TCGv_ptr_d *tcg_env;
 extern bool tcg_use_interp;
 
 /*
- * Under the interpreter a helper's own return address points into the
- * interpreter, not the TB: the interpreter stores the bytecode address
- * after the current call here, and GETPC() must use it when
- * tcg_use_interp (see TCG_GETPC()).
+ * A helper's return address (GETPC()) lies inside its TB under both
+ * generators: the interpreter calls helpers through a small native thunk
+ * embedded in the TB's bytecode. tcg_interp_retaddr repeats that address
+ * for debugging; TCG_GETPC() is plain GETPC() kept for old callers.
  */
 extern __thread uintptr_t tcg_interp_retaddr;
-#define TCG_GETPC() \
-    (tcg_use_interp ? tcg_interp_retaddr : (uintptr_t)__builtin_return_address(0))
+#define TCG_GETPC() ((uintptr_t)__builtin_return_address(0))
 
 /* Skip the optimizer pass (debug knob). */
 extern bool tcg_disable_optimizer;

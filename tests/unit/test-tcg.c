@@ -1046,7 +1046,8 @@ static uintptr_t seen_ra;
 
 static void helper_note_ra(void)
 {
-    seen_ra = tcg_use_interp ? tcg_interp_retaddr : (uintptr_t)__builtin_return_address(0);
+    /* Plain GETPC(): the interpreter calls helpers through a thunk in the TB. */
+    seen_ra = (uintptr_t)__builtin_return_address(0);
 }
 
 static const TCGHelperInfo info_note_ra = {
