@@ -17,6 +17,7 @@
 #include "hw/pci/pci.h"
 #include "hw/pci/msi.h"
 #include "hw/pci/msix.h"
+#include "hw/pci/pci_host.h"
 
 #define RAM_BASE        0x40000000ULL
 #define RAM_SIZE        (1 * MiB)
@@ -1137,6 +1138,30 @@ static void test_dma_through_iommu(void)
     g_assert_cmphex(pci_get_long(ram_ptr(RAM_BASE + 0x4008)), ==, 0xa5a5a5a5);
 }
 
+/* CF8/CFC decoding, as x86 hosts use it. */
+static void test_cf8_cfc(void)
+{
+    PCIDevice *d = new_dev(F.bus, PCI_DEVFN(22, 5), TYPE_TEST_PCIDEV, 0);
+    uint32_t base = 0x80000000u | PCI_DEVFN(22, 5) << 8;
+
+    g_assert_cmphex(pci_data_read(F.bus, base | PCI_VENDOR_ID, 4), ==,
+                    TEST_DEVICE << 16 | TEST_VENDOR);
+    /* Byte offset in bits 1:0 selects the lane. */
+    g_assert_cmphex(pci_data_read(F.bus, base | 2, 2), ==, TEST_DEVICE);
+    g_assert_cmphex(pci_data_read(F.bus, base | 3, 1), ==, TEST_DEVICE >> 8);
+    /* Enable bit clear, absent function, other bus: all-ones. */
+    g_assert_cmphex(pci_data_read(F.bus, base & ~0x80000000u, 4), ==,
+                    0xffffffff);
+    g_assert_cmphex(pci_data_read(F.bus, 0x80000000u | PCI_DEVFN(22, 4) << 8,
+                                  2), ==, 0xffff);
+    g_assert_cmphex(pci_data_read(F.bus, base | 1 << 16, 4), ==, 0xffffffff);
+    pci_data_write(F.bus, base | PCI_INTERRUPT_LINE, 0x33, 1);
+    g_assert_cmphex(d->config[PCI_INTERRUPT_LINE], ==, 0x33);
+    /* Disabled cycles write nothing. */
+    pci_data_write(F.bus, (base & ~0x80000000u) | PCI_INTERRUPT_LINE, 0x44, 1);
+    g_assert_cmphex(d->config[PCI_INTERRUPT_LINE], ==, 0x33);
+}
+
 /* ------------------------------------------------------------------ */
 /* Placement, multi-function, info pci */
 
@@ -1211,6 +1236,7 @@ int main(int argc, char **argv)
     g_test_add_func("/pci/dma-atomicity", test_dma_atomicity);
     g_test_add_func("/pci/dma-sglist", test_sglist);
     g_test_add_func("/pci/dma-through-iommu", test_dma_through_iommu);
+    g_test_add_func("/pci/cf8-cfc", test_cf8_cfc);
     g_test_add_func("/pci/placement", test_placement);
     return g_test_run();
 }
