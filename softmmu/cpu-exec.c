@@ -79,6 +79,8 @@ bool cpu_exec_realizefn(CPUState *cpu, GError **errp)
             ops->initialize();
         }
     }
+    /* Make sure the global address spaces exist (idempotent). */
+    get_system_memory();
     if (!cpu->as) {
         cpu->as = &address_space_memory;
     }
