@@ -727,6 +727,40 @@ static void test_convert_float(void)
     check_no_mismatch(c0, m0);
 }
 
+/* Every float16, widened: exact, so the only flag is invalid for an sNaN. */
+static void test_float16_widen_exhaustive(void)
+{
+    unsigned long c0 = total_cases, m0 = total_mismatches;
+    float_status st;
+    char buf[16];
+
+    host_mxcsr = MXCSR_MASKS;
+    for (uint32_t h = 0; h < 0x10000; h++) {
+        int hf = 0, hf2 = 0, sf;
+        uint64_t want, got;
+        float f = h_cvths(h, &hf);
+
+        snprintf(buf, sizeof(buf), "%04x", h);
+        softfloat_status_init_x86(&st);
+        want = fbits(f);
+        got = float16_to_float32(h, true, &st);
+        sf = st.float_exception_flags & IEEE_FLAGS;
+        total_cases++;
+        if (want != got || hf != sf) {
+            report("f16->f32", "all", buf, want, hf, got, sf);
+        }
+        softfloat_status_init_x86(&st);
+        want = dbits(h_cvtsd(f, &hf2));
+        got = float16_to_float64(h, true, &st);
+        sf = st.float_exception_flags & IEEE_FLAGS;
+        total_cases++;
+        if (want != got || (hf | hf2) != sf) {
+            report("f16->f64", "all", buf, want, hf | hf2, got, sf);
+        }
+    }
+    check_no_mismatch(c0, m0);
+}
+
 /*
  * float16 arithmetic has no host instruction, but float32 has more than
  * 2 * 11 + 2 bits, so rounding the float32 result of +, -, *, /, sqrt again
@@ -924,6 +958,89 @@ static void test_float64r32(void)
             if (want != got || hf != sf) {
                 snprintf(buf, sizeof(buf), "%016" PRIx64 " %016" PRIx64 " %016" PRIx64,
                          v[0], v[1], v[2]);
+                report(op_names[op], modes[m].name, buf, want, hf, got, sf);
+            }
+        }
+    }
+    check_no_mismatch(c0, m0);
+}
+
+/*
+ * bfloat16 arithmetic: the host computes in float64 toward zero with the
+ * lsb set when inexact, narrows to float32 the same way (two round-to-odd
+ * steps, 53 and 24 >= 8 + 2 bits), and the last rounding to bfloat16 is
+ * float32_to_bfloat16, itself checked against the bit-pattern definition
+ * in test-softfloat.c.
+ */
+static void test_bfloat16_arith(void)
+{
+    unsigned long c0 = total_cases, m0 = total_mismatches;
+    const uint32_t rtz = MXCSR_MASKS | (3u << 13);
+    float_status st, ref;
+    char buf[64];
+
+    for (unsigned m = 0; m < ARRAY_SIZE(modes); m++) {
+        for (unsigned long i = 0; i < cases_per_mode; i++) {
+            uint16_t v[3], want, got;
+            double d[3], r;
+            ArithOp op = rnd_below(6);
+            int fl, widen = 0, f1 = 0, f2 = 0, hf, sf;
+            uint64_t rb;
+            uint32_t r32b;
+
+            host_mxcsr = rtz;
+            for (int k = 0; k < 3; k++) {
+                v[k] = (uint16_t)gen_float(8, 7);
+                d[k] = h_cvtsd(bitsf((uint32_t)v[k] << 16), &fl);
+                if (k < (op == OP_SQRT ? 1 : op == OP_FMA ? 3 : 2)) {
+                    widen |= fl;
+                }
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                switch (op) {
+                case OP_ADD: r = h_addd(d[0], d[1], &f1); break;
+                case OP_SUB: r = h_subd(d[0], d[1], &f1); break;
+                case OP_MUL: r = h_muld(d[0], d[1], &f1); break;
+                case OP_DIV: r = h_divd(d[0], d[1], &f1); break;
+                case OP_SQRT: r = h_sqrtd(d[0], &f1); break;
+                default: r = h_fmad(d[0], d[1], d[2], &f1); break;
+                }
+                if ((dbits(r) << 1) != 0) {
+                    break;
+                }
+                host_mxcsr = MXCSR_MASKS | (modes[m].rc << 13);
+            }
+            host_mxcsr = rtz;
+            rb = dbits(r);
+            if ((f1 & float_flag_inexact) && (rb & 0x7fffffffffffffffULL) < 0x7ff0000000000000ULL) {
+                rb |= 1;
+            }
+            r32b = fbits(h_cvtds(bitsd(rb), &f2));
+            if ((f2 & float_flag_inexact) && (r32b & 0x7fffffffu) < 0x7f800000u) {
+                r32b |= 1;
+            }
+            softfloat_status_init_x86(&ref);
+            ref.float_rounding_mode = modes[m].sf;
+            want = float32_to_bfloat16(r32b, &ref);
+            /* Past the float32 range is past the bfloat16 range too (same emax). */
+            hf = ((widen | f1) & (float_flag_invalid | float_flag_divbyzero)) |
+                 (ref.float_exception_flags & IEEE_FLAGS) |
+                 ((f1 | f2) & float_flag_inexact) | (f2 & float_flag_overflow);
+
+            softfloat_status_init_x86(&st);
+            st.float_rounding_mode = modes[m].sf;
+            switch (op) {
+            case OP_ADD: got = bfloat16_add(v[0], v[1], &st); break;
+            case OP_SUB: got = bfloat16_sub(v[0], v[1], &st); break;
+            case OP_MUL: got = bfloat16_mul(v[0], v[1], &st); break;
+            case OP_DIV: got = bfloat16_div(v[0], v[1], &st); break;
+            case OP_SQRT: got = bfloat16_sqrt(v[0], &st); break;
+            default: got = bfloat16_muladd(v[1], v[0], v[2], 0, &st); break;
+            }
+            sf = st.float_exception_flags & IEEE_FLAGS;
+            total_cases++;
+            if (want != got || hf != sf) {
+                snprintf(buf, sizeof(buf), "%04x %04x %04x", v[0], v[1], v[2]);
                 report(op_names[op], modes[m].name, buf, want, hf, got, sf);
             }
         }
@@ -1153,9 +1270,11 @@ int main(int argc, char **argv)
             g_free(a64);
         }
     }
+    g_test_add_func("/softfloat/host/float16/widen-all", test_float16_widen_exhaustive);
     g_test_add_func("/softfloat/host/float16/arith", test_float16_arith);
     g_test_add_func("/softfloat/host/float16/fma", test_float16_fma);
     g_test_add_func("/softfloat/host/float64r32", test_float64r32);
+    g_test_add_func("/softfloat/host/bfloat16/arith", test_bfloat16_arith);
     g_test_add_func("/softfloat/host/convert/float", test_convert_float);
     g_test_add_func("/softfloat/host/convert/int", test_convert_int);
     g_test_add_func("/softfloat/host/convert/int-ftz-daz", test_convert_int_flush);
