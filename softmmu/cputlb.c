@@ -829,6 +829,9 @@ static bool victim_tlb_hit(CPUState *cpu, int mmu_idx, uintptr_t index,
             CPUTLBEntry *te = &cpu_tlb_fast(cpu, mmu_idx)->table[index];
             CPUTLBEntry tmp = *te;
             CPUTLBEntryFull tmpf = desc->fulltlb[index];
+            if (tlb_entry_is_empty(te)) {
+                desc->n_used_entries++;     /* the slot gains a page */
+            }
             *te = *vtlb;
             *vtlb = tmp;
             desc->fulltlb[index] = desc->vfulltlb[k];
@@ -885,7 +888,9 @@ static bool mmu_lookup1(CPUState *cpu, MMULookupPage *p, int mmu_idx,
             if (probe) {
                 return false;
             }
-            cmp = page | TLB_MMIO;
+            /* Never write through a permission the target did not give. */
+            cmp = page | (type == MMU_DATA_STORE ? TLB_DISCARD_WRITE | TLB_MMIO
+                                                 : TLB_MMIO);
         }
     }
     p->flags = cmp & TLB_FLAGS_MASK & ~(uint64_t)TLB_INVALID_MASK;
@@ -1097,6 +1102,9 @@ static void ld_bytes(CPUState *cpu, const MMULookupPage *p, vaddr addr,
 static void st_bytes(CPUState *cpu, const MMULookupPage *p, vaddr addr,
                      const uint8_t *buf, unsigned n, int mmu_idx, uintptr_t ra)
 {
+    if (p->flags & TLB_DISCARD_WRITE) {
+        return;
+    }
     if (p->flags & TLB_MMIO) {
         while (n) {
             unsigned chunk = 8;
@@ -1112,9 +1120,6 @@ static void st_bytes(CPUState *cpu, const MMULookupPage *p, vaddr addr,
             addr += chunk;
             n -= chunk;
         }
-        return;
-    }
-    if (p->flags & TLB_DISCARD_WRITE) {
         return;
     }
     memcpy(p->haddr + (addr - p->addr), buf, n);
@@ -1194,11 +1199,11 @@ static void do_st_mmu(CPUState *cpu, vaddr addr, uint64_t val, MemOpIdx oi,
         if (unlikely(p.flags & TLB_WATCHPOINT)) {
             cpu_check_watchpoint(cpu, addr, size, p.full.attrs, BP_MEM_WRITE, ra);
         }
-        if (p.flags & TLB_MMIO) {
-            io_writex(cpu, &p, addr, size, val, op, mmu_idx, ra);
+        if (p.flags & TLB_DISCARD_WRITE) {
             return;
         }
-        if (p.flags & TLB_DISCARD_WRITE) {
+        if (p.flags & TLB_MMIO) {
+            io_writex(cpu, &p, addr, size, val, op, mmu_idx, ra);
             return;
         }
         if (p.flags & TLB_NOTDIRTY) {
