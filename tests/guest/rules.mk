@@ -6,6 +6,8 @@
 # $(BUILD)/tests/guest/aarch64/<name>.elf and a runner
 # $(BUILD)/tests/guest/aarch64/aarch64-<name> (run-test.sh on that image).
 # Images named a57-* run with -cpu cortex-a57, the others with -cpu max.
+# aarch64-raw-ldst runs ldst as a raw binary (-kernel of a non-ELF file is
+# loaded at 0x40080000, where the images are linked).
 
 A64_GUEST_SRC := tests/guest/aarch64
 A64_GUEST_OUT := $(BUILD)/tests/guest/aarch64
@@ -20,6 +22,7 @@ A64_GUEST_DEPS := $(A64_GUEST_COMMON) $(A64_GUEST_SRC)/testlib.h $(A64_GUEST_SRC
 	$(A64_GUEST_OUT)/alu-cases.h $(A64_GUEST_OUT)/random-cases.h
 
 GUEST_TESTS += $(addprefix $(A64_GUEST_OUT)/aarch64-,$(A64_GUEST_NAMES))
+GUEST_TESTS += $(A64_GUEST_OUT)/aarch64-raw-ldst
 
 $(A64_GUEST_OUT)/alu-cases.h: $(A64_GUEST_SRC)/gen-alu.py
 	@mkdir -p $(@D)
@@ -36,13 +39,27 @@ $(A64_GUEST_OUT)/%.elf: $(A64_GUEST_SRC)/%.c $(A64_GUEST_DEPS)
 	@echo "  GUESTCC $@"
 	$(QUIET)$(A64_GUEST_CC) $(A64_GUEST_CFLAGS) -o $@ $(A64_GUEST_COMMON) $<
 
+$(A64_GUEST_OUT)/%.bin: $(A64_GUEST_OUT)/%.elf
+	@echo "  OBJCOPY $@"
+	$(QUIET)$(CROSS_AARCH64)objcopy -O binary $< $@
+
 ifneq ($(CROSS_AARCH64),)
+$(A64_GUEST_OUT)/aarch64-raw-%: $(A64_GUEST_OUT)/%.bin $(A64_GUEST_SRC)/run-test.sh
+	@printf '#!/bin/sh\nexec %s %s %s max "$$@"\n' "$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
+		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
+	@chmod +x $@
+
 $(A64_GUEST_OUT)/aarch64-%: $(A64_GUEST_OUT)/%.elf $(A64_GUEST_SRC)/run-test.sh
 	@printf '#!/bin/sh\nexec %s %s %s %s "$$@"\n' "$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
 		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" \
 		$(if $(filter a57-%,$*),cortex-a57,max) > $@
 	@chmod +x $@
 else
+$(A64_GUEST_OUT)/aarch64-raw-%:
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\necho "1..0 # SKIP no aarch64 cross compiler (aarch64-linux-gnu-gcc)"\n' > $@
+	@chmod +x $@
+
 $(A64_GUEST_OUT)/aarch64-%:
 	@mkdir -p $(@D)
 	@printf '#!/bin/sh\necho "1..0 # SKIP no aarch64 cross compiler (aarch64-linux-gnu-gcc)"\n' > $@
