@@ -149,6 +149,12 @@ static void test_aborts(void)
     check("ldp w at +4 is aligned (4-byte elements)", last_exc.count, 0);
 
     exc_expect(4);
+    __asm__ volatile("dc zva, %0" : : "r"(addr(data, 8)) : "memory");
+    check_sync("dc zva with the MMU off (Device memory)", 0x25, 0, 0);
+    check("dc zva: DFSC alignment", last_exc.esr & 0x3f, 0x21);
+    check("dc zva: FAR is the operand", last_exc.far, addr(data, 8));
+
+    exc_expect(4);
     __asm__ volatile("ldr %0, [%1]" : "=r"(v) : "r"(1ul << 52));
     check_sync("load above the physical address range", 0x25, 0, 0);
     check("above PA range: DFSC address size fault level 0",
@@ -292,7 +298,8 @@ static void test_eret_el1(void)
 
 /* EL0 programs, reached by ERET; each ends with svc #N to come back. */
 extern char el0_tpidr[], el0_currentel[], el0_sctlr[], el0_daif[], el0_hvc[],
-    el0_eret[], el0_cntvct[], el0_svc_only[];
+    el0_eret[], el0_cntvct[], el0_svc_only[], el0_unaligned[], el0_brk[],
+    el0_wfi[];
 __asm__(".text\n"
         "el0_svc_only:\n\tsvc #0x11\n"
         "el0_tpidr:\n\tmrs x0, tpidr_el0\n\tmsr tpidr_el0, x1\n\t"
@@ -302,7 +309,10 @@ __asm__(".text\n"
         "el0_daif:\n\tmrs x0, daif\n\tsvc #0x55\n"
         "el0_hvc:\n\thvc #0\n\tsvc #0x66\n"
         "el0_eret:\n\teret\n\tsvc #0x77\n"
-        "el0_cntvct:\n\tmrs x0, cntvct_el0\n\tsvc #0x88\n");
+        "el0_cntvct:\n\tmrs x0, cntvct_el0\n\tsvc #0x88\n"
+        "el0_unaligned:\n\tldr x2, [x0]\n\tsvc #0x99\n"
+        "el0_brk:\n\tbrk #0x77\n\tsvc #0xaa\n"
+        "el0_wfi:\n\twfi\n\tsvc #0xbb\n");
 
 static u64 el1_resume;
 static struct exc_record el0_first;
@@ -389,6 +399,26 @@ static void test_el0(void)
     MSR("cntkctl_el1", 2ul);
     run_el0(el0_cntvct, 0, 0);
     check("EL0 CNTVCT with EL0VCTEN=1: readable", el0_nexc, 1);
+
+    run_el0(el0_unaligned, addr(data, 3), 0);
+    check("EL0 unaligned ldr: data abort from a lower EL (EC 0x24)",
+          el0_first.esr >> 26, 0x24);
+    check("EL0 unaligned ldr: alignment fault", el0_first.esr & 0x3f, 0x21);
+    check("EL0 unaligned ldr: FAR", el0_first.far, addr(data, 3));
+    check("EL0 unaligned ldr: lower-EL vector", el0_first.vector, 8);
+
+    run_el0(el0_brk, 0, 0);
+    check("EL0 brk: EC 0x3c", el0_first.esr >> 26, 0x3c);
+    check("EL0 brk: ISS", el0_first.esr & 0xffff, 0x77);
+
+    /* SCTLR_EL1.nTWI = 0: WFI at EL0 traps (EC 0x01) */
+    MSR("sctlr_el1", SCTLR_TEST & ~(1ul << 16));
+    __asm__ volatile("isb");
+    run_el0(el0_wfi, 0, 0);
+    check("EL0 wfi with nTWI=0: trapped (EC 0x01)", el0_first.esr >> 26, 0x01);
+    check("EL0 wfi trap: ELR is the wfi", el0_first.elr, (u64)el0_wfi);
+    MSR("sctlr_el1", SCTLR_TEST);
+    __asm__ volatile("isb");
 
     check("EL0 used SP_EL0; SP_EL0 unchanged", MRS("sp_el0"), sp0);
 }
