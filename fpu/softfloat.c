@@ -811,14 +811,20 @@ static FloatParts parts_muladd(FloatParts a, FloatParts b, FloatParts c, int fla
     return r;
 }
 
-/* Exact IEEE remainder. */
-static FloatParts parts_rem(FloatParts a, FloatParts b, float_status *s)
+/*
+ * Exact remainder a - Q * b: Q rounded to nearest even (IEEE remainder,
+ * x87 FPREM1) or, with @mod, truncated (fmod, x87 FPREM). *quotient gets
+ * the low 64 bits of |Q| (the x87 reports the low three in C0, C3, C1).
+ */
+static FloatParts parts_rem(FloatParts a, FloatParts b, bool mod, uint64_t *quotient,
+                            float_status *s)
 {
     uint128_t x, y, r;
-    uint64_t q = 0;
+    uint64_t q;
     int32_t d, ey;
     bool sign;
 
+    *quotient = 0;
     if (is_nan(&a) || is_nan(&b)) {
         return pick_nan2(a, b, s);
     }
@@ -829,7 +835,7 @@ static FloatParts parts_rem(FloatParts a, FloatParts b, float_status *s)
         return a;
     }
     if (a.exp < b.exp - 1) {
-        return a;           /* |a| < |b| / 2 */
+        return a;           /* |a| < |b| / 2: Q = 0 either way */
     }
     /* |a| = x * 2^(a.exp - 63) and |b| = y * 2^(ey - 63), with a.exp >= ey. */
     x = a.frac;
@@ -845,16 +851,18 @@ static FloatParts parts_rem(FloatParts a, FloatParts b, float_status *s)
     while (d > 0) {
         int k = d > 62 ? 62 : d;
         r <<= k;
-        q = (uint64_t)(r / y);
+        q = (q << k) + (uint64_t)(r / y);
         r %= y;
         d -= k;
     }
     /* |a| = Q * |b| + r * 2^(ey - 63), with q the low bits of Q. */
     sign = a.sign;
-    if (2 * r > y || (2 * r == y && (q & 1))) {
+    if (!mod && (2 * r > y || (2 * r == y && (q & 1)))) {
         r = y - r;
         sign = !sign;
+        q++;
     }
+    *quotient = q;
     if (r == 0) {
         return zero_parts(a.sign);
     }

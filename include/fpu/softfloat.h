@@ -866,6 +866,16 @@ floatx80 floatx80_mul(floatx80 a, floatx80 b, float_status *s);
 floatx80 floatx80_div(floatx80 a, floatx80 b, float_status *s);
 floatx80 floatx80_sqrt(floatx80 a, float_status *s);
 floatx80 floatx80_round_to_int(floatx80 a, float_status *s);
+/*
+ * Exact remainder with the quotient rounded to nearest even (rem, FPREM1)
+ * or truncated (mod, FPREM); *quotient gets the low 64 bits of |quotient|.
+ * The x87's partial remainder for exponent differences of 64 and more is
+ * the target's loop.
+ */
+floatx80 floatx80_modrem(floatx80 a, floatx80 b, bool mod, uint64_t *quotient, float_status *s);
+floatx80 floatx80_rem(floatx80 a, floatx80 b, float_status *s);
+floatx80 floatx80_mod(floatx80 a, floatx80 b, float_status *s);
+floatx80 floatx80_scalbn(floatx80 a, int n, float_status *s);
 FloatRelation floatx80_compare(floatx80 a, floatx80 b, float_status *s);
 FloatRelation floatx80_compare_quiet(floatx80 a, floatx80 b, float_status *s);
 float32 floatx80_to_float32(floatx80 a, float_status *s);

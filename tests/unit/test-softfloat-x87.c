@@ -122,6 +122,55 @@ X87_BINOP(h_fdiv, "fdiv %%st(1), %%st")
 X87_UNOP(h_fsqrt, "fsqrt")
 X87_UNOP(h_frndint, "frndint")
 
+/* FPREM/FPREM1: the condition codes are read before the stores change C1. */
+#define X87_REM(name, insn)                                                 \
+    static floatx80 name(floatx80 a, floatx80 b, int *flags, uint16_t *swp) \
+    {                                                                       \
+        X87Mem ma = to_mem(a), mb = to_mem(b), mr;                          \
+        uint16_t sw, old;                                                   \
+        asm volatile("fnstcw %[old]\n\t"                                    \
+                     "fnclex\n\t"                                           \
+                     "fldcw %[cw]\n\t"                                      \
+                     "fldt %[b]\n\t"                                        \
+                     "fldt %[a]\n\t"                                        \
+                     insn "\n\t"                                            \
+                     "fnstsw %[sw]\n\t"                                     \
+                     "fstpt %[r]\n\t"                                       \
+                     "fstp %%st(0)\n\t"                                     \
+                     "fnclex\n\t"                                           \
+                     "fldcw %[old]"                                         \
+                     : [r] "=m"(mr), [sw] "=m"(sw), [old] "=m"(old)         \
+                     : [a] "m"(ma), [b] "m"(mb), [cw] "m"(host_cw));        \
+        *flags = flags_from_sw(sw);                                         \
+        *swp = sw;                                                          \
+        return from_mem(mr);                                                \
+    }
+
+X87_REM(h_fprem, "fprem")
+X87_REM(h_fprem1, "fprem1")
+
+static floatx80 h_fscale(floatx80 a, int32_t n, int *flags)
+{
+    X87Mem ma = to_mem(a), mr;
+    uint16_t sw, old;
+
+    asm volatile("fnstcw %[old]\n\t"
+                 "fnclex\n\t"
+                 "fldcw %[cw]\n\t"
+                 "fildl %[n]\n\t"
+                 "fldt %[a]\n\t"
+                 "fscale\n\t"
+                 "fstpt %[r]\n\t"
+                 "fstp %%st(0)\n\t"
+                 "fnstsw %[sw]\n\t"
+                 "fnclex\n\t"
+                 "fldcw %[old]"
+                 : [r] "=m"(mr), [sw] "=m"(sw), [old] "=m"(old)
+                 : [a] "m"(ma), [n] "m"(n), [cw] "m"(host_cw));
+    *flags = flags_from_sw(sw);
+    return from_mem(mr);
+}
+
 /* Load a floatx80, store it as TYPE with STORE. */
 #define X87_STORE(name, T, store)                                           \
     static T name(floatx80 a, int *flags)                                   \
@@ -405,6 +454,66 @@ static void test_convert_compare(void)
     g_assert_cmpuint(total_mismatches - m0, ==, 0);
 }
 
+/*
+ * FPREM/FPREM1 finish in one step when the exponents differ by less than
+ * 64 (C2 clear); then the result and the quotient's low bits (C0, C3, C1)
+ * must match floatx80_modrem. FSCALE by small integers against scalbn.
+ */
+static void test_rem_scale(void)
+{
+    unsigned long c0 = total_cases, m0 = total_mismatches;
+
+    for (unsigned m = 0; m < ARRAY_SIZE(modes); m++) {
+        host_cw = 0x037f | (modes[m].rc << 10);
+        for (unsigned long i = 0; i < cases_per_mode; i++) {
+            floatx80 a = gen_x80(), b = gen_x80(), want, got;
+            int hf, sf;
+            uint16_t sw;
+            uint64_t q;
+            float_status st;
+            bool mod = rnd_below(2);
+            int32_t n = (int32_t)rnd_below(40000) - 20000;
+
+            if (rnd_below(2) && (a.high & 0x7fff) != 0x7fff && (a.high & 0x7fff) > 70) {
+                /* Exponents close enough to finish in one step. */
+                b.high = (b.high & 0x8000) | ((a.high & 0x7fff) - rnd_below(70));
+                b.low |= 1ULL << 63;
+            }
+            want = mod ? h_fprem(a, b, &hf, &sw) : h_fprem1(a, b, &hf, &sw);
+            init_status(&st, m, 0);
+            got = floatx80_modrem(a, b, mod, &q, &st);
+            sf = st.float_exception_flags & IEEE_FLAGS;
+            if (!(sw & 0x0400)) {
+                unsigned hq = ((sw >> 8) & 1) << 2 | ((sw >> 14) & 1) << 1 | ((sw >> 9) & 1);
+                bool nan_or_invalid = floatx80_is_any_nan(want) || (hf & float_flag_invalid);
+
+                total_cases++;
+                if (want.high != got.high || want.low != got.low || hf != sf ||
+                    (!nan_or_invalid && hq != (q & 7))) {
+                    report(mod ? "fprem" : "fprem1", modes[m].name, a, b, want.high,
+                           want.low ^ (nan_or_invalid ? 0 : hq), hf, got.high,
+                           got.low ^ (nan_or_invalid ? 0 : (q & 7)), sf);
+                }
+            }
+
+            if (rnd_below(4) == 0) {
+                n = (int32_t)rnd_below(200) - 100;
+            }
+            want = h_fscale(a, n, &hf);
+            init_status(&st, m, 0);
+            got = floatx80_scalbn(a, n, &st);
+            sf = st.float_exception_flags & IEEE_FLAGS;
+            total_cases++;
+            if (want.high != got.high || want.low != got.low || hf != sf) {
+                report("fscale", modes[m].name, a, make_floatx80(0, n), want.high, want.low, hf,
+                       got.high, got.low, sf);
+            }
+        }
+    }
+    g_test_message("%lu cases, %lu mismatches", total_cases - c0, total_mismatches - m0);
+    g_assert_cmpuint(total_mismatches - m0, ==, 0);
+}
+
 int main(int argc, char **argv)
 {
     const char *env;
@@ -421,6 +530,7 @@ int main(int argc, char **argv)
 
     g_test_add_func("/softfloat/x87/arith", test_arith);
     g_test_add_func("/softfloat/x87/convert-compare", test_convert_compare);
+    g_test_add_func("/softfloat/x87/rem-scale", test_rem_scale);
     ret = g_test_run();
     printf("# softfloat floatx80 vs host x87: %lu cases, %lu mismatches\n",
            total_cases, total_mismatches);
