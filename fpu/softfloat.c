@@ -1354,6 +1354,16 @@ bfloat16 float64_to_bfloat16(float64 a, float_status *s)
     return convert_parts(unpack(a, &float64_fmt, s), &bfloat16_fmt, s);
 }
 
+bfloat16 float16_to_bfloat16(float16 a, bool ieee, float_status *s)
+{
+    return convert_parts(unpack(a, ieee ? &float16_fmt : &float16_ahp_fmt, s), &bfloat16_fmt, s);
+}
+
+float16 bfloat16_to_float16(bfloat16 a, bool ieee, float_status *s)
+{
+    return convert_parts(unpack(a, &bfloat16_fmt, s), ieee ? &float16_fmt : &float16_ahp_fmt, s);
+}
+
 /* ------------------------------------------------------------------ */
 /* The per-format public functions                                     */
 /* ------------------------------------------------------------------ */

@@ -795,6 +795,8 @@ float32 bfloat16_to_float32(bfloat16 a, float_status *s);
 float64 bfloat16_to_float64(bfloat16 a, float_status *s);
 bfloat16 float32_to_bfloat16(float32 a, float_status *s);
 bfloat16 float64_to_bfloat16(float64 a, float_status *s);
+bfloat16 float16_to_bfloat16(float16 a, bool ieee, float_status *s);
+float16 bfloat16_to_float16(bfloat16 a, bool ieee, float_status *s);
 
 /*
  * The integer's low 32/64 bits, Invalid (and no Inexact) when it does not

@@ -588,6 +588,10 @@ static void test_half_and_bfloat(void)
     EXPECT(ARM, RNE, bfloat16_add(0x3f80, 0x3f80, st), 0x4000, 0);
     EXPECT(ARM, RNE, bfloat16_mul(0x3f81, 0x3f81, st), 0x3f82, X);    /* (1+2^-7)^2 */
     EXPECT(ARM, RNE, float64_to_bfloat16(0x3ff0100000000001ULL, st), 0x3f81, X);
+    /* float16 1 + 2^-8 + 2^-10 -> bfloat16: above half an ulp (2^-8), up. */
+    EXPECT(ARM, RNE, float16_to_bfloat16(0x3c05, true, st), 0x3f81, X);
+    EXPECT(ARM, RNE, bfloat16_to_float16(0x4780, true, st), 0x7c00, O | X);  /* 65536 */
+    EXPECT(ARM, RNE, bfloat16_to_float16(0x4780, false, st), 0x7c00, 0);     /* AHP: exact */
 }
 
 /*
@@ -801,6 +805,43 @@ static void test_floatx80_basics(void)
     g_assert_cmphex(floatx80_to_float64(r, &s), ==, 0x3fb999999999999aULL);
 }
 
+/*
+ * float16 <-> bfloat16 directly must equal the route through float32,
+ * where the widening is exact and the narrowing the only rounding: all
+ * 65,536 inputs each way, in every rounding mode, value and flags.
+ */
+static void test_half_bfloat_exhaustive(void)
+{
+    static const FloatRoundMode rms[] = { RNE, RDN, RUP, RTZ, RTA, RTO };
+
+    for (unsigned r = 0; r < ARRAY_SIZE(rms); r++) {
+        for (uint32_t v = 0; v < 0x10000; v++) {
+            float_status s1 = make_status(ARM, rms[r]), s2 = make_status(ARM, rms[r]);
+            uint16_t direct = float16_to_bfloat16(v, true, &s1);
+            uint16_t via = float32_to_bfloat16(float16_to_float32(v, true, &s2), &s2);
+
+            if (direct != via || s1.float_exception_flags != s2.float_exception_flags) {
+                g_test_message("float16_to_bfloat16(%#x) mode %d: %#x flags %#x, via float32 %#x "
+                               "flags %#x", v, rms[r], direct, s1.float_exception_flags, via,
+                               s2.float_exception_flags);
+                g_test_fail();
+                return;
+            }
+            s1 = make_status(ARM, rms[r]);
+            s2 = make_status(ARM, rms[r]);
+            direct = bfloat16_to_float16(v, true, &s1);
+            via = float32_to_float16(bfloat16_to_float32(v, &s2), true, &s2);
+            if (direct != via || s1.float_exception_flags != s2.float_exception_flags) {
+                g_test_message("bfloat16_to_float16(%#x) mode %d: %#x flags %#x, via float32 %#x "
+                               "flags %#x", v, rms[r], direct, s1.float_exception_flags, via,
+                               s2.float_exception_flags);
+                g_test_fail();
+                return;
+            }
+        }
+    }
+}
+
 static void test_inline_predicates(void)
 {
     g_assert_true(float32_is_any_nan(F32_QNAN1));
@@ -847,6 +888,7 @@ int main(int argc, char **argv)
     g_test_add_func("/softfloat/arm-estimate-accuracy", test_arm_estimate_accuracy);
     g_test_add_func("/softfloat/invalid-causes", test_invalid_causes);
     g_test_add_func("/softfloat/floatx80-basics", test_floatx80_basics);
+    g_test_add_func("/softfloat/half-bfloat16-exhaustive", test_half_bfloat_exhaustive);
     g_test_add_func("/softfloat/inline-predicates", test_inline_predicates);
     ret = g_test_run();
     printf("# %u hand-picked softfloat checks\n", checks_run);
