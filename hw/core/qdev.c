@@ -490,9 +490,19 @@ static bool bus_name_match(BusState *bus, const void *what)
     return !strcmp(bus->name, what);
 }
 
+/*
+ * A bus of the type with room left: boards often provide many one-slot
+ * buses (virtio-mmio transports), and -device takes the first free one.
+ */
 static bool bus_type_match(BusState *bus, const void *what)
 {
-    return object_dynamic_cast(OBJECT(bus), what) != NULL;
+    BusClass *bc;
+
+    if (!object_dynamic_cast(OBJECT(bus), what)) {
+        return false;
+    }
+    bc = BUS_GET_CLASS(bus);
+    return !bc->max_dev || bus->num_children < bc->max_dev;
 }
 
 /* Buses of bus-less devices (a PCI host created without sysbus) too. */

@@ -191,7 +191,8 @@ void qbus_foreach_child(BusState *bus, void (*fn)(DeviceState *, void *),
                         void *opaque);
 /* Find a bus by name anywhere under the main system bus ("pcie.0"). */
 BusState *qbus_find_by_name(const char *name);
-/* Find the first bus of @typename anywhere (for -device without bus=). */
+/* Find the first bus of @typename with room for one more device (for
+ * -device without bus=), or NULL. */
 BusState *qbus_find_by_type(const char *typename);
 
 /* ---------------------------------------------------------------------- */

@@ -24,6 +24,7 @@
 #define TYPE_TEST_SUBDEV "test-subdev"
 #define TYPE_TEST_ABSTRACT "test-abstract-dev"
 #define TYPE_TEST_BUS "test-bus"
+#define TYPE_TEST_SLOT_BUS "test-slot-bus"
 #define TYPE_TEST_BUSDEV "test-busdev"
 #define TYPE_TEST_SBD "test-sbd"
 #define TYPE_TEST_HIDDEN "test-hidden-dev"
@@ -170,6 +171,11 @@ static void test_hidden_class_init(ObjectClass *oc, void *data)
     DEVICE_CLASS(oc)->user_creatable = false;
 }
 
+static void test_slot_bus_class_init(ObjectClass *oc, void *data)
+{
+    BUS_CLASS(oc)->max_dev = 1;
+}
+
 static void test_busdev_class_init(ObjectClass *oc, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(oc);
@@ -227,6 +233,10 @@ static const TypeInfo test_types[] = {
         .name = TYPE_TEST_BUS,
         .parent = TYPE_BUS,
         .instance_size = sizeof(BusState),
+    }, {
+        .name = TYPE_TEST_SLOT_BUS,
+        .parent = TYPE_TEST_BUS,
+        .class_init = test_slot_bus_class_init,
     }, {
         .name = TYPE_TEST_BUSDEV,
         .parent = TYPE_TEST_DEV,
@@ -767,6 +777,42 @@ static void test_bus_and_reset(void)
     object_unref(host);
 }
 
+static void test_first_free_bus(void)
+{
+    TestDev *owner = new_test_dev(TYPE_TEST_DEV);
+    BusState *b0, *b1;
+    GError *err = NULL;
+    DeviceState *d0, *d1;
+
+    DEVICE(owner)->id = g_strdup("slots");
+    b0 = qbus_new(TYPE_TEST_SLOT_BUS, DEVICE(owner), NULL);
+    b1 = qbus_new(TYPE_TEST_SLOT_BUS, DEVICE(owner), NULL);
+    g_assert_true(qdev_realize(DEVICE(owner), NULL, &err));
+    {
+        g_autoptr(KeyValList) o = keyval_parse("test-busdev,id=s0", "driver",
+                                               &err);
+        d0 = qdev_device_add(o, &err);
+        g_assert_no_error(err);
+    }
+    {
+        g_autoptr(KeyValList) o = keyval_parse("test-busdev,id=s1", "driver",
+                                               &err);
+        d1 = qdev_device_add(o, &err);
+        g_assert_no_error(err);
+    }
+    g_assert_true(d0->parent_bus == b0);
+    g_assert_true(d1->parent_bus == b1);
+    {
+        /* Both slots taken: the third has nowhere to go. */
+        g_autoptr(KeyValList) o = keyval_parse("test-busdev,bus=slots.0",
+                                               "driver", &err);
+        g_assert_null(qdev_device_add(o, &err));
+        expect_error(&err, "Bus 'slots.0' is full");
+    }
+    qdev_unrealize(DEVICE(owner));
+    object_unref(owner);
+}
+
 static void test_sysbus_irq(void)
 {
     DeviceState *sbd = qdev_new(TYPE_TEST_SBD);
@@ -1258,6 +1304,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/device-add", test_device_add);
     g_test_add_func("/qdev/device-help", test_device_help);
     g_test_add_func("/qdev/bus-and-reset", test_bus_and_reset);
+    g_test_add_func("/qdev/first-free-bus", test_first_free_bus);
     g_test_add_func("/machine/registry", test_machine_registry);
     g_test_add_func("/machine/cpu-models", test_cpu_models);
     g_test_add_func("/accel/registry", test_accels);
