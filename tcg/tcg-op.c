@@ -535,19 +535,15 @@ void tcg_gen_goto_tb(unsigned idx)
     op->args[0] = idx;
 }
 
-static const void *lookup_tb_ptr_trampoline(CPUArchState *env)
-{
-    return tcg_ldst_helpers.lookup_tb_ptr(env);
-}
-
 void tcg_gen_lookup_and_goto_ptr(void)
 {
-    static const TCGHelperInfo info = {
-        .func = (void *)lookup_tb_ptr_trampoline,
+    /* Filled on first use: the exec layer's helper is found at tcg_init. */
+    static TCGHelperInfo info = {
         .name = "lookup_tb_ptr",
         .flags = TCG_CALL_NO_WG_SE,
         .typemask = 6 | (6 << 3),
     };
+    info.func = (void *)tcg_ldst_helpers.lookup_tb_ptr;
     TCGTemp *ptr = tcg_temp_new_internal(TCG_TYPE_PTR, TEMP_EBB);
     TCGTemp *env = tcgv_ptr_temp(tcg_env);
     tcg_gen_callN(&info, ptr, &env);

@@ -358,7 +358,12 @@ void tcg_init(size_t tb_size)
         tb_size = 64 * MiB;
     }
     tcg_context_init(s);
-    void *buf = mmap(NULL, tb_size, PROT_READ | PROT_WRITE | PROT_EXEC,
+    /*
+     * Ask for a spot within +-2 GiB of our own code so generated code
+     * reaches helpers with a direct call; anywhere else still works.
+     */
+    uintptr_t hint = ((uintptr_t)&tcg_init & ~(uintptr_t)(GiB - 1)) + GiB;
+    void *buf = mmap((void *)hint, tb_size, PROT_READ | PROT_WRITE | PROT_EXEC,
                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (buf == MAP_FAILED) {
         fprintf(stderr, "plumb: cannot allocate %zu bytes of code buffer: %s\n",
