@@ -15,7 +15,7 @@
  * Console output goes to stderr (handle 1 to stdout), so that it never mixes
  * into the serial port's stream on stdout.
  *
- * PSCI (function id in w0, result in x0): PSCI_VERSION, CPU_OFF,
+ * PSCI (function id in w0, result in x0): PSCI_VERSION, CPU_ON, CPU_OFF,
  * AFFINITY_INFO, MIGRATE_INFO_TYPE, SYSTEM_OFF, SYSTEM_RESET, PSCI_FEATURES.
  */
 #include "util/osdep.h"
@@ -50,13 +50,55 @@
 #define PSCI_RET_INVALID_PARAMS     (-2)
 #define PSCI_RET_ALREADY_ON         (-4)
 
-/* Stop this vCPU for good (after a shutdown/reset request). */
+/* Stop this vCPU for good (after a shutdown/reset request, CPU_OFF). */
 static NORETURN void arm_cpu_halt(CPUARMState *env)
 {
     CPUState *cs = env_cpu(env);
     cs->halted = 1;
     cs->exception_index = EXCP_HLT;
     cpu_loop_exit(cs);
+}
+
+/* The CPU whose MPIDR affinity fields are those of @mpidr, or NULL. */
+static ARMCPU *psci_find_cpu(uint64_t mpidr)
+{
+    CPUState *cs;
+    uint64_t want = mpidr & 0xff00ffffffull;
+
+    CPU_FOREACH(cs) {
+        ARMCPU *cpu = ARM_CPU(cs);
+        if (cs->tcg_ops == &arm_tcg_ops && (cpu->mpidr & 0xff00ffffffull) == want) {
+            return cpu;
+        }
+    }
+    return NULL;
+}
+
+/*
+ * CPU_ON: start @target at @entry in EL1h with the MMU off and x0 =
+ * @context. All vCPUs share one host thread, so the target is not running
+ * while we set it up.
+ */
+static int64_t psci_cpu_on(uint64_t target, uint64_t entry, uint64_t context)
+{
+    ARMCPU *cpu = psci_find_cpu(target);
+    CPUState *cs;
+
+    if (!cpu) {
+        return PSCI_RET_INVALID_PARAMS;
+    }
+    if (!cpu->power_off) {
+        return PSCI_RET_ALREADY_ON;
+    }
+    cs = &cpu->parent_obj;
+    cpu->power_off = false;
+    cs->start_powered_off = false;
+    arm_cpu_set_reset_pc(cpu, entry);
+    cpu_reset(cs);
+    cpu->env.xregs[0] = context;
+    cs->halted = 0;
+    qemu_cpu_kick(cs);
+    return PSCI_RET_SUCCESS;
 }
 
 /* Read a guest byte string into a host buffer (faults become aborts). */
@@ -158,21 +200,27 @@ bool arm_psci_call(CPUARMState *env)
         qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET);
         arm_cpu_halt(env);
     case PSCI_CPU_OFF:
+        env_archcpu(env)->power_off = true;
         arm_cpu_halt(env);
     case PSCI_CPU_ON_32:
-    case PSCI_CPU_ON_64: {
-        /* FIXME: secondary CPUs; only the calling CPU exists for now. */
-        uint64_t target = env->xregs[1];
-        ret = (target & 0xffffff) == (env_archcpu(env)->mpidr & 0xffffff) ?
-              PSCI_RET_ALREADY_ON : PSCI_RET_INVALID_PARAMS;
+        ret = psci_cpu_on((uint32_t)env->xregs[1], (uint32_t)env->xregs[2],
+                          (uint32_t)env->xregs[3]);
+        break;
+    case PSCI_CPU_ON_64:
+        ret = psci_cpu_on(env->xregs[1], env->xregs[2], env->xregs[3]);
+        break;
+    case PSCI_AFFINITY_INFO_32:
+    case PSCI_AFFINITY_INFO_64: {
+        ARMCPU *cpu = psci_find_cpu(fn == PSCI_AFFINITY_INFO_32 ?
+                                    (uint32_t)env->xregs[1] : env->xregs[1]);
+        /* Only level 0 (a single core) is supported. */
+        if (!cpu || env->xregs[2] != 0) {
+            ret = PSCI_RET_INVALID_PARAMS;
+        } else {
+            ret = cpu->power_off ? 1 /* OFF */ : 0 /* ON */;
+        }
         break;
     }
-    case PSCI_AFFINITY_INFO_32:
-    case PSCI_AFFINITY_INFO_64:
-        ret = (env->xregs[1] & 0xffffff) ==
-              (env_archcpu(env)->mpidr & 0xffffff) ? 0 /* ON */ :
-              PSCI_RET_INVALID_PARAMS;
-        break;
     case PSCI_MIGRATE_INFO_TYPE:
         ret = 2;                            /* no Trusted OS to migrate */
         break;

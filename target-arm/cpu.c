@@ -227,6 +227,9 @@ static void arm_do_transaction_failed(CPUState *cs, hwaddr physaddr,
 
 static bool arm_has_work(CPUState *cs)
 {
+    if (ARM_CPU(cs)->power_off) {
+        return false;           /* only PSCI CPU_ON wakes it */
+    }
     return cs->interrupt_request & (CPU_INTERRUPT_HARD | CPU_INTERRUPT_FIQ);
 }
 

@@ -217,6 +217,8 @@ typedef struct ARMCPU {
     uint64_t dczid;
     uint64_t cntfrq;            /* Hz of the generic timer counter */
     ARMISARegisters isar;
+    /* PSCI power state: off until CPU_ON (secondaries) or after CPU_OFF. */
+    bool power_off;
 } ARMCPU;
 
 typedef ARMCPU ArchCPU;

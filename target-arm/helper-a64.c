@@ -188,6 +188,14 @@ void helper_wfi(CPUARMState *env)
     cpu_loop_exit(cs);
 }
 
+/* YIELD/WFE: let the other vCPUs of the round-robin run (env->pc is next). */
+void helper_yield(CPUARMState *env)
+{
+    CPUState *cs = env_cpu(env);
+    cs->exception_index = EXCP_YIELD;
+    cpu_loop_exit(cs);
+}
+
 void helper_hvc(CPUARMState *env)
 {
     arm_psci_call(env);

@@ -738,16 +738,24 @@ static bool trans_HINT(DisasContext *s, arg_HINT *a) { return true; }
 static bool trans_SEV(DisasContext *s, arg_SEV *a) { return true; }
 static bool trans_SEVL(DisasContext *s, arg_SEVL *a) { return true; }
 
+/* Give the other vCPUs a turn: spin-wait loops use YIELD and WFE. */
+static void gen_yield(DisasContext *s)
+{
+    gen_update_pc(s, s->base.pc_next);
+    gen_helper_yield(tcg_env);
+    s->base.is_jmp = DISAS_NORETURN;
+}
+
 static bool trans_YIELD(DisasContext *s, arg_YIELD *a)
 {
-    s->base.is_jmp = DISAS_UPDATE_EXIT;
+    gen_yield(s);
     return true;
 }
 
 static bool trans_WFE(DisasContext *s, arg_WFE *a)
 {
-    /* No event sources modelled: a WFE is a yield. */
-    s->base.is_jmp = DISAS_UPDATE_EXIT;
+    /* No event register modelled: a WFE is a yield. */
+    gen_yield(s);
     return true;
 }
 

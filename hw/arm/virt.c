@@ -10,8 +10,9 @@
  * started at its entry point; anything else is a raw image loaded at
  * 0x40080000 (RAM + 512 KiB, the arm64 Linux Image offset) and started
  * there, with x0 = 0 (FIXME: no device tree yet, so no DTB address).
- * CPUs start at EL1h with the MMU off. PSCI (SYSTEM_OFF, SYSTEM_RESET)
- * goes through `hvc #0`, served by the CPU (target-arm/arm-semi.c).
+ * CPU 0 starts at EL1h with the MMU off; the others (-smp N) are off until
+ * PSCI CPU_ON. PSCI (CPU_ON/OFF, SYSTEM_OFF, SYSTEM_RESET) goes through
+ * `hvc #0`, served by the CPU (target-arm/arm-semi.c).
  * FIXME: no GIC, no timer interrupts, no virtio-mmio, no PCIe, no fw_cfg.
  */
 #include "util/osdep.h"
@@ -42,7 +43,17 @@ static void virt_cpu_reset(void *opaque)
 {
     VirtBoot *vb = opaque;
     arm_cpu_set_reset_pc(vb->cpu, vb->entry);
+    vb->cpu->power_off = false;
     cpu_reset(&vb->cpu->parent_obj);
+}
+
+/* Secondary CPUs are off after every reset, until PSCI CPU_ON. */
+static void virt_secondary_reset(void *opaque)
+{
+    ARMCPU *cpu = opaque;
+    cpu->power_off = true;
+    cpu->parent_obj.start_powered_off = true;
+    cpu_reset(&cpu->parent_obj);
 }
 
 static bool virt_load_kernel(MachineState *ms, uint64_t *entry, GError **errp)
@@ -101,9 +112,9 @@ static void virt_init(MachineState *ms)
         if (i == 0) {
             vb->cpu = cpu;
         } else {
-            /* Secondaries wait for PSCI CPU_ON (FIXME: not implemented). */
-            cpu->parent_obj.start_powered_off = true;
-            cpu_reset(&cpu->parent_obj);
+            /* Secondaries wait for PSCI CPU_ON. */
+            qemu_register_reset(virt_secondary_reset, cpu);
+            virt_secondary_reset(cpu);
         }
     }
 

@@ -5,7 +5,8 @@
 # 0x40080000 for the virt machine; each becomes
 # $(BUILD)/tests/guest/aarch64/<name>.elf and a runner
 # $(BUILD)/tests/guest/aarch64/aarch64-<name> (run-test.sh on that image).
-# Images named a57-* run with -cpu cortex-a57, the others with -cpu max.
+# Images named a57-* run with -cpu cortex-a57, the others with -cpu max;
+# smp-* images run with -smp 4.
 # aarch64-raw-ldst runs ldst as a raw binary (-kernel of a non-ELF file is
 # loaded at 0x40080000, where the images are linked).
 
@@ -50,9 +51,9 @@ $(A64_GUEST_OUT)/aarch64-raw-%: $(A64_GUEST_OUT)/%.bin $(A64_GUEST_SRC)/run-test
 	@chmod +x $@
 
 $(A64_GUEST_OUT)/aarch64-%: $(A64_GUEST_OUT)/%.elf $(A64_GUEST_SRC)/run-test.sh
-	@printf '#!/bin/sh\nexec %s %s %s %s "$$@"\n' "$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
+	@printf '#!/bin/sh\nexec %s %s %s %s %s "$$@"\n' "$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
 		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" \
-		$(if $(filter a57-%,$*),cortex-a57,max) > $@
+		$(if $(filter a57-%,$*),cortex-a57,max) "$(if $(filter smp-%,$*),-smp 4)" > $@
 	@chmod +x $@
 else
 $(A64_GUEST_OUT)/aarch64-raw-%:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run-test.sh - run one bare-metal AArch64 test image and print TAP.
 #
-#   run-test.sh IMAGE.elf [PLUMB_BINARY [CPU]]
+#   run-test.sh IMAGE.elf [PLUMB_BINARY [CPU [EMULATOR_ARGS...]]]
 #
 # The image prints "ok N - name" / "not ok N - name # got X want Y" on the
 # PL011 and exits through semihosting with its failure count. It runs under
@@ -16,7 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 plumb=${2:-${PLUMB_BUILD:-$here/../../../build}/plumb-system-aarch64}
 timeout_s=${GUEST_TIMEOUT:-60}
 cpu=${3:-max}
-args=(-M virt -cpu "$cpu" -m 128M -nographic -semihosting -kernel "$img")
+args=(-M virt -cpu "$cpu" -m 128M -nographic -semihosting -kernel "$img" "${@:4}")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
