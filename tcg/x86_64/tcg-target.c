@@ -1463,7 +1463,7 @@ static void do_qemu_ldst(OpCtx *c, bool is_ld)
     }
 }
 
-static void emit_slow_paths(TCGContext *s)
+static bool emit_slow_paths(TCGContext *s)
 {
     for (guint i = 0; i < s->ldst_slow->len; i++) {
         LdstSlow *ls = &g_array_index(s->ldst_slow, LdstSlow, i);
@@ -1474,7 +1474,7 @@ static void emit_slow_paths(TCGContext *s)
         int32_t disp = s->code_ptr - (patch + 4);
 
         if (s->code_ptr + 128 > s->code_end) {
-            return;
+            return false;
         }
         memcpy(patch, &disp, 4);
         tcg_out_mov(s, TCG_TYPE_I64, R_RSI, ls->addr_reg);
@@ -1512,6 +1512,7 @@ static void emit_slow_paths(TCGContext *s)
         }
         tcg_out_jmp_abs(s, OPC_JMP_long, (void *)raddr);
     }
+    return true;
 }
 
 /* ---- TB exits ---- */
@@ -1812,8 +1813,7 @@ int tcg_x86_gen_code(TCGContext *s, TranslationBlock *tb)
     }
     tcg_record_insn_end(s, s->code_ptr - s->code_buf);
 
-    emit_slow_paths(s);
-    if (s->code_ptr + 64 > s->code_end) {
+    if (!emit_slow_paths(s) || s->code_ptr + 64 > s->code_end) {
         return -1;
     }
     for (guint i = 0; i < s->relocs->len; i++) {

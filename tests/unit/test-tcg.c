@@ -1114,6 +1114,131 @@ static void test_overflow_reports_too_big(void)
     g_assert_cmpint(tcg_gen_code(tcg_ctx, &tb, 0), ==, -2);
 }
 
+/* ---- code buffer full ---- */
+
+static void build_big(void *opaque)
+{
+    for (int i = 0; i < 200; i++) {
+        tcg_gen_insn_start(i, 0, 0);
+        tcg_gen_qemu_ld_i64(R[i % 8], R[8 + i % 8], 0, MO_LEUQ);
+        tcg_gen_mul_i64(R[i % 16], R[(i + 1) % 16], R[(i + 2) % 16]);
+    }
+    tcg_gen_exit_tb(NULL, 0);
+}
+
+static void test_buffer_full_then_reset(void)
+{
+    for (int interp = 0; interp <= 1; interp++) {
+        int full = 0, made = 0;
+        while (full < 2 && made < 100000) {
+            TranslationBlock tb = { 0 };
+            tcg_use_interp = interp;
+            tcg_func_start(tcg_ctx);
+            build_big(NULL);
+            tb.tc.ptr = tcg_ctx->code_gen_ptr;
+            int n = tcg_gen_code(tcg_ctx, &tb, 0);
+            if (n == -1) {
+                /* Nothing may have been written past the usable end. */
+                g_assert_cmpuint((uintptr_t)tcg_ctx->code_gen_ptr, <=,
+                                 (uintptr_t)tcg_ctx->code_gen_highwater);
+                tcg_region_reset_all();
+                full++;
+                continue;
+            }
+            g_assert_cmpint(n, >, 0);
+            g_assert_cmpuint((uintptr_t)tb.tc.ptr + n, <=,
+                             (uintptr_t)tcg_ctx->code_gen_highwater);
+            tcg_ctx->code_gen_ptr = (void *)ROUND_UP((uintptr_t)tb.tc.ptr + n, TCG_CODE_ALIGN);
+            made++;
+        }
+        g_assert_cmpint(full, ==, 2);
+        /* After a reset, code still runs. */
+        TranslationBlock *tb = gen_tb(interp, build_loop, NULL);
+        cpu.env.r[1] = 10;
+        run_tb(tb, interp);
+        g_assert_cmpuint(cpu.env.r[0], ==, 285);
+        free_tb(tb);
+    }
+}
+
+/* ---- i128 and atomics ---- */
+
+static void build_i128_atomic(void *opaque)
+{
+    TCGv_i128 v = tcg_temp_new_i128();
+    TCGv_i64 lo = tcg_temp_new_i64(), hi = tcg_temp_new_i64();
+    tcg_gen_qemu_ld_i128(v, R[1], 0, MO_LE | MO_128 | MO_ALIGN);
+    tcg_gen_extr_i128_i64(lo, hi, v);
+    tcg_gen_mov_i64(R[2], lo);
+    tcg_gen_mov_i64(R[3], hi);
+    tcg_gen_concat_i64_i128(v, hi, lo);
+    tcg_gen_qemu_st_i128(v, R[4], 0, MO_BE | MO_128);
+    tcg_gen_atomic_fetch_add_i64(R[5], R[6], R[7], 0, MO_LESL);
+    tcg_gen_atomic_cmpxchg_i32(W[0], R[8], W[1], W[2], 0, MO_LEUW);
+    tcg_gen_atomic_umax_fetch_i64(R[9], R[10], R[11], 0, MO_UB);
+    tcg_gen_atomic_xchg_i64(R[12], R[13], R[14], 0, MO_BEUQ);
+    tcg_gen_exit_tb(NULL, 0);
+}
+
+static uint64_t ram_ld(uint64_t a, int n, bool be)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < n; i++) {
+        v |= (uint64_t)guest_ram[a - GUEST_BASE + i] << (be ? (n - 1 - i) * 8 : i * 8);
+    }
+    return v;
+}
+
+static void test_i128_and_atomics(void)
+{
+    for (int fast = 0; fast <= 1; fast++) {
+        install_fake_mmu(fast);
+        for (int interp = 0; interp <= 1; interp++) {
+            TranslationBlock *tb = gen_tb(interp, build_i128_atomic, NULL);
+            for (int round = 0; round < 2; round++) {
+                FakeEnv *e = &cpu.env;
+                for (size_t i = 0; i < sizeof(guest_ram); i++) {
+                    guest_ram[i] = i * 13 + round;
+                }
+                uint64_t l0 = ram_ld(GUEST_BASE + 0x100, 8, false);
+                uint64_t h0 = ram_ld(GUEST_BASE + 0x108, 8, false);
+                uint64_t m0 = ram_ld(GUEST_BASE + 0x300, 4, false);
+                uint64_t c0 = ram_ld(GUEST_BASE + 0x402, 2, false);
+                uint64_t b0 = ram_ld(GUEST_BASE + 0x503, 1, false);
+                uint64_t x0 = ram_ld(GUEST_BASE + 0x608, 8, true);
+                e->r[1] = GUEST_BASE + 0x100;
+                e->r[4] = GUEST_BASE + 0x200;
+                e->r[6] = GUEST_BASE + 0x300;
+                e->r[7] = 0x80000001;
+                e->r[8] = GUEST_BASE + 0x402;
+                e->w[1] = round ? c0 : c0 + 1;      /* round 1: compare matches */
+                e->w[2] = 0xbeef;
+                e->r[10] = GUEST_BASE + 0x503;
+                e->r[11] = 0x7f;
+                e->r[13] = GUEST_BASE + 0x608;
+                e->r[14] = 0x1122334455667788ull;
+                run_tb(tb, interp);
+                g_assert_cmphex(e->r[2], ==, l0);
+                g_assert_cmphex(e->r[3], ==, h0);
+                /* Stored big-endian as (hi=l0, lo=h0): bytes of l0 first. */
+                g_assert_cmphex(ram_ld(GUEST_BASE + 0x200, 8, true), ==, l0);
+                g_assert_cmphex(ram_ld(GUEST_BASE + 0x208, 8, true), ==, h0);
+                g_assert_cmphex(e->r[5], ==, (uint64_t)(int64_t)(int32_t)m0);
+                g_assert_cmphex(ram_ld(GUEST_BASE + 0x300, 4, false), ==,
+                                (uint32_t)(m0 + 0x80000001));
+                g_assert_cmphex(e->w[0], ==, c0);
+                g_assert_cmphex(ram_ld(GUEST_BASE + 0x402, 2, false), ==, round ? 0xbeef : c0);
+                g_assert_cmphex(e->r[9], ==, MAX(b0, 0x7f));
+                g_assert_cmphex(ram_ld(GUEST_BASE + 0x503, 1, false), ==, MAX(b0, 0x7f));
+                g_assert_cmphex(e->r[12], ==, x0);
+                g_assert_cmphex(ram_ld(GUEST_BASE + 0x608, 8, true), ==, 0x1122334455667788ull);
+            }
+            free_tb(tb);
+        }
+    }
+    tcg_ldst_helpers_init();
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1139,5 +1264,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tcg/guest-memory-fast-and-slow-path", test_guest_memory);
     g_test_add_func("/tcg/unwind-host-pc-to-insn", test_unwind);
     g_test_add_func("/tcg/temp-overflow-reports-tb-too-big", test_overflow_reports_too_big);
+    g_test_add_func("/tcg/i128-and-atomics", test_i128_and_atomics);
+    g_test_add_func("/tcg/buffer-full-returns-minus-one-then-reset", test_buffer_full_then_reset);
     return g_test_run();
 }
