@@ -302,6 +302,19 @@ void arm_semihosting_call(CPUARMState *env);
 /* PSCI call through HVC/SMC #0: true if @fn was a PSCI function. */
 bool arm_psci_call(CPUARMState *env);
 
+/*
+ * gdb stub (target-arm/gdbstub.c): registers in gdb's aarch64 numbering,
+ * 0-30 x0-x30, 31 sp, 32 pc, 33 cpsr, 34-65 v0-v31, 66 fpsr, 67 fpcr.
+ * read appends the value to @buf and returns its size (0: no such
+ * register); write takes it from @buf and returns its size.
+ */
+#define ARM_GDB_NUM_REGS 68
+int arm_gdb_num_regs(void);
+int arm_gdb_read_register(CPUState *cs, GByteArray *buf, int n);
+int arm_gdb_write_register(CPUState *cs, const uint8_t *buf, int n);
+/* The target description (target.xml) matching that numbering. */
+const char *arm_gdb_target_xml(void);
+
 /* Syndromes. */
 static inline uint32_t syn_uncategorized(void)
 {
