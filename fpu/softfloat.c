@@ -342,7 +342,7 @@ static FloatParts pick_nan3(FloatParts a, FloatParts b, FloatParts c, float_stat
 /* Unpack and round-and-pack                                           */
 /* ------------------------------------------------------------------ */
 
-static FloatParts unpack_raw(uint64_t bits, const FloatFmt *f, const float_status *s)
+static ALWAYS_INLINE FloatParts unpack_raw(uint64_t bits, const FloatFmt *f, const float_status *s)
 {
     FloatParts p;
     int fb = f->frac_bits;
@@ -383,7 +383,7 @@ static inline bool is_denormal_bits(uint64_t bits, const FloatFmt *f)
 }
 
 /* Unpack an operand, applying the input flush (Arm FPUnpack with FZ=1). */
-static FloatParts unpack(uint64_t bits, const FloatFmt *f, float_status *s)
+static ALWAYS_INLINE FloatParts unpack(uint64_t bits, const FloatFmt *f, float_status *s)
 {
     if (s->flush_inputs_to_zero && is_denormal_bits(bits, f)) {
         FloatParts p = { FC_ZERO, (bits >> (f->frac_bits + f->exp_bits)) & 1, 0, 0 };
@@ -418,7 +418,7 @@ static inline bool round_increment(uint64_t m, uint64_t rbits, int shift,
     }
 }
 
-static uint64_t round_pack(FloatParts p, const FloatFmt *f, float_status *s)
+static ALWAYS_INLINE uint64_t round_pack(FloatParts p, const FloatFmt *f, float_status *s)
 {
     const int fb = f->frac_bits;
     const uint64_t frac_mask = (1ULL << fb) - 1;
@@ -535,19 +535,25 @@ static FloatParts inf_parts(bool sign)
     return p;
 }
 
-/* Both normal: a + b exactly, as parts with sticky. */
+/*
+ * Both normal: a + b as parts with sticky. The operands come from unpack()
+ * of formats of at most 53 significant bits, so their fractions end in at
+ * least 11 zero bits: shifting right by one for the carry loses nothing,
+ * and 62 bits of sum keep more than two bits below any of these formats.
+ */
 static FloatParts add_normals(FloatParts a, FloatParts b, float_status *s)
 {
-    /* Leading bits at 125: two bits of headroom for the carry. */
-    uint128_t ma = (uint128_t)a.frac << 62, mb = (uint128_t)b.frac << 62, r;
+    uint64_t ma = a.frac >> 1, mb = b.frac >> 1, r;
     int32_t e;
     bool sign;
+    int lz;
+    FloatParts p;
 
     if (a.exp >= b.exp) {
-        mb = shift_right_jam128(mb, a.exp - b.exp);
+        mb = shift_right_jam64(mb, a.exp - b.exp);
         e = a.exp;
     } else {
-        ma = shift_right_jam128(ma, b.exp - a.exp);
+        ma = shift_right_jam64(ma, b.exp - a.exp);
         e = b.exp;
     }
     if (a.sign == b.sign) {
@@ -564,7 +570,12 @@ static FloatParts add_normals(FloatParts a, FloatParts b, float_status *s)
         /* Exact cancellation: +0, or -0 when rounding down (IEEE 754 6.3). */
         return zero_parts(s->float_rounding_mode == float_round_down);
     }
-    return normalize128(sign, e + 2, r);
+    lz = clz64(r);
+    p.cls = FC_NORMAL;
+    p.sign = sign;
+    p.frac = r << lz;
+    p.exp = e + 1 - lz;
+    return p;
 }
 
 static FloatParts parts_addsub(FloatParts a, FloatParts b, bool subtract, float_status *s)
