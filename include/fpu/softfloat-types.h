@@ -81,6 +81,10 @@ enum {
     float_flag_invalid_snan    = 0x2000,  /* a signaling NaN operand */
 };
 
+/* The names newer QEMU uses for the two flush flags. */
+#define float_flag_input_denormal_flushed  float_flag_input_denormal
+#define float_flag_output_denormal_flushed float_flag_output_denormal
+
 typedef enum FloatRelation {
     float_relation_less      = -1,
     float_relation_equal     = 0,
