@@ -24,6 +24,10 @@ A64_GUEST_DEPS := $(A64_GUEST_COMMON) $(A64_GUEST_SRC)/testlib.h $(A64_GUEST_SRC
 
 GUEST_TESTS += $(addprefix $(A64_GUEST_OUT)/aarch64-,$(A64_GUEST_NAMES))
 GUEST_TESTS += $(A64_GUEST_OUT)/aarch64-raw-ldst
+# Some images again under plumb's slow twins (STYLE.md 8), image:options.
+A64_GUEST_TWINS := exc:backend=interp atomic:one-insn-per-tb=on \
+	branch:chaining=off ldst:tlb=off
+GUEST_TESTS += $(foreach t,$(A64_GUEST_TWINS),$(A64_GUEST_OUT)/aarch64-twin-$(firstword $(subst :, ,$(t))))
 
 $(A64_GUEST_OUT)/alu-cases.h: $(A64_GUEST_SRC)/gen-alu.py
 	@mkdir -p $(@D)
@@ -47,6 +51,13 @@ $(A64_GUEST_OUT)/%.bin: $(A64_GUEST_OUT)/%.elf
 ifneq ($(CROSS_AARCH64),)
 $(A64_GUEST_OUT)/aarch64-raw-%: $(A64_GUEST_OUT)/%.bin $(A64_GUEST_SRC)/run-test.sh
 	@printf '#!/bin/sh\nexec %s %s %s max "$$@"\n' "$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
+		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
+	@chmod +x $@
+
+$(A64_GUEST_OUT)/aarch64-twin-%: $(A64_GUEST_OUT)/%.elf $(A64_GUEST_SRC)/run-test.sh
+	@printf '#!/bin/sh\nPLUMB_ARGS="-accel tcg,%s" exec %s %s %s max "$$@"\n' \
+		"$(lastword $(subst :, ,$(filter $*:%,$(A64_GUEST_TWINS))))" \
+		"$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
 		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
 	@chmod +x $@
 

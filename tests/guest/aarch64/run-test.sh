@@ -9,7 +9,8 @@
 # check is reported with plumb's result; when QEMU's result differs from
 # the expected value the name says so, because then the test itself (its
 # expected value) is suspect. The exit status and a clean finish are checks
-# of their own.
+# of their own. PLUMB_ARGS (environment) adds options for plumb only, e.g.
+# the slow twins: PLUMB_ARGS="-accel tcg,backend=interp".
 set -u
 img=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,7 +26,8 @@ tap_only() {
     grep -aoE '(not ok|ok) [0-9]+ - .*|^1\.\.[0-9]+' "$1" | tr -d '\r'
 }
 
-timeout -k 5 "$timeout_s" "$plumb" "${args[@]}" > "$tmp/plumb.out" 2> "$tmp/plumb.err" < /dev/null
+# shellcheck disable=SC2086
+timeout -k 5 "$timeout_s" "$plumb" "${args[@]}" ${PLUMB_ARGS:-} > "$tmp/plumb.out" 2> "$tmp/plumb.err" < /dev/null
 plumb_rc=$?
 tap_only "$tmp/plumb.out" > "$tmp/plumb.tap"
 
