@@ -530,6 +530,15 @@ void tlb_set_page_full(CPUState *cpu, int mmu_idx, vaddr addr,
     taken = tlb_map_lock();
     mr = address_space_translate_full(cpu->as, paddr_page, &xlat, &plen,
                                       false, full->attrs, &ro);
+    /*
+     * Direct access needs the page to be one piece of RAM whose ram_addr is
+     * page aligned (code pages are tracked by ram_addr page); anything else
+     * goes through dispatch, which is slower but always right.
+     */
+    if (plen >= TARGET_PAGE_SIZE &&
+        ((memory_region_get_ram_addr(mr) + xlat) & ~TARGET_PAGE_MASK)) {
+        plen = 0;
+    }
     if (plen >= TARGET_PAGE_SIZE && memory_region_is_ram(mr) &&
         !memory_region_is_ram_device(mr)) {
         uint8_t *host = (uint8_t *)memory_region_get_ram_ptr(mr) + xlat;
