@@ -727,6 +727,59 @@ ObjectProperty *object_property_add_str(Object *obj, const char *name,
                                set ? str_set : NULL, str_release, a);
 }
 
+typedef struct AliasProp {
+    Object *target;
+    char *target_name;
+} AliasProp;
+
+static char *alias_get(Object *obj, ObjectProperty *prop, GError **errp)
+{
+    AliasProp *ap = prop->opaque;
+
+    return object_property_get_str(ap->target, ap->target_name, errp);
+}
+
+static bool alias_set(Object *obj, ObjectProperty *prop, const char *value,
+                      GError **errp)
+{
+    AliasProp *ap = prop->opaque;
+
+    return object_property_set_str(ap->target, ap->target_name, value, errp);
+}
+
+static void alias_release(Object *obj, ObjectProperty *prop)
+{
+    AliasProp *ap = prop->opaque;
+
+    g_free(ap->target_name);
+    g_free(ap);
+}
+
+ObjectProperty *object_property_add_alias(Object *obj, const char *name,
+                                          Object *target,
+                                          const char *target_name)
+{
+    ObjectProperty *tp = object_property_find(target, target_name);
+    ObjectProperty *p;
+    AliasProp *ap;
+
+    if (!tp) {
+        fprintf(stderr, "object_property_add_alias: '%s.%s' does not exist\n",
+                object_get_typename(target), target_name);
+        abort();
+    }
+    ap = g_new0(AliasProp, 1);
+    /* The target is usually a child of @obj, so no reference is taken. */
+    ap->target = target;
+    ap->target_name = g_strdup(target_name);
+    p = object_property_add(obj, name, tp->type, tp->get ? alias_get : NULL,
+                            tp->set ? alias_set : NULL, alias_release, ap);
+    if (tp->description) {
+        p->description = g_strdup(tp->description);
+    }
+    return p;
+}
+
 /* ---------------------------------------------------------------------- */
 /* The tree */
 

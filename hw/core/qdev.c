@@ -139,7 +139,14 @@ static void device_finalize(Object *obj)
 
     for (ngl = dev->gpios; ngl; ngl = next) {
         next = ngl->next;
-        qemu_free_irqs(ngl->in, ngl->num_in);
+        /* Lines passed from a part (qdev_pass_gpios) belong to the part. */
+        for (int i = 0; i < ngl->num_in; i++) {
+            if (!ngl->in_borrowed || !ngl->in_borrowed[i]) {
+                qemu_free_irq(ngl->in[i]);
+            }
+        }
+        g_free(ngl->in);
+        g_free(ngl->in_borrowed);
         g_free(ngl->out);
         g_free(ngl->name);
         g_free(ngl);
@@ -582,6 +589,10 @@ void qdev_init_gpio_in_named_with_opaque(DeviceState *dev,
     NamedGPIOList *ngl = gpio_list(dev, name);
 
     ngl->in = qemu_extend_irqs(ngl->in, ngl->num_in, handler, opaque, n);
+    if (ngl->in_borrowed) {
+        ngl->in_borrowed = g_renew(bool, ngl->in_borrowed, ngl->num_in + n);
+        memset(ngl->in_borrowed + ngl->num_in, 0, n * sizeof(bool));
+    }
     ngl->num_in += n;
 }
 
@@ -626,6 +637,34 @@ static NamedGPIOList *gpio_list_checked(DeviceState *dev, const char *name,
         abort();
     }
     return ngl;
+}
+
+void qdev_pass_gpios(DeviceState *dev, DeviceState *container,
+                     const char *name)
+{
+    NamedGPIOList *from = qdev_get_named_gpio_list(dev, name);
+    NamedGPIOList *to;
+
+    if (!from) {
+        return;
+    }
+    to = gpio_list(container, name);
+    to->in = g_renew(qemu_irq, to->in, to->num_in + from->num_in);
+    memcpy(to->in + to->num_in, from->in, from->num_in * sizeof(qemu_irq));
+    if (to->in_borrowed) {
+        to->in_borrowed = g_renew(bool, to->in_borrowed,
+                                  to->num_in + from->num_in);
+    } else {
+        to->in_borrowed = g_new0(bool, to->num_in + from->num_in);
+    }
+    for (int i = 0; i < from->num_in; i++) {
+        to->in_borrowed[to->num_in + i] = true;
+    }
+    to->num_in += from->num_in;
+    to->out = g_renew(qemu_irq *, to->out, to->num_out + from->num_out);
+    memcpy(to->out + to->num_out, from->out,
+           from->num_out * sizeof(qemu_irq *));
+    to->num_out += from->num_out;
 }
 
 qemu_irq qdev_get_gpio_in_named(DeviceState *dev, const char *name, int n)

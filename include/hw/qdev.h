@@ -80,6 +80,8 @@ typedef struct NamedGPIOList {
     int num_in;
     qemu_irq **out;             /* outputs: pointers to the device's fields */
     int num_out;
+    bool *in_borrowed;          /* per input: owned by another device
+                                   (qdev_pass_gpios); NULL: none are */
     struct NamedGPIOList *next;
 } NamedGPIOList;
 
@@ -227,6 +229,14 @@ qemu_irq qdev_get_gpio_out_connector(DeviceState *dev, const char *name,
  */
 qemu_irq qdev_intercept_gpio_out(DeviceState *dev, qemu_irq icpt,
                                  const char *name, int n);
+/*
+ * Make @container's GPIO list @name (NULL: unnamed) the same lines as
+ * @dev's, appended after any it has: a composite device exposes a part's
+ * inputs and outputs as its own. @dev keeps owning the lines.
+ */
+void qdev_pass_gpios(DeviceState *dev, DeviceState *container,
+                     const char *name);
+
 /* The list @name (NULL: unnamed), or NULL when the device has none. */
 NamedGPIOList *qdev_get_named_gpio_list(DeviceState *dev, const char *name);
 

@@ -224,6 +224,15 @@ Object *object_property_get_link(Object *obj, const char *name, GError **errp);
 const char *object_property_get_type(Object *obj, const char *name,
                                      GError **errp);
 
+/*
+ * A property of @obj that is @target's property @target_name under another
+ * name (same type; gets and sets go through to the target). A board uses
+ * it to expose a part's property on the whole ("serial0" -> uart.chardev).
+ */
+ObjectProperty *object_property_add_alias(Object *obj, const char *name,
+                                          Object *target,
+                                          const char *target_name);
+
 /* Convenience: a property backed by a field of the instance. */
 ObjectProperty *object_property_add_bool_ptr(Object *obj, const char *name,
                                              bool *v, bool read_only);

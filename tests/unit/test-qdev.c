@@ -720,6 +720,41 @@ static void test_gpio_lines(void)
     intercepted_dev = dst;
 }
 
+static void test_composite_device(void)
+{
+    TestDev *box = new_test_dev(TYPE_TEST_DEV);
+    TestDev *part = new_test_dev(TYPE_TEST_DEV);
+    TestDev *src = new_test_dev(TYPE_TEST_DEV);
+    GError *err = NULL;
+
+    object_property_add_child(OBJECT(box), "part", OBJECT(part));
+    object_property_add_alias(OBJECT(box), "part-u8", OBJECT(part), "u8");
+    g_assert_cmpstr(object_property_get_type(OBJECT(box), "part-u8", &err), ==,
+                    "uint8");
+    g_assert_true(object_property_set_str(OBJECT(box), "part-u8", "77", &err));
+    g_assert_cmpuint(part->u8, ==, 77);
+    g_assert_cmpuint(box->u8, ==, 5);
+    g_assert_false(object_property_set_str(OBJECT(box), "part-u8", "300", &err));
+    expect_error(&err, "test-dev.u8");
+    g_assert_cmpuint(object_property_get_uint(OBJECT(box), "part-u8", &err),
+                     ==, 77);
+
+    /* The box's "ctl" input is the part's; the box's own lines stay its own. */
+    qdev_pass_gpios(DEVICE(part), DEVICE(box), "ctl");
+    g_assert_true(qdev_get_gpio_in_named(DEVICE(box), "ctl", 1) ==
+                  qdev_get_gpio_in_named(DEVICE(part), "ctl", 0));
+    qdev_connect_gpio_out(DEVICE(src), 0,
+                          qdev_get_gpio_in_named(DEVICE(box), "ctl", 1));
+    qemu_irq_raise(src->out[0]);
+    g_assert_cmpint(part->ctl_level, ==, 1);
+    g_assert_cmpint(box->ctl_level, ==, 0);
+    qemu_irq_raise(qdev_get_gpio_in_named(DEVICE(box), "ctl", 0));
+    g_assert_cmpint(box->ctl_level, ==, 1);
+    object_unref(part);         /* the box holds it as a child */
+    object_unref(src);
+    object_unref(box);          /* frees both, each line once (ASan checks) */
+}
+
 /* ---------------------------------------------------------------------- */
 /* Buses, sysbus, reset */
 
@@ -1298,6 +1333,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qdev/link-property", test_link_property);
     g_test_add_func("/qdev/gpio-lines", test_gpio_lines);
     g_test_add_func("/qdev/sysbus-irq", test_sysbus_irq);
+    g_test_add_func("/qdev/composite-device", test_composite_device);
     g_test_add_func("/qdev/sysbus-mmio-map", test_sysbus_mmio_map);
     g_test_add_func("/qom/field-properties", test_field_properties);
     g_test_add_func("/qdev/globals", test_globals);
