@@ -23,6 +23,7 @@
 #include "sysemu/accel.h"
 #include "sysemu/main-loop.h"
 #include "sysemu/runstate.h"
+#include "exec/gdbstub.h"
 #include "tcg/tcg.h"
 #include "util/error.h"
 #include "util/keyval.h"
@@ -36,6 +37,9 @@ TCGAccelConfig tcg_accel_config = {
 };
 
 GThread *tcg_vcpu_thread;
+
+/* The gdbstub may not be linked in (unit tests): call it only if present. */
+void gdb_set_stop_cpu(CPUState *cpu) __attribute__((weak));
 
 /* State shared with other threads; all under the BQL. */
 static GCond tcg_halt_cond;         /* the vCPU thread sleeps here */
@@ -196,6 +200,9 @@ static gpointer tcg_rr_thread_fn(gpointer opaque)
             switch (r) {
             case EXCP_DEBUG:
                 /* gdbstub: stop everything and report (DEBUG run state). */
+                if (gdb_set_stop_cpu) {
+                    gdb_set_stop_cpu(cpu);
+                }
                 qemu_system_debug_request();
                 cpu->stop = true;
                 break;
