@@ -24,11 +24,13 @@ CONFIGS=(
     "tcg,backend=interp,chaining=off,tlb=off"
 )
 
+NTESTS=$(( ${#CONFIGS[@]} + 1 ))
 if ! command -v "${CROSS}gcc" >/dev/null 2>&1 || [ ! -x "$BIN" ]; then
-    echo "1..${#CONFIGS[@]}"
+    echo "1..$NTESTS"
     for c in "${CONFIGS[@]}"; do
         ok "$c # SKIP no ${CROSS}gcc or no $BIN"
     done
+    ok "wfi idles # SKIP no ${CROSS}gcc or no $BIN"
     exit 0
 fi
 
@@ -99,7 +101,18 @@ if ! "${CROSS}gcc" -nostdlib -static -Wl,-Ttext=0x40080000 -o "$tmp/t.elf" \
     exit 0
 fi
 
-echo "1..${#CONFIGS[@]}"
+cat > "$tmp/wfi.S" <<'ASM'
+    .global _start
+_start:
+    ldr x1, =0x09000000
+    mov w3, #'W'
+    strb w3, [x1]
+1:  wfi
+    b 1b
+ASM
+"${CROSS}gcc" -nostdlib -static -Wl,-Ttext=0x40080000 -o "$tmp/wfi.elf" "$tmp/wfi.S"
+
+echo "1..$NTESTS"
 for c in "${CONFIGS[@]}"; do
     out=$(timeout 20 "$BIN" -M virt -display none -monitor none -serial stdio \
           -semihosting -accel "$c" -kernel "$tmp/t.elf" 2>"$tmp/err")
@@ -110,3 +123,19 @@ for c in "${CONFIGS[@]}"; do
         notok "-accel $c: expected output ABCD and exit 0, got '$out' exit $rc ($(head -c 200 "$tmp/err" | tr '\n' ' '))"
     fi
 done
+
+# A CPU halted in WFI with nothing to wake it must not burn host time.
+if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "%U %S" -o "$tmp/time" timeout 2 "$BIN" -M virt \
+        -display none -monitor none -serial file:"$tmp/wfi.out" \
+        -kernel "$tmp/wfi.elf" 2>/dev/null
+    read -r user sys < <(tail -1 "$tmp/time")
+    busy=$(awk -v u="$user" -v s="$sys" 'BEGIN { print (u + s < 0.5) ? "no" : "yes" }')
+    if [ "$(cat "$tmp/wfi.out" 2>/dev/null)" = "W" ] && [ "$busy" = no ]; then
+        ok "wfi idles: ${user}s user ${sys}s sys in 2s"
+    else
+        notok "wfi idles: expected output W and < 0.5s CPU in 2s, got '$(cat "$tmp/wfi.out" 2>/dev/null)' ${user}s user ${sys}s sys"
+    fi
+else
+    ok "wfi idles # SKIP no /usr/bin/time"
+fi
