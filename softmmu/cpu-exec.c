@@ -354,7 +354,7 @@ static bool check_for_breakpoints(CPUState *cpu, vaddr pc, uint32_t *cflags)
 
 /* ---- the loop ---- */
 
-static void log_cpu_exec(CPUState *cpu, const TranslationBlock *tb)
+static void log_cpu_exec_slow(CPUState *cpu, const TranslationBlock *tb)
 {
     if (log_enabled(LOG_EXEC)) {
         log_printf("Trace %d: %p [%016" PRIx64 "/%016" VADDR_PRIx "/%08x/%08x]\n",
@@ -363,6 +363,13 @@ static void log_cpu_exec(CPUState *cpu, const TranslationBlock *tb)
     }
     if (log_enabled(LOG_CPU)) {
         cpu_dump_state(cpu, log_file(), 0);
+    }
+}
+
+static inline void log_cpu_exec(CPUState *cpu, const TranslationBlock *tb)
+{
+    if (unlikely(log_enabled(LOG_EXEC | LOG_CPU))) {
+        log_cpu_exec_slow(cpu, tb);
     }
 }
 
