@@ -47,19 +47,20 @@ class Block:
         self.departures = []     # (instruction index, kind)
         self.ninsns = ninsns
         self.p_departure = p_departure
+        self.reserved = ()      # registers a loop counts in
 
     # ---- registers -------------------------------------------------------
     def wreg(self, avoid=()):
         """A destination: x0..x27, or the zero register now and then."""
         while True:
             r = 31 if self.rng.random() < 0.04 else self.rng.randrange(NWRITABLE)
-            if r not in avoid:
+            if r not in avoid and r not in self.reserved:
                 return r
 
     def wreg_nozr(self, avoid=()):
         while True:
             r = self.rng.randrange(NWRITABLE)
-            if r not in avoid:
+            if r not in avoid and r not in self.reserved:
                 return r
 
     def rreg(self):
@@ -426,7 +427,7 @@ class Block:
         else:
             x = self.rng.random() < 0.5
             rs = self.rng.randrange(0, NWRITABLE, 2)
-            while rs in (b, b - 1):
+            while rs in (b, b - 1) or rs in self.reserved or rs + 1 in self.reserved:
                 rs = self.rng.randrange(0, NWRITABLE, 2)
             rt = self.rng.randrange(0, NWRITABLE, 2)
             if self.rng.random() < 0.5:
@@ -451,11 +452,29 @@ class Block:
                                          BASE, off))
         self.emit('movz x%d, #0x%x' % (rt, self.rng.getrandbits(16)))
 
+    def g_loop(self):
+        """A counted loop (2..4 times) around a few groups: translated code
+        runs again, through chaining and the TB caches. The counter is
+        reserved inside; every base register is set up again each time."""
+        if self.reserved:
+            return self.g_addsub_imm()
+        c = self.wreg_nozr()
+        self.emit('mov x%d, #%d' % (c, self.rng.randrange(2, 5)))
+        start = len(self.lines)
+        self.reserved = (c,)
+        names = [g for g, _ in self.GENS if g not in ('loop', 'branch')]
+        weights = [w for g, w in self.GENS if g not in ('loop', 'branch')]
+        for _ in range(self.rng.randrange(2, 6)):
+            getattr(self, 'g_' + self.rng.choices(names, weights)[0])()
+        self.reserved = ()
+        self.emit('sub x%d, x%d, #1' % (c, c))
+        self.emit('cbnz x%d, d_b%d_i%d' % (c, self.index, start))
+
     GENS = [('addsub_imm', 6), ('logic_imm', 5), ('movewide', 4), ('bitfield', 5),
             ('extr', 2), ('addsub_shift', 6), ('addsub_ext', 4), ('logic_shift', 6),
             ('adc', 4), ('ccmp', 4), ('csel', 4), ('dp1', 4), ('dp2', 5), ('dp3', 5),
             ('adr', 1), ('flags', 2), ('branch', 3), ('ldst', 14), ('literal', 1),
-            ('pair', 6), ('acqrel', 2), ('exclusive', 3), ('lse', 4), ('prfm', 1)]
+            ('pair', 6), ('acqrel', 2), ('exclusive', 3), ('lse', 4), ('prfm', 1), ('loop', 2)]
 
     def generate(self):
         names = [g for g, _ in self.GENS]
