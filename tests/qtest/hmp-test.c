@@ -49,29 +49,57 @@ static void assert_reads(QTestState *qts, int count, int size)
     g_array_free(s, TRUE);
 }
 
+/* The value of @size bytes at @b in the target's byte order. */
+static uint64_t ld(const uint8_t *b, int size, bool be)
+{
+    uint64_t v = 0;
+
+    for (int i = 0; i < size; i++) {
+        v = v << 8 | b[be ? i : size - 1 - i];
+    }
+    return v;
+}
+
 static void test_xp_widths(void)
 {
+    static const uint8_t bytes[16] = {
+        0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11,
+        0x00, 0xff, 0xee, 0xdd, 0xcc, 0xbb, 0xaa, 0x99,
+    };
     QTestState *qts = qtest_init(TESTDEV_ARGS);
-    char *out;
+    bool be = qtest_big_endian(qts);
+    char *out, *want;
     bool wr;
 
-    qtest_writeq(qts, TESTDEV_ADDR, 0x1122334455667788ULL);
-    qtest_writeq(qts, TESTDEV_ADDR + 8, 0x99aabbccddeeff00ULL);
+    /* Byte writes: the same memory contents on every target. */
+    for (int i = 0; i < 16; i++) {
+        qtest_writeb(qts, TESTDEV_ADDR + i, bytes[i]);
+    }
     g_array_free(testdev_sizes(qts, &wr), TRUE);
 
     out = qtest_hmp(qts, "xp /1g 0x%llx", TESTDEV_ADDR);
-    g_assert_cmpstr(out, ==, "0000000010000000: 0x1122334455667788\n");
+    want = g_strdup_printf("0000000010000000: 0x%016" PRIx64 "\n",
+                           ld(bytes, 8, be));
+    g_assert_cmpstr(out, ==, want);
     g_free(out);
+    g_free(want);
     assert_reads(qts, 1, 8);
 
     out = qtest_hmp(qts, "xp /2w 0x%llx", TESTDEV_ADDR);
-    g_assert_cmpstr(out, ==, "0000000010000000: 0x55667788 0x11223344\n");
+    want = g_strdup_printf("0000000010000000: 0x%08" PRIx64 " 0x%08" PRIx64 "\n",
+                           ld(bytes, 4, be), ld(bytes + 4, 4, be));
+    g_assert_cmpstr(out, ==, want);
     g_free(out);
+    g_free(want);
     assert_reads(qts, 2, 4);
 
     out = qtest_hmp(qts, "xp /3h 0x%llx", TESTDEV_ADDR);
-    g_assert_cmpstr(out, ==, "0000000010000000: 0x7788 0x5566 0x3344\n");
+    want = g_strdup_printf("0000000010000000: 0x%04" PRIx64 " 0x%04" PRIx64
+                           " 0x%04" PRIx64 "\n", ld(bytes, 2, be),
+                           ld(bytes + 2, 2, be), ld(bytes + 4, 2, be));
+    g_assert_cmpstr(out, ==, want);
     g_free(out);
+    g_free(want);
     assert_reads(qts, 3, 2);
 
     out = qtest_hmp(qts, "xp /2xb 0x%llx", TESTDEV_ADDR + 1);
@@ -81,9 +109,12 @@ static void test_xp_widths(void)
 
     /* 16 bytes per line. */
     out = qtest_hmp(qts, "xp /3g 0x%llx", TESTDEV_ADDR);
-    g_assert_cmpstr(out, ==, "0000000010000000: 0x1122334455667788 "
-                    "0x99aabbccddeeff00\n0000000010000010: 0x0000000000000000\n");
+    want = g_strdup_printf("0000000010000000: 0x%016" PRIx64 " 0x%016" PRIx64
+                           "\n0000000010000010: 0x0000000000000000\n",
+                           ld(bytes, 8, be), ld(bytes + 8, 8, be));
+    g_assert_cmpstr(out, ==, want);
     g_free(out);
+    g_free(want);
     assert_reads(qts, 3, 8);
 
     /* Decimal and the remembered format. */

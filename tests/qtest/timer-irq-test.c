@@ -15,6 +15,19 @@
 #define ARGS "-M none -device mmio-testdev,addr=0x10000000,id=td"
 #define PATH "/machine/peripheral/td"
 
+/* The device's registers are little-endian whatever the target. */
+static void dev_writeq(QTestState *qts, uint64_t addr, uint64_t v)
+{
+    qtest_writeq(qts, addr, qtest_big_endian(qts) ? GUINT64_SWAP_LE_BE(v) : v);
+}
+
+static uint64_t dev_readq(QTestState *qts, uint64_t addr)
+{
+    uint64_t v = qtest_readq(qts, addr);
+
+    return qtest_big_endian(qts) ? GUINT64_SWAP_LE_BE(v) : v;
+}
+
 static int64_t now_ns(QTestState *qts)
 {
     return qtest_clock_step(qts, 1);
@@ -25,10 +38,10 @@ static void test_step_to_next_deadline(void)
     QTestState *qts = qtest_init(ARGS);
     int64_t t0 = now_ns(qts);
 
-    qtest_writeq(qts, TIMER_ARM, 1000);
+    dev_writeq(qts, TIMER_ARM, 1000);
     g_assert_cmpint(qtest_clock_step_next(qts), ==, t0 + 1000);
-    g_assert_cmpuint(qtest_readq(qts, TIMER_FIRED), ==, 1);
-    g_assert_cmpint(qtest_readq(qts, TIMER_LAST), ==, t0 + 1000);
+    g_assert_cmpuint(dev_readq(qts, TIMER_FIRED), ==, 1);
+    g_assert_cmpint(dev_readq(qts, TIMER_LAST), ==, t0 + 1000);
     qtest_quit(qts);
 }
 
@@ -37,11 +50,11 @@ static void test_step_short_of_deadline(void)
     QTestState *qts = qtest_init(ARGS);
     int64_t t0 = now_ns(qts);
 
-    qtest_writeq(qts, TIMER_ARM, 5000);
+    dev_writeq(qts, TIMER_ARM, 5000);
     g_assert_cmpint(qtest_clock_step(qts, 4999), ==, t0 + 4999);
-    g_assert_cmpuint(qtest_readq(qts, TIMER_FIRED), ==, 0);
+    g_assert_cmpuint(dev_readq(qts, TIMER_FIRED), ==, 0);
     g_assert_cmpint(qtest_clock_step(qts, 1), ==, t0 + 5000);
-    g_assert_cmpuint(qtest_readq(qts, TIMER_FIRED), ==, 1);
+    g_assert_cmpuint(dev_readq(qts, TIMER_FIRED), ==, 1);
     /* Stopped VM time does not matter: the clock is the test's alone. */
     g_usleep(20 * 1000);
     g_assert_cmpint(now_ns(qts), ==, t0 + 5001);
@@ -53,17 +66,17 @@ static void test_periodic_ticks_each_deadline(void)
     QTestState *qts = qtest_init(ARGS);
     int64_t t0 = now_ns(qts);
 
-    qtest_writeq(qts, TIMER_PERIOD, 100);
-    qtest_writeq(qts, TIMER_ARM, 100);
+    dev_writeq(qts, TIMER_PERIOD, 100);
+    dev_writeq(qts, TIMER_ARM, 100);
     g_assert_cmpint(qtest_clock_step(qts, 1050), ==, t0 + 1050);
-    g_assert_cmpuint(qtest_readq(qts, TIMER_FIRED), ==, 10);
-    g_assert_cmpint(qtest_readq(qts, TIMER_LAST), ==, t0 + 1000);
+    g_assert_cmpuint(dev_readq(qts, TIMER_FIRED), ==, 10);
+    g_assert_cmpint(dev_readq(qts, TIMER_LAST), ==, t0 + 1000);
     /* clock_set runs the ticks on the way too. */
     g_assert_cmpint(qtest_clock_set(qts, t0 + 2000), ==, t0 + 2000);
-    g_assert_cmpuint(qtest_readq(qts, TIMER_FIRED), ==, 20);
-    qtest_writeq(qts, TIMER_ARM, 0);
+    g_assert_cmpuint(dev_readq(qts, TIMER_FIRED), ==, 20);
+    dev_writeq(qts, TIMER_ARM, 0);
     qtest_clock_step(qts, 1000);
-    g_assert_cmpuint(qtest_readq(qts, TIMER_FIRED), ==, 20);
+    g_assert_cmpuint(dev_readq(qts, TIMER_FIRED), ==, 20);
     qtest_quit(qts);
 }
 
@@ -79,10 +92,10 @@ static void test_irq_intercept_out(void)
     g_assert_cmpstr(r, ==, "OK");
     g_free(r);
     g_assert(!qtest_get_irq(qts, 0));
-    qtest_writeq(qts, TIMER_ARM, 10);
+    dev_writeq(qts, TIMER_ARM, 10);
     qtest_clock_step(qts, 10);
     g_assert(qtest_get_irq(qts, 0));
-    qtest_writeq(qts, TIMER_FIRED, 0);      /* ack lowers the line */
+    dev_writeq(qts, TIMER_FIRED, 0);      /* ack lowers the line */
     g_assert(!qtest_get_irq(qts, 0));
     qtest_quit(qts);
 }
@@ -94,16 +107,16 @@ static void test_irq_intercept_in_and_set_irq(void)
 
     /* Without interception set_irq_in drives the device directly. */
     qtest_set_irq_in(qts, PATH, NULL, 1, 1);
-    g_assert_cmphex(qtest_readq(qts, GPIO_IN), ==, 2);
+    g_assert_cmphex(dev_readq(qts, GPIO_IN), ==, 2);
 
     qtest_irq_intercept_in(qts, PATH);
     qtest_set_irq_in(qts, PATH, "unnamed-gpio-in", 0, 1);
     g_assert(qtest_get_irq(qts, 0));
     /* The intercepted line still reaches the device. */
-    g_assert_cmphex(qtest_readq(qts, GPIO_IN), ==, 3);
+    g_assert_cmphex(dev_readq(qts, GPIO_IN), ==, 3);
     qtest_set_irq_in(qts, PATH, NULL, 0, 0);
     g_assert(!qtest_get_irq(qts, 0));
-    g_assert_cmphex(qtest_readq(qts, GPIO_IN), ==, 2);
+    g_assert_cmphex(dev_readq(qts, GPIO_IN), ==, 2);
 
     r = qtest_rsp(qts, "set_irq_in %s unnamed-gpio-in 7 1", PATH);
     g_assert(g_str_has_prefix(r, "FAIL"));
@@ -118,11 +131,11 @@ static void test_reset_stops_timer(void)
 {
     QTestState *qts = qtest_init(ARGS);
 
-    qtest_writeq(qts, TIMER_ARM, 1000);
+    dev_writeq(qts, TIMER_ARM, 1000);
     qtest_qmp_assert_success(qts, "{'execute': 'system_reset'}");
     qtest_qmp_eventwait(qts, "RESET");
     qtest_clock_step(qts, 2000);
-    g_assert_cmpuint(qtest_readq(qts, TIMER_FIRED), ==, 0);
+    g_assert_cmpuint(dev_readq(qts, TIMER_FIRED), ==, 0);
     qtest_quit(qts);
 }
 
