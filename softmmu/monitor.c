@@ -518,7 +518,14 @@ static void hmp_info_registers(Monitor *mon, const char *args)
         if (!f) {
             continue;
         }
-        cpu_dump_state(cpu, f, 0);
+        /* A running vCPU changes its registers under us: park it. */
+        if (runstate_is_running()) {
+            pause_all_vcpus();
+            cpu_dump_state(cpu, f, 0);
+            resume_all_vcpus();
+        } else {
+            cpu_dump_state(cpu, f, 0);
+        }
         fclose(f);
         monitor_puts(mon, buf);
         free(buf);
