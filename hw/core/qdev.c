@@ -649,21 +649,25 @@ void qdev_pass_gpios(DeviceState *dev, DeviceState *container,
         return;
     }
     to = gpio_list(container, name);
-    to->in = g_renew(qemu_irq, to->in, to->num_in + from->num_in);
-    memcpy(to->in + to->num_in, from->in, from->num_in * sizeof(qemu_irq));
-    if (to->in_borrowed) {
-        to->in_borrowed = g_renew(bool, to->in_borrowed,
-                                  to->num_in + from->num_in);
-    } else {
-        to->in_borrowed = g_new0(bool, to->num_in + from->num_in);
+    if (from->num_in) {
+        to->in = g_renew(qemu_irq, to->in, to->num_in + from->num_in);
+        memcpy(to->in + to->num_in, from->in, from->num_in * sizeof(qemu_irq));
+        if (to->in_borrowed) {
+            to->in_borrowed = g_renew(bool, to->in_borrowed,
+                                      to->num_in + from->num_in);
+        } else {
+            to->in_borrowed = g_new0(bool, to->num_in + from->num_in);
+        }
+        for (int i = 0; i < from->num_in; i++) {
+            to->in_borrowed[to->num_in + i] = true;
+        }
+        to->num_in += from->num_in;
     }
-    for (int i = 0; i < from->num_in; i++) {
-        to->in_borrowed[to->num_in + i] = true;
+    if (from->num_out) {
+        to->out = g_renew(qemu_irq *, to->out, to->num_out + from->num_out);
+        memcpy(to->out + to->num_out, from->out,
+               from->num_out * sizeof(qemu_irq *));
     }
-    to->num_in += from->num_in;
-    to->out = g_renew(qemu_irq *, to->out, to->num_out + from->num_out);
-    memcpy(to->out + to->num_out, from->out,
-           from->num_out * sizeof(qemu_irq *));
     to->num_out += from->num_out;
 }
 
