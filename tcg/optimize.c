@@ -666,13 +666,13 @@ static bool fold_qemu_ld(OptContext *ctx, TCGOp *op)
     return false;
 }
 
+/*
+ * A new epoch makes every TempInfo stale: the next look at a temp resets
+ * it, copy links included, so nothing else needs touching.
+ */
 static void forget_everything(OptContext *ctx)
 {
     ctx->epoch = ++last_epoch;
-    /* Versions live on: copies recorded before stay invalid. */
-    for (int i = 0; i < ctx->s->nb_temps; i++) {
-        ctx->info[i].version++;
-    }
 }
 
 /* A helper may have written globals: they, and copies of them, are unknown. */
