@@ -20,8 +20,18 @@ $(BENCH_OUT)/aarch64/%.elf: tests/bench/aarch64/%.c $(BENCH_A64_DEPS)
 	$(QUIET)$(CROSS_AARCH64)gcc $(A64_GUEST_CFLAGS) -DBENCH_ROUNDS=$(BENCH_ROUNDS) -o $@ \
 		$(A64_GUEST_COMMON) $<
 
-$(BENCH_OUT)/aarch64-%: $(BENCH_OUT)/aarch64/%.elf tests/bench/aarch64/bench-vs-qemu.sh
-	@printf '#!/bin/sh\nexec %s %s %s %s "$$@"\n' "$(abspath tests/bench/aarch64/bench-vs-qemu.sh)" \
+# The same program with no rounds: start-up alone, subtracted by the runner.
+$(BENCH_OUT)/aarch64/%-empty.elf: tests/bench/aarch64/%.c $(BENCH_A64_DEPS)
+	@mkdir -p $(@D)
+	@echo "  GUESTCC $@"
+	$(QUIET)$(CROSS_AARCH64)gcc $(A64_GUEST_CFLAGS) -DBENCH_ROUNDS=0 -o $@ \
+		$(A64_GUEST_COMMON) $<
+
+$(BENCH_OUT)/aarch64-%: $(BENCH_OUT)/aarch64/%.elf $(BENCH_OUT)/aarch64/%-empty.elf \
+		tests/bench/aarch64/bench-vs-qemu.sh
+	@printf '#!/bin/sh\nBENCH_BASELINE=%s exec %s %s %s %s "$$@"\n' \
+		"$(abspath $(BENCH_OUT)/aarch64/$*-empty.elf)" \
+		"$(abspath tests/bench/aarch64/bench-vs-qemu.sh)" \
 		"aarch64-$*" "$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
 	@chmod +x $@
 endif

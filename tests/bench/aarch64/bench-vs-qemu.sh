@@ -36,7 +36,13 @@ median() {  # column $2 of file $1
 
 have_qemu=0
 command -v qemu-system-aarch64 > /dev/null 2>&1 && have_qemu=1
+base=${BENCH_BASELINE:-}
+bargs=(-M virt -cpu max -m 128M -nographic -semihosting -kernel "$base")
 for ((i = 0; i < runs; i++)); do
+    if [ -n "$base" ]; then
+        run plumb0 "$plumb" "${bargs[@]}" ${accel:+-accel "$accel"}
+        [ $have_qemu = 1 ] && run qemu0 qemu-system-aarch64 "${bargs[@]}" -display none
+    fi
     run plumb "$plumb" "${args[@]}" ${accel:+-accel "$accel"}
     [ -s "$tmp/plumb.result" ] || { echo "$name: plumb printed no result: $(tail -1 "$tmp/plumb.err")"; exit 1; }
     if [ $have_qemu = 1 ]; then
@@ -57,3 +63,10 @@ ratio=$(awk -v a="$pc" -v b="$qc" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 wratio=$(awk -v a="$pw" -v b="$qw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 echo "$name: plumb ${pc} s CPU (${pw} s wall), QEMU ${qc} s CPU (${qw} s wall), median of $runs, $(cat "$tmp/plumb.result")"
 echo "$name: ratio plumb/QEMU = $ratio (CPU time; wall-time ratio $wratio)"
+if [ -n "$base" ]; then
+    pb=$(median "$tmp/plumb0.times" 2); qb=$(median "$tmp/qemu0.times" 2)
+    net=$(awk -v a="$pc" -v b="$qc" -v c="$pb" -v d="$qb" \
+          'BEGIN { printf "%.2f", (b - d > 0 ? (a - c) / (b - d) : 0) }')
+    echo "$name: start-up alone: plumb ${pb} s CPU, QEMU ${qb} s CPU;" \
+         "guest work ratio plumb/QEMU = $net"
+fi
