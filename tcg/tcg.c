@@ -635,8 +635,10 @@ void tcg_dump_ops(TCGContext *s, FILE *f, bool have_prefs)
             nb_i = def->nb_iargs;
             nb_c = def->nb_cargs;
             const char *sfx = "";
-            if (!(def->flags & (TCG_OPF_BB_END | TCG_OPF_NOT_PRESENT)) ||
-                op->opc == INDEX_op_mov || op->opc == INDEX_op_brcond) {
+            /* Ops that name their widths (ext_i32_i64, ...) need no suffix. */
+            if ((!(def->flags & (TCG_OPF_BB_END | TCG_OPF_NOT_PRESENT)) ||
+                 op->opc == INDEX_op_mov || op->opc == INDEX_op_brcond) &&
+                !strstr(def->name, "_i32") && !strstr(def->name, "_i64")) {
                 sfx = op->type == TCG_TYPE_I32 ? "_i32" : "_i64";
             }
             col = fprintf(f, " %s%s ", def->name, sfx);
