@@ -199,7 +199,17 @@ static void ramdev_unrealize(DeviceState *dev)
         sysbus_mmio_unmap(SYS_BUS_DEVICE(dev), 1);
         sysbus_mmio_unmap(SYS_BUS_DEVICE(dev), 0);
     }
-    /* The regions still point at buf until the object goes; keep it. */
+    /* The regions still point at buf until the object goes: see finalize. */
+}
+
+static void ramdev_finalize(Object *obj)
+{
+    RamDeviceTestdev *s = (RamDeviceTestdev *)obj;
+
+    if (s->buf) {
+        munmap(s->buf, s->size);
+        s->buf = NULL;
+    }
 }
 
 static void ramdev_reset(DeviceState *dev)
@@ -234,6 +244,7 @@ static const TypeInfo ramdev_info = {
     .name = TYPE_RAM_DEVICE_TESTDEV,
     .parent = TYPE_SYS_BUS_DEVICE,
     .instance_size = sizeof(RamDeviceTestdev),
+    .instance_finalize = ramdev_finalize,
     .class_init = ramdev_class_init,
 };
 

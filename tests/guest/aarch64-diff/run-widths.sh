@@ -20,7 +20,7 @@ trap 'rm -f "$out" "$err"' EXIT
 
 timeout -k 5 "$timeout_s" "$plumb" -M virt -cpu max -m 128M -nographic \
     -semihosting -kernel "$img" \
-    -device ram-device-testdev,addr=0x0c000000 "$@" \
+    -device ram-device-testdev,addr=0x0c000000,size=0x2000 "$@" \
     > "$out" 2> "$err" < /dev/null
 rc=$?
 tap=$(grep -aoE '(not ok|ok) [0-9]+ - .*|^1\.\.[0-9]+|^# .*' "$out" | tr -d '\r')

@@ -12,14 +12,14 @@
  * one is an Alignment fault (Arm ARM B2.5.2): the test checks the fault
  * (EC 0x25, DFSC 0x21, FAR) and that nothing reached the device.
  *
- * Needs -device ram-device-testdev,addr=0x0c000000 (run-widths.sh in
+ * Needs -device ram-device-testdev,addr=0x0c000000,size=0x2000 (run-widths.sh in
  * tests/guest/aarch64-diff passes it); without the device every check
  * would fail, so the image says so once and stops.
  */
 #include "testlib.h"
 
 #define DEV_BASE    0x0c000000ul
-#define DEV_SIZE    0x1000ul
+#define DEV_SIZE    0x2000ul     /* two pages: pairs may cross */
 #define WIN         (DEV_BASE + DEV_SIZE)
 #define W_COUNT     0x00
 #define W_INDEX     0x08
@@ -342,6 +342,31 @@ static void test_pairs(void)
     expect2("stp x, x (same register)", 0x190, 0x198, 8, 1, 9, 9);
 }
 
+/*
+ * A pair whose two elements sit in different pages: still two accesses of
+ * the element size, first page first (the TLB looks up each page).
+ */
+static void test_pairs_across_pages(void)
+{
+    u64 a, b;
+
+    fill();
+    __asm__ volatile("ldp %x0, %x1, [%2]" : "=r"(a), "=r"(b)
+                     : "r"(DEV_BASE + 0xff8) : "memory");
+    expect2("ldp x across a page boundary", 0xff8, 0x1000, 8, 0,
+            patv(0xff8, 8), patv(0x1000, 8));
+    check("ldp x across pages, second register", b, patv(0x1000, 8));
+    __asm__ volatile("ldp %w0, %w1, [%2]" : "=r"(a), "=r"(b)
+                     : "r"(DEV_BASE + 0xffc) : "memory");
+    expect2("ldp w across a page boundary", 0xffc, 0x1000, 4, 0,
+            patv(0xffc, 4), patv(0x1000, 4));
+    __asm__ volatile("stp %x0, %x1, [%2]" : : "r"(0x1111222233334444ul),
+                     "r"(0x5555666677778888ul), "r"(DEV_BASE + 0xff8)
+                     : "memory");
+    expect2("stp x across a page boundary", 0xff8, 0x1000, 8, 1,
+            0x1111222233334444ul, 0x5555666677778888ul);
+}
+
 /* ---- acquire/release and exclusives --------------------------------------- */
 
 static void test_acqrel(void)
@@ -542,6 +567,9 @@ static void test_misaligned(void)
                          "r"(DEV_BASE + 0x442) : "memory");
         check_align_fault("stp w misaligned faults", DEV_BASE + 0x442, 1);
     }
+    /* Misaligned across a page boundary: one fault, no piece in either page. */
+    MISALIGNED_LD("ldr", "x", 0xffc);
+    MISALIGNED_ST("str", "w", 0xffe);
     /* DC ZVA to Device memory is an Alignment fault whatever the address. */
     exc_expect(4);
     __asm__ volatile("dc zva, %0" : : "r"(DEV_BASE + 0x440) : "memory");
@@ -556,8 +584,8 @@ int main(void)
     {
         u64 sz = win_rd(W_BUFSIZE);
         if (last_exc.count || sz != DEV_SIZE) {
-            check("ram-device-testdev present at 0x0c000000 "
-                  "(-device ram-device-testdev,addr=0x0c000000)", 0, 1);
+            check("ram-device-testdev present at 0x0c000000 (-device "
+                  "ram-device-testdev,addr=0x0c000000,size=0x2000)", 0, 1);
             return 1;
         }
     }
@@ -567,6 +595,7 @@ int main(void)
     test_index_forms();
     test_stores();
     test_pairs();
+    test_pairs_across_pages();
     test_acqrel();
     test_exclusives();
     test_atomics();
