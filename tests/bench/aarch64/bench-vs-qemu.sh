@@ -28,6 +28,7 @@ run() {
     t=$( { time "$@" < /dev/null > "$tmp/$label.out" 2> "$tmp/$label.err"; } 2>&1 )
     awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<< "$t" >> "$tmp/$label.times"
     grep -a '^bench-result' "$tmp/$label.out" | tr -d '\r' > "$tmp/$label.result"
+    grep -a '^bench-kernel' "$tmp/$label.out" | tr -d '\r' >> "$tmp/$label.kernels"
 }
 
 median() {  # column $2 of file $1
@@ -63,6 +64,18 @@ ratio=$(awk -v a="$pc" -v b="$qc" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 wratio=$(awk -v a="$pw" -v b="$qw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 echo "$name: plumb ${pc} s CPU (${pw} s wall), QEMU ${qc} s CPU (${qw} s wall), median of $runs, $(cat "$tmp/plumb.result")"
 echo "$name: ratio plumb/QEMU = $ratio (CPU time; wall-time ratio $wratio)"
+# Per kernel (guest timer ticks, median over runs): where the time goes.
+if [ -s "$tmp/plumb.kernels" ] && [ -s "$tmp/qemu.kernels" ]; then
+    for k in $(awk '{ print $2 }' "$tmp/plumb.kernels" | sort -u); do
+        pk=$(awk -v k="$k" '$2 == k { print $3 }' "$tmp/plumb.kernels" | sort -n |
+             awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+        qk=$(awk -v k="$k" '$2 == k { print $3 }' "$tmp/qemu.kernels" | sort -n |
+             awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+        awk -v n="$name" -v k="$k" -v a="$pk" -v b="$qk" 'BEGIN {
+            printf "%s:   %-8s plumb %10d ticks, QEMU %10d ticks, ratio %.2f (guest timer, wall clock)\n",
+                   n, k, a, b, (b > 0 ? a / b : 0) }'
+    done
+fi
 if [ -n "$base" ]; then
     pb=$(median "$tmp/plumb0.times" 2); qb=$(median "$tmp/qemu0.times" 2)
     net=$(awk -v a="$pc" -v b="$qc" -v c="$pb" -v d="$qb" \
