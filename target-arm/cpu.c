@@ -190,21 +190,24 @@ static NORETURN void arm_raise_abort(CPUState *cs, vaddr addr,
 }
 
 /*
- * Stage 1 off: VA = PA for every address inside the 48-bit physical range;
- * anything above is an address size fault at level 0.
+ * Stage 1 translation (ptw.c): flat while SCTLR_EL1.M is 0 (anything
+ * above the 48-bit physical range is an address size fault at level 0).
  */
 static bool arm_tlb_fill(CPUState *cs, vaddr addr, int size,
                          MMUAccessType access_type, int mmu_idx, bool probe,
                          uintptr_t retaddr)
 {
-    if (addr >> 48) {
+    ARMTranslation t;
+    uint32_t fsc;
+
+    if (!arm_translate(cpu_env(cs), addr, access_type, mmu_idx, &t, &fsc)) {
         if (probe) {
             return false;
         }
-        arm_raise_abort(cs, addr, access_type, FSC_ADDRESS_SIZE_L0, retaddr);
+        arm_raise_abort(cs, addr, access_type, fsc, retaddr);
     }
-    tlb_set_page(cs, addr & TARGET_PAGE_MASK, addr & TARGET_PAGE_MASK,
-                 PAGE_RWX, mmu_idx, TARGET_PAGE_SIZE);
+    tlb_set_page(cs, addr & TARGET_PAGE_MASK, t.pa & TARGET_PAGE_MASK,
+                 t.prot, mmu_idx, t.page_size);
     return true;
 }
 

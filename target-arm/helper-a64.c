@@ -225,16 +225,30 @@ void helper_dc_zva(CPUARMState *env, uint64_t va)
     }
 }
 
-/* AT S1E{0,1}{R,W}: with the MMU off the output address is the input. */
+/*
+ * AT S1E1R (op2 0), S1E1W (1), S1E0R (2), S1E0W (3): translate without
+ * faulting and report in PAR_EL1 (F=1 and the fault status on failure).
+ */
 void helper_sys_at(CPUARMState *env, uint32_t op, uint64_t va)
 {
-    if (va >> 48) {
-        /* F=1, FST = address size fault level 0 */
-        env->par_el1 = 1 | (FSC_ADDRESS_SIZE_L0 << 1);
+    ARMTranslation t;
+    uint32_t fsc;
+    int mmu_idx = op >= 2 ? ARMMMUIdx_E10_0 : ARMMMUIdx_E10_1;
+    MMUAccessType type = (op & 1) ? MMU_DATA_STORE : MMU_DATA_LOAD;
+
+    if (!arm_translate(env, va, type, mmu_idx, &t, &fsc)) {
+        env->par_el1 = 1 | (fsc << 1);
         return;
     }
-    /* F=0, SH=0b10 (outer shareable: Device), ATTR=0 (Device-nGnRnE) */
-    env->par_el1 = (va & 0xfffffffff000ull) | (2u << 7);
+    /* SH: 0b10 (outer shareable) for Device, ATTR from MAIR */
+    env->par_el1 = (t.pa & 0xfffffffff000ull) | (2u << 7) |
+                   ((uint64_t)t.attr << 56);
+}
+
+/* TLBI: we keep no ASIDs or VMIDs, so every form flushes everything. */
+void helper_tlbi_all(CPUARMState *env)
+{
+    tlb_flush_all_cpus_synced(env_cpu(env));
 }
 
 /* ---- system registers --------------------------------------------------- */
@@ -517,9 +531,8 @@ void helper_msr(CPUARMState *env, uint32_t key, uint64_t val)
     }
     switch (key) {
     case SR_SCTLR:
-        if ((val & SCTLR_M) && !(env->sctlr_el1 & SCTLR_M)) {
-            log_mask(LOG_UNIMP, "aarch64: SCTLR_EL1.M set but the stage 1 "
-                     "MMU is not implemented; addresses stay flat\n");
+        if ((val ^ env->sctlr_el1) & (SCTLR_M | (1ull << 19) /* WXN */)) {
+            tlb_flush(env_cpu(env));
         }
         env->sctlr_el1 = val;
         break;
@@ -529,9 +542,18 @@ void helper_msr(CPUARMState *env, uint32_t key, uint64_t val)
     case SR_OSDLR:
         break;
     case SR_CPACR: env->cpacr_el1 = val & (3u << 20); break;
-    case SR_TTBR0: env->ttbr0_el1 = val; break;
-    case SR_TTBR1: env->ttbr1_el1 = val; break;
-    case SR_TCR: env->tcr_el1 = val; break;
+    case SR_TTBR0:
+        env->ttbr0_el1 = val;
+        tlb_flush(env_cpu(env));
+        break;
+    case SR_TTBR1:
+        env->ttbr1_el1 = val;
+        tlb_flush(env_cpu(env));
+        break;
+    case SR_TCR:
+        env->tcr_el1 = val;
+        tlb_flush(env_cpu(env));
+        break;
     case SR_SPSR_EL1: env->spsr_el1 = val & 0xf03fffffu; break;
     case SR_ELR_EL1: env->elr_el1 = val; break;
     case SR_SP_EL0: env->sp_el[0] = val; break;
@@ -547,7 +569,10 @@ void helper_msr(CPUARMState *env, uint32_t key, uint64_t val)
     case SR_ESR_EL1: env->esr_el1 = (uint32_t)val; break;
     case SR_FAR_EL1: env->far_el1 = val; break;
     case SR_PAR_EL1: env->par_el1 = val; break;
-    case SR_MAIR: env->mair_el1 = val; break;
+    case SR_MAIR:
+        env->mair_el1 = val;
+        tlb_flush(env_cpu(env));
+        break;
     case SR_AMAIR: env->amair_el1 = val; break;
     case SR_VBAR: env->vbar_el1 = val & ~(uint64_t)0x7ff; break;
     case SR_CONTEXTIDR: env->contextidr_el1 = (uint32_t)val; break;

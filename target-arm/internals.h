@@ -42,6 +42,22 @@ uint32_t arm_crc32_update(uint32_t acc, uint64_t val, unsigned bytes,
 /* The generic timer's count (CNTPCT/CNTVCT). */
 uint64_t arm_counter_value(CPUARMState *env);
 
+/* The result of a stage 1 translation (ptw.c). */
+typedef struct ARMTranslation {
+    uint64_t pa;            /* physical address of the input address */
+    uint64_t page_size;     /* size of the page or block that maps it */
+    int prot;               /* PAGE_READ | PAGE_WRITE | PAGE_EXEC for mmu_idx */
+    bool device;            /* Device memory type */
+    uint8_t attr;           /* MAIR attribute byte (0 with the MMU off) */
+} ARMTranslation;
+
+/*
+ * Translate @va for an access of @type from @mmu_idx. True with *res
+ * filled, or false with the fault status code (DFSC/IFSC) in *fsc.
+ */
+bool arm_translate(CPUARMState *env, uint64_t va, MMUAccessType type,
+                   int mmu_idx, ARMTranslation *res, uint32_t *fsc);
+
 /* Write a new PSTATE (EL, SP, DAIF; NZCV included) keeping SP banking right. */
 void aarch64_pstate_write(CPUARMState *env, uint32_t val);
 

@@ -902,6 +902,7 @@ static bool trans_SYS(DisasContext *s, arg_sys *a)
             return false;
         }
         if (a->crn == 8) {
+            gen_helper_tlbi_all(tcg_env);
             /* New translations may differ: end the TB. */
             s->base.is_jmp = DISAS_UPDATE_EXIT;
         }

@@ -1,0 +1,198 @@
+/*
+ * mmu.c - stage 1 translation with the 4K granule: 1 GiB tables, 2 MiB
+ * blocks and 4 KiB pages, TTBR0 and TTBR1 ranges, top-byte-ignore, page
+ * aliases, read-only and PXN pages, translation faults at each level,
+ * access flag faults, AT S1E1R/W into PAR_EL1, remapping after TLBI, and
+ * turning the MMU off again.
+ */
+#include "testlib.h"
+
+#define MRS(reg) ({ u64 _v; __asm__ volatile("mrs %0, " reg : "=r"(_v)); _v; })
+#define MSR(reg, v) __asm__ volatile("msr " reg ", %0\n\tisb" : : "r"((u64)(v)) : "memory")
+
+#define D_VALID     1ul
+#define D_TABLE     3ul
+#define D_BLOCK     1ul
+#define D_PAGE      3ul
+#define D_ATTR(i)   ((u64)(i) << 2)
+#define D_AP_RO     (2ul << 6)
+#define D_AP_EL0    (1ul << 6)
+#define D_SH_INNER  (3ul << 8)
+#define D_AF        (1ul << 10)
+#define D_PXN       (1ul << 53)
+#define D_UXN       (1ul << 54)
+#define NORMAL      (D_ATTR(1) | D_SH_INNER | D_AF)
+#define DEVICE      (D_ATTR(0) | D_AF | D_PXN | D_UXN)
+
+#define TEST_VA     0x40400000ul        /* the 2 MiB region mapped by pages */
+
+static u64 l1[512] __attribute__((aligned(4096)));
+static u64 l2_low[512] __attribute__((aligned(4096)));
+static u64 l2_ram[512] __attribute__((aligned(4096)));
+static u64 l3[512] __attribute__((aligned(4096)));
+
+static void build_tables(void)
+{
+    l1[0] = (u64)l2_low | D_TABLE;
+    l1[1] = (u64)l2_ram | D_TABLE;
+    l2_low[0x09000000 >> 21] = 0x09000000ul | DEVICE | D_BLOCK;    /* PL011 */
+    for (u64 i = 0; i < 512; i++) {
+        l2_ram[i] = (0x40000000ul + (i << 21)) | NORMAL | D_BLOCK;
+    }
+    l2_ram[(TEST_VA >> 21) & 511] = (u64)l3 | D_TABLE;
+    l3[0] = (TEST_VA + 0x0000) | NORMAL | D_PAGE;
+    l3[1] = (TEST_VA + 0x2000) | NORMAL | D_PAGE;              /* alias */
+    l3[2] = (TEST_VA + 0x2000) | NORMAL | D_PAGE;
+    l3[3] = (TEST_VA + 0x3000) | NORMAL | D_AP_RO | D_PAGE;    /* read-only */
+    /* l3[4]: invalid */
+    l3[5] = (TEST_VA + 0x5000) | D_ATTR(1) | D_PAGE;           /* AF = 0 */
+    l3[7] = (TEST_VA + 0x7000) | NORMAL | D_PXN | D_PAGE;      /* no exec */
+    l3[8] = (TEST_VA + 0x8000) | NORMAL | D_PAGE;
+}
+
+static void mmu_on(void)
+{
+    u64 tcr = 25 | (1ul << 8) | (1ul << 10) | (3ul << 12) |       /* TTBR0 */
+              (25ul << 16) | (1ul << 24) | (1ul << 26) | (3ul << 28) |
+              (2ul << 30) |                                        /* TG1 4K */
+              (5ul << 32) |                                        /* 48-bit PA */
+              (1ul << 37);                                         /* TBI0 */
+    MSR("mair_el1", 0xff00ul);
+    MSR("tcr_el1", tcr);
+    MSR("ttbr0_el1", (u64)l1);
+    MSR("ttbr1_el1", (u64)l1);
+    __asm__ volatile("dsb sy\n\ttlbi vmalle1\n\tdsb sy\n\tisb" ::: "memory");
+    MSR("sctlr_el1", MRS("sctlr_el1") | 1 | (1ul << 2) | (1ul << 12));
+}
+
+static void expect_dabort(const char *name, u64 far, u64 dfsc, int wnr)
+{
+    char buf[96];
+    tsnprintf(buf, sizeof(buf), "%s: one data abort", name);
+    check(buf, last_exc.count == 1 && (last_exc.esr >> 26) == 0x25, 1);
+    tsnprintf(buf, sizeof(buf), "%s: DFSC", name);
+    check(buf, last_exc.esr & 0x3f, dfsc);
+    tsnprintf(buf, sizeof(buf), "%s: FAR", name);
+    check(buf, last_exc.far, far);
+    if (wnr >= 0) {
+        tsnprintf(buf, sizeof(buf), "%s: WnR", name);
+        check(buf, (last_exc.esr >> 6) & 1, wnr);
+    }
+}
+
+static u64 ld(u64 va)
+{
+    u64 v;
+    __asm__ volatile("ldr %0, [%1]" : "=r"(v) : "r"(va) : "memory");
+    return v;
+}
+
+static void st(u64 va, u64 v)
+{
+    __asm__ volatile("str %0, [%1]" : : "r"(v), "r"(va) : "memory");
+}
+
+static u64 resume_lr;
+
+static void resume_at_lr(struct exc_frame *f)
+{
+    f->elr = resume_lr;
+}
+
+int main(void)
+{
+    u64 v;
+
+    test_set_prefix("mmu: ");
+    build_tables();
+    /* with the MMU off, write the data the mappings will show */
+    *(volatile u64 *)(TEST_VA + 0x2000) = 0x2222222222222222ul;
+    *(volatile u64 *)(TEST_VA + 0x3000) = 0x3333333333333333ul;
+    *(volatile u64 *)(TEST_VA + 0x8000) = 0x8888888888888888ul;
+    mmu_on();
+    check("MMU on: SCTLR_EL1.M", MRS("sctlr_el1") & 1, 1);
+
+    check("read through a 4K page", ld(TEST_VA + 0x2000), 0x2222222222222222ul);
+    check("alias page maps to another PA", ld(TEST_VA + 0x1000),
+          0x2222222222222222ul);
+    st(TEST_VA + 0x1000, 0xabcdul);
+    check("write through the alias lands at the PA", ld(TEST_VA + 0x2000), 0xabcd);
+    check("read-only page reads", ld(TEST_VA + 0x3000), 0x3333333333333333ul);
+    check("2M block read", ld((u64)&l3[0]), l3[0]);
+    check("TTBR1 range maps the same tables", ld(0xffffff8000000000ul +
+                                                 TEST_VA + 0x2000), 0xabcd);
+    check("top byte ignored (TBI0)", ld(0x5a00000000000000ul | (TEST_VA + 0x2000)),
+          0xabcd);
+
+    exc_expect(4);
+    st(TEST_VA + 0x3000, 1);
+    expect_dabort("write to a read-only page", TEST_VA + 0x3000, 0x0f, 1);
+    check("read-only page unchanged", ld(TEST_VA + 0x3000), 0x3333333333333333ul);
+    exc_expect(4);
+    v = ld(TEST_VA + 0x4010);
+    expect_dabort("invalid level 3 entry", TEST_VA + 0x4010, 0x07, 0);
+    exc_expect(4);
+    v = ld(TEST_VA + 0x5000);
+    expect_dabort("access flag 0", TEST_VA + 0x5000, 0x0b, 0);
+    exc_expect(4);
+    v = ld(0x20000000ul);
+    expect_dabort("invalid level 2 entry", 0x20000000ul, 0x06, 0);
+    exc_expect(4);
+    v = ld(0x80000000ul);
+    expect_dabort("invalid level 1 entry", 0x80000000ul, 0x05, 0);
+    exc_expect(4);
+    v = ld(0x8000000000ul);
+    expect_dabort("VA above the TTBR0 range", 0x8000000000ul, 0x04, 0);
+    exc_expect(4);
+    v = ld(0x00ff000040402000ul);
+    expect_dabort("VA between the ranges", 0x00ff000040402000ul, 0x04, 0);
+
+    /* PXN: executing from the page is a permission fault (instruction abort) */
+    st(TEST_VA + 0x7000, 0xd65f03c0d65f03c0ul);        /* ret; ret */
+    exc_hook = resume_at_lr;
+    exc_expect(0);
+    __asm__ volatile("adr x9, 1f\n\tstr x9, [%1]\n\tblr %0\n1:"
+                     : : "r"(TEST_VA + 0x7000), "r"(&resume_lr)
+                     : "x9", "x30", "memory");
+    exc_hook = NULL;
+    check("exec from a PXN page: instruction abort", last_exc.esr >> 26, 0x21);
+    check("exec from a PXN page: IFSC permission L3", last_exc.esr & 0x3f, 0x0f);
+    check("exec from a PXN page: FAR", last_exc.far, TEST_VA + 0x7000);
+    check("exec from a PXN page: ELR", last_exc.elr, TEST_VA + 0x7000);
+
+    /* AT */
+    __asm__ volatile("at s1e1r, %0\n\tisb" : : "r"(TEST_VA + 0x1008));
+    v = MRS("par_el1");
+    check("AT S1E1R alias: F=0", v & 1, 0);
+    check("AT S1E1R alias: PA", v & 0xfffffffff000ul, TEST_VA + 0x2000);
+    check("AT S1E1R alias: ATTR from MAIR", v >> 56, 0xff);
+    __asm__ volatile("at s1e1w, %0\n\tisb" : : "r"(TEST_VA + 0x3000));
+    v = MRS("par_el1");
+    check("AT S1E1W read-only: F=1", v & 1, 1);
+    check("AT S1E1W read-only: FST permission L3", (v >> 1) & 0x3f, 0x0f);
+    __asm__ volatile("at s1e1r, %0\n\tisb" : : "r"(TEST_VA + 0x4000));
+    v = MRS("par_el1");
+    check("AT S1E1R invalid: FST translation L3", (v >> 1) & 0x3f, 0x07);
+    __asm__ volatile("at s1e0r, %0\n\tisb" : : "r"(TEST_VA));
+    v = MRS("par_el1");
+    check("AT S1E0R of an EL1-only page: permission fault", (v >> 1) & 0x3f, 0x0f);
+
+    /* remap the alias and invalidate */
+    l3[1] = (TEST_VA + 0x8000) | NORMAL | D_PAGE;
+    __asm__ volatile("dsb ishst\n\ttlbi vae1is, %0\n\tdsb ish\n\tisb"
+                     : : "r"((TEST_VA + 0x1000) >> 12) : "memory");
+    check("after TLBI the alias shows the new page", ld(TEST_VA + 0x1000),
+          0x8888888888888888ul);
+
+    /* Normal memory with the MMU on: misaligned loads are allowed */
+    exc_expect(4);
+    __asm__ volatile("ldr %0, [%1]" : "=r"(v) : "r"(TEST_VA + 0x8001) : "memory");
+    check("misaligned load from Normal memory does not fault", last_exc.count, 0);
+    check("misaligned load value", v, 0x0088888888888888ul);
+
+    MSR("sctlr_el1", MRS("sctlr_el1") & ~1ul);
+    check("MMU off again: flat", ld(TEST_VA + 0x1000), 0);
+    check("MMU off again: PA 0x...2000", ld(TEST_VA + 0x2000), 0xabcd);
+    (void)v;
+    return 0;
+}
