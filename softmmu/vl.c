@@ -198,7 +198,7 @@ static const OptDef options[] = {
     { "machine", true, OPT_MACHINE, "TYPE[,prop=value...]",
       "select the board; 'help' lists boards, 'TYPE,help' its properties;\n"
       "repeated -machine options merge (accel=, kernel=, dumpdtb= too)" },
-    { "M", true, OPT_MACHINE, NULL, NULL },
+    { "M", true, OPT_MACHINE, "TYPE[,prop=value...]", "same as -machine" },
     { "cpu", true, OPT_CPU, "MODEL[,prop=value][,+flag][,-flag]",
       "select the CPU model ('help' lists the models)" },
     { "m", true, OPT_M, "[size=]SIZE[,slots=n,maxmem=size]",
@@ -1263,6 +1263,11 @@ static void take_machine_file_props(void)
     }
 }
 
+static void remove_pidfile(void)
+{
+    unlink(cfg.pidfile);
+}
+
 static void write_pidfile(void)
 {
     FILE *f;
@@ -1276,6 +1281,7 @@ static void write_pidfile(void)
     }
     fprintf(f, "%d\n", (int)getpid());
     fclose(f);
+    atexit(remove_pidfile);
 }
 
 static void devices_reset(void *opaque)

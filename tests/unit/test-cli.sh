@@ -319,4 +319,18 @@ sig_test TERM 15
 sig_test INT 2
 sig_test HUP 1
 
+# -pidfile: written with our pid while running, removed at exit
+"$A64" -M none -accel qtest -nodefaults -display none -pidfile "$tmp/pid" \
+    > /dev/null 2>&1 < /dev/null &
+pid=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$tmp/pid" ] && break; sleep 0.1; done
+written=$(cat "$tmp/pid" 2> /dev/null)
+kill -TERM $pid
+wait $pid
+if [ "$written" = "$pid" ] && [ ! -e "$tmp/pid" ]; then
+    ok "-pidfile holds the pid while running and is removed at exit"
+else
+    not_ok "-pidfile" "want '$pid' then no file, got '$written'"
+fi
+
 echo "1..$n"
