@@ -3,10 +3,11 @@
  * object that wraps it, and what the machine and the translator need to
  * know about it (TB flags, MMU indexes, exception classes).
  *
- * Scope: AArch64 only, EL0 and EL1 (no EL2/EL3, no AArch32), MMU off
- * (flat physical mapping with Device-nGnRnE data semantics), base integer
- * ISA. The ID registers advertise exactly that: a guest that reads them
- * finds no FP/SIMD, no SVE, no EL2/EL3, and FEAT_LSE + CRC32 present.
+ * Scope: AArch64 only, EL0 and EL1 (no EL2/EL3, no AArch32), stage 1
+ * translation of the EL1&0 regime (ptw.c; flat with Device-nGnRnE data
+ * semantics while SCTLR_EL1.M is 0), base integer ISA. The ID registers
+ * advertise exactly that: a guest that reads them finds no FP/SIMD, no
+ * SVE, no EL2/EL3, and FEAT_LSE (on max) + CRC32 present.
  *
  * A machine makes a CPU with arm_cpu_new("max" | "cortex-a57", errp),
  * sets its reset pc with arm_cpu_set_reset_pc(), and resets it.

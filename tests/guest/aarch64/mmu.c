@@ -2,8 +2,9 @@
  * mmu.c - stage 1 translation with the 4K granule: 1 GiB tables, 2 MiB
  * blocks and 4 KiB pages, TTBR0 and TTBR1 ranges, top-byte-ignore, page
  * aliases, read-only and PXN pages, translation faults at each level,
- * access flag faults, AT S1E1R/W into PAR_EL1, remapping after TLBI, and
- * turning the MMU off again.
+ * access flag faults, AT S1E1R/W into PAR_EL1, remapping after TLBI, EL0
+ * permissions, the implicit PXN of EL0-writable pages, the 64K granule,
+ * and turning the MMU off again.
  */
 #include "testlib.h"
 
@@ -48,6 +49,57 @@ static void build_tables(void)
     l3[5] = (TEST_VA + 0x5000) | D_ATTR(1) | D_PAGE;           /* AF = 0 */
     l3[7] = (TEST_VA + 0x7000) | NORMAL | D_PXN | D_PAGE;      /* no exec */
     l3[8] = (TEST_VA + 0x8000) | NORMAL | D_PAGE;
+    l3[6] = (TEST_VA + 0x6000) | NORMAL | D_AP_EL0 | D_PAGE;   /* EL0 RW */
+}
+
+/* 64K granule, T0SZ 25: level 2 (512 MiB blocks, 1024 entries), level 3. */
+static u64 l2_64k[1024] __attribute__((aligned(65536)));
+static u64 l3_64k[8192] __attribute__((aligned(65536)));
+
+static void build_tables_64k(void)
+{
+    l2_64k[0] = 0x00000000ul | DEVICE | D_BLOCK;        /* 0-512M: PL011 */
+    l2_64k[2] = 0x40000000ul | NORMAL | D_BLOCK;        /* RAM, the image */
+    l2_64k[3] = (u64)l3_64k | D_TABLE;                  /* 0x60000000 */
+    l3_64k[0] = TEST_VA | NORMAL | D_PAGE;              /* 64K page */
+}
+
+/* EL0 snippets: x0 = address; each ends with svc. */
+extern char el0_load[], el0_store[];
+__asm__(".text\n"
+        "el0_load:\n\tldr x1, [x0]\n\tsvc #1\n"
+        "el0_store:\n\tstr x0, [x0]\n\tsvc #2\n");
+
+static u64 el1_resume;
+static int el0_faults;
+static u64 el0_esr, el0_far;
+
+static void el0_hook(struct exc_frame *f)
+{
+    u64 esr;
+    __asm__ volatile("mrs %0, esr_el1" : "=r"(esr));
+    if ((esr >> 26) == 0x15) {
+        f->elr = el1_resume;
+        f->spsr = 0x3c5;
+    } else {
+        el0_faults++;
+        el0_esr = esr;
+        el0_far = last_exc.far;
+        exc_expect(4);
+    }
+}
+
+static void run_el0(char *entry, u64 x0)
+{
+    el0_faults = 0;
+    el0_esr = 0;
+    exc_hook = el0_hook;
+    exc_expect(4);
+    __asm__ volatile("adr x9, 1f\n\tstr x9, [%0]\n\tmov x0, %3\n\t"
+                     "msr elr_el1, %1\n\tmsr spsr_el1, %2\n\teret\n1:"
+                     : : "r"(&el1_resume), "r"(entry), "r"(0ul), "r"(x0)
+                     : "x0", "x1", "x9", "x30", "memory");
+    exc_hook = NULL;
 }
 
 static void mmu_on(void)
@@ -189,6 +241,56 @@ int main(void)
     __asm__ volatile("ldr %0, [%1]" : "=r"(v) : "r"(TEST_VA + 0x8001) : "memory");
     check("misaligned load from Normal memory does not fault", last_exc.count, 0);
     check("misaligned load value", v, 0x0088888888888888ul);
+
+    /* EL0: AP decides data access; execution of this image (AP=00, UXN=0) */
+    run_el0(el0_load, TEST_VA + 0x6000);
+    check("EL0 load from an AP=01 page", el0_faults, 0);
+    run_el0(el0_store, TEST_VA + 0x6008);
+    check("EL0 store to an AP=01 page", el0_faults, 0);
+    check("EL0 store landed", ld(TEST_VA + 0x6008), TEST_VA + 0x6008);
+    run_el0(el0_load, TEST_VA);
+    check("EL0 load from an EL1-only page: data abort from EL0", el0_esr >> 26,
+          0x24);
+    check("EL0 load from an EL1-only page: permission L3", el0_esr & 0x3f, 0x0f);
+    check("EL0 load from an EL1-only page: FAR", el0_far, TEST_VA);
+    run_el0(el0_store, TEST_VA + 0x3000);
+    check("EL0 store to an EL1 read-only page: permission L3", el0_esr & 0x3f,
+          0x0f);
+
+    /* EL1 may not execute what EL0 may write */
+    st(TEST_VA + 0x6000, 0xd65f03c0d65f03c0ul);
+    exc_hook = resume_at_lr;
+    exc_expect(0);
+    __asm__ volatile("adr x9, 1f\n\tstr x9, [%1]\n\tblr %0\n1:"
+                     : : "r"(TEST_VA + 0x6000), "r"(&resume_lr)
+                     : "x9", "x30", "memory");
+    exc_hook = NULL;
+    check("EL1 exec from an EL0-writable page: instruction abort",
+          last_exc.esr >> 26, 0x21);
+    check("EL1 exec from an EL0-writable page: permission L3",
+          last_exc.esr & 0x3f, 0x0f);
+
+    /* 64K granule */
+    /*
+     * 64K granule. The switch is made with the MMU off: changing the
+     * tables under the running code would let either the old (cached) or
+     * the new translations be used, which the architecture leaves open.
+     */
+    build_tables_64k();
+    MSR("sctlr_el1", MRS("sctlr_el1") & ~1ul);
+    MSR("ttbr0_el1", (u64)l2_64k);
+    MSR("tcr_el1", (MRS("tcr_el1") & ~(3ul << 14)) | (1ul << 14));   /* TG0 64K */
+    __asm__ volatile("dsb sy\n\ttlbi vmalle1\n\tdsb sy\n\tisb" ::: "memory");
+    MSR("sctlr_el1", MRS("sctlr_el1") | 1);
+    check("64K granule: page read", ld(0x60002000ul), 0xabcd);
+    check("64K granule: 512M block read", ld(TEST_VA + 0x8000),
+          0x8888888888888888ul);
+    exc_expect(4);
+    v = ld(0x60010000ul);
+    expect_dabort("64K granule: invalid level 3 entry", 0x60010000ul, 0x07, 0);
+    exc_expect(4);
+    v = ld(0x20000000ul);
+    expect_dabort("64K granule: invalid level 2 entry", 0x20000000ul, 0x06, 0);
 
     MSR("sctlr_el1", MRS("sctlr_el1") & ~1ul);
     check("MMU off again: flat", ld(TEST_VA + 0x1000), 0);
