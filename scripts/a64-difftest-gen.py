@@ -259,6 +259,37 @@ class Block:
                                           self.name(self.rreg(), True),
                                           self.rng.randrange(64), lab))
 
+    def g_indirect(self):
+        """An indirect jump or call forward to a later group: BR, BLR, RET
+        through a register ADR loaded (translated code must look the
+        target up), or a direct BL. X30 is not part of the dump."""
+        lab = '@BR%d@' % self.rng.randrange(1, 4)
+        x = self.rng.random()
+        if x < 0.25:
+            self.emit('bl %s' % lab)
+            return
+        r = self.wreg_nozr()
+        self.emit('adr x%d, %s' % (r, lab))
+        if x < 0.5:
+            self.emit('br x%d' % r)
+        elif x < 0.75:
+            self.emit('blr x%d' % r)
+        else:
+            self.emit('ret x%d' % r)
+
+    def g_trap(self):
+        """A synchronous exception the harness takes and returns from
+        (skipping 4 bytes past ELR): the state must be exact at the trap."""
+        x = self.rng.random()
+        if x < 0.4:
+            self.emit('brk #0x%x' % self.rng.getrandbits(16))
+        elif x < 0.7:
+            self.emit('udf #0x%x' % self.rng.getrandbits(16))
+        else:
+            # ELR is already past SVC: the handler's +4 skips the next one.
+            self.emit('svc #0x%x' % self.rng.getrandbits(16))
+            self.emit('udf #0')
+
     # ---- loads and stores ------------------------------------------------
     SIZES = {'b': 1, 'h': 2, '': 4, 'x': 8}
 
@@ -462,8 +493,9 @@ class Block:
         self.emit('mov x%d, #%d' % (c, self.rng.randrange(2, 5)))
         start = len(self.lines)
         self.reserved = (c,)
-        names = [g for g, _ in self.GENS if g not in ('loop', 'branch')]
-        weights = [w for g, w in self.GENS if g not in ('loop', 'branch')]
+        inner = [(g, w) for g, w in self.GENS if g not in ('loop', 'branch', 'indirect')]
+        names = [g for g, _ in inner]
+        weights = [w for _, w in inner]
         for _ in range(self.rng.randrange(2, 6)):
             getattr(self, 'g_' + self.rng.choices(names, weights)[0])()
         self.reserved = ()
@@ -474,7 +506,8 @@ class Block:
             ('extr', 2), ('addsub_shift', 6), ('addsub_ext', 4), ('logic_shift', 6),
             ('adc', 4), ('ccmp', 4), ('csel', 4), ('dp1', 4), ('dp2', 5), ('dp3', 5),
             ('adr', 1), ('flags', 2), ('branch', 3), ('ldst', 14), ('literal', 1),
-            ('pair', 6), ('acqrel', 2), ('exclusive', 3), ('lse', 4), ('prfm', 1), ('loop', 2)]
+            ('pair', 6), ('acqrel', 2), ('exclusive', 3), ('lse', 4), ('prfm', 1), ('loop', 2),
+            ('indirect', 2), ('trap', 1)]
 
     def generate(self):
         names = [g for g, _ in self.GENS]
@@ -497,7 +530,7 @@ class Block:
         for k, line in enumerate(self.lines):
             if '@BR' in line:
                 d = int(line.split('@BR')[1].split('@')[0])
-                g = groups.index(k)
+                g = max(i for i, start in enumerate(groups) if start <= k)
                 target = groups[min(g + 1 + d, len(groups) - 1)]
                 line = line.replace('@BR%d@' % d, 'd_b%d_i%d' % (self.index, target))
             fixed.append(line)

@@ -6,7 +6,11 @@
  * qemu-system-aarch64; scripts/a64-difftest-compare.py compares the lines.
  *
  * Output, one line per block (hex):
- *     B <block> <x0> .. <x28> <nzcv> <csum> <exceptions> <esr> <far>
+ *     B <block> <x0> .. <x28> <nzcv> <csum> <exc> <esr> <far> <afc> <afar>
+ * exc/esr/far: how many exceptions other than Alignment faults, the first
+ * one's syndrome and, for an abort, its FAR (FAR is UNKNOWN after other
+ * exceptions); afc/afar: Alignment faults and the first one's address,
+ * apart because QEMU 7.2 does not raise those with the MMU off.
  * then "E <blocks>".
  *
  * The control record difftest_ctl lets the comparison script narrow a
@@ -79,14 +83,21 @@ static void patch_stop(const struct difftest_block *b, u64 stop)
 }
 
 /* Every exception of a block: counted, the first one's syndrome kept. */
-static u64 blk_exc_count, blk_exc_esr, blk_exc_far;
+static u64 blk_exc_count, blk_exc_esr, blk_exc_far, blk_af_count, blk_af_far;
 
 static void count_exc(struct exc_frame *f)
 {
+    u64 esr = last_exc.esr, ec = esr >> 26;
+    int abort = ec == 0x20 || ec == 0x21 || ec == 0x24 || ec == 0x25;
+
     (void)f;
-    if (!blk_exc_count++) {
-        blk_exc_esr = last_exc.esr;
-        blk_exc_far = last_exc.far;
+    if (abort && (esr & 0x3f) == 0x21) {
+        if (!blk_af_count++) {
+            blk_af_far = last_exc.far;
+        }
+    } else if (!blk_exc_count++) {
+        blk_exc_esr = esr;
+        blk_exc_far = abort ? last_exc.far : 0;
     }
     exc_expect(4);      /* the next one is expected too */
 }
@@ -110,6 +121,7 @@ int main(void)
             out[r] = 0;
         }
         blk_exc_count = blk_exc_esr = blk_exc_far = 0;
+        blk_af_count = blk_af_far = 0;
         exc_hook = count_exc;
         exc_expect(4);
         b->fn(out);
@@ -117,8 +129,9 @@ int main(void)
         for (int r = 0; r < 29; r++) {
             tprintf(" %lx", out[r]);
         }
-        tprintf(" %lx %lx %lx %lx %lx\n", out[29] >> 28, scratch_sum(),
-                blk_exc_count, blk_exc_esr, blk_exc_far);
+        tprintf(" %lx %lx %lx %lx %lx %lx %lx\n", out[29] >> 28, scratch_sum(),
+                blk_exc_count, blk_exc_esr, blk_exc_far, blk_af_count,
+                blk_af_far);
     }
     tprintf("E %lu\n", difftest_nblocks);
     return 0;
