@@ -184,6 +184,29 @@ out:
     return ret;
 }
 
+/* -d out_asm under the interpreter: one line per bytecode op. */
+void tcg_interp_disas(FILE *f, const void *code, size_t size)
+{
+    const uint64_t *p = code, *end = (const uint64_t *)((const char *)code + size);
+
+    while (p < end) {
+        uint64_t h = p[0];
+        unsigned opc = h & 0xff, nargs = (h >> 16) & 0xff;
+        if (opc >= NB_OPS || p + 1 + nargs > end) {
+            /* The constant pool follows the last op. */
+            fprintf(f, "  %p:  .quad 0x%" PRIx64 "\n", (const void *)p, h);
+            p++;
+            continue;
+        }
+        fprintf(f, "  %p:  %-14s", (const void *)p, tcg_op_defs[opc].name);
+        for (unsigned i = 1; i <= nargs; i++) {
+            fprintf(f, "%s0x%" PRIx64, i > 1 ? ", " : " ", p[i]);
+        }
+        fputc('\n', f);
+        p += 1 + nargs;
+    }
+}
+
 void tcg_interp_set_jmp_target(const TranslationBlock *tb, int n, uintptr_t jmp_rw)
 {
     __atomic_store_n((uint64_t *)jmp_rw, (uint64_t)tb->jmp_target_addr[n],

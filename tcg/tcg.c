@@ -494,9 +494,13 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb, uint64_t pc_start)
     __builtin___clear_cache((char *)s->code_buf, (char *)s->code_buf + n);
     s->tb_count++;
     s->code_bytes += n;
-    if (unlikely(log_enabled(LOG_OUT_ASM)) && !tcg_use_interp) {
+    if (unlikely(log_enabled(LOG_OUT_ASM))) {
         log_printf("OUT: [size=%d]\n", n);
-        tcg_x86_disas(log_file(), s->code_buf, n);
+        if (tcg_use_interp) {
+            tcg_interp_disas(log_file(), s->code_buf, n);
+        } else {
+            tcg_x86_disas(log_file(), s->code_buf, n);
+        }
         log_printf("\n");
     }
     return n;

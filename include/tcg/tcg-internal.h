@@ -13,6 +13,7 @@
 int tcg_interp_gen_code(TCGContext *s, TranslationBlock *tb);
 uintptr_t tcg_interp_exec(CPUArchState *env, const void *tb_ptr);
 void tcg_interp_set_jmp_target(const TranslationBlock *tb, int n, uintptr_t jmp_rw);
+void tcg_interp_disas(FILE *f, const void *code, size_t size);
 
 /* "a cond b" on values of type @t, the IR's definition (interp, optimizer). */
 bool tcg_cond_eval(TCGCond c, uint64_t a, uint64_t b, TCGType t);
