@@ -236,18 +236,21 @@ static FloatParts invalid_nan(float_status *s, int why)
     return parts_default_nan(s);
 }
 
-/* At least one of a, b is a NaN. */
-static FloatParts pick_nan2(FloatParts a, FloatParts b, float_status *s)
+/*
+ * At least one of a, b is a NaN: raise Invalid for a signaling one and say
+ * which operand the result is (0 = a, 1 = b), or -1 for the default NaN.
+ */
+static int pick_nan2_index(const FloatParts *a, const FloatParts *b, float_status *s)
 {
-    bool a_nan = is_nan(&a), b_nan = is_nan(&b);
-    bool a_snan = a.cls == FC_SNAN, b_snan = b.cls == FC_SNAN;
+    bool a_nan = is_nan(a), b_nan = is_nan(b);
+    bool a_snan = a->cls == FC_SNAN, b_snan = b->cls == FC_SNAN;
     bool take_a;
 
     if (a_snan || b_snan) {
         float_raise(float_flag_invalid | float_flag_invalid_snan, s);
     }
     if (s->default_nan_mode) {
-        return parts_default_nan(s);
+        return -1;
     }
     switch (s->float_2nan_prop_rule) {
     default:
@@ -270,12 +273,22 @@ static FloatParts pick_nan2(FloatParts a, FloatParts b, float_status *s)
             take_a = b_snan;            /* the quiet one */
         } else {
             /* Larger significand; on a tie the positive one (checked on the host x87). */
-            uint64_t fa = a.frac & ~(1ULL << 63), fb = b.frac & ~(1ULL << 63);
-            take_a = fa > fb || (fa == fb && a.sign <= b.sign);
+            uint64_t fa = a->frac & ~(1ULL << 63), fb = b->frac & ~(1ULL << 63);
+            take_a = fa > fb || (fa == fb && a->sign <= b->sign);
         }
         break;
     }
-    a = take_a ? a : b;
+    return take_a ? 0 : 1;
+}
+
+static FloatParts pick_nan2(FloatParts a, FloatParts b, float_status *s)
+{
+    int i = pick_nan2_index(&a, &b, s);
+
+    if (i < 0) {
+        return parts_default_nan(s);
+    }
+    a = i == 0 ? a : b;
     if (a.cls == FC_SNAN) {
         a = parts_silence_nan(a, s);
     }
@@ -301,37 +314,47 @@ static const struct {
     [float_3nan_prop_cba]   = { { 2, 1, 0 }, false },
 };
 
-/* At least one of a, b, c is a NaN. */
-static FloatParts pick_nan3(FloatParts a, FloatParts b, FloatParts c, float_status *s)
+/* At least one of a, b, c is a NaN: as pick_nan2_index, 0/1/2 for a/b/c. */
+static int pick_nan3_index(const FloatParts *a, const FloatParts *b, const FloatParts *c,
+                           float_status *s)
 {
-    FloatParts ops[3] = { a, b, c };
+    const FloatParts *ops[3] = { a, b, c };
     unsigned rule = s->float_3nan_prop_rule;
-    const FloatParts *pick = NULL;
-    bool any_snan = a.cls == FC_SNAN || b.cls == FC_SNAN || c.cls == FC_SNAN;
-    FloatParts r;
+    bool any_snan = a->cls == FC_SNAN || b->cls == FC_SNAN || c->cls == FC_SNAN;
 
     if (any_snan) {
         float_raise(float_flag_invalid | float_flag_invalid_snan, s);
     }
     if (s->default_nan_mode) {
-        return parts_default_nan(s);
+        return -1;
     }
     if (rule >= ARRAY_SIZE(nan3_rules)) {
         rule = float_3nan_prop_s_cab;
     }
     if (nan3_rules[rule].snan_first && any_snan) {
-        for (int i = 0; i < 3 && !pick; i++) {
-            if (ops[nan3_rules[rule].order[i]].cls == FC_SNAN) {
-                pick = &ops[nan3_rules[rule].order[i]];
+        for (int i = 0; i < 3; i++) {
+            if (ops[nan3_rules[rule].order[i]]->cls == FC_SNAN) {
+                return nan3_rules[rule].order[i];
             }
         }
     }
-    for (int i = 0; i < 3 && !pick; i++) {
-        if (is_nan(&ops[nan3_rules[rule].order[i]])) {
-            pick = &ops[nan3_rules[rule].order[i]];
+    for (int i = 0; i < 3; i++) {
+        if (is_nan(ops[nan3_rules[rule].order[i]])) {
+            return nan3_rules[rule].order[i];
         }
     }
-    r = *pick;
+    return -1;
+}
+
+static FloatParts pick_nan3(FloatParts a, FloatParts b, FloatParts c, float_status *s)
+{
+    int i = pick_nan3_index(&a, &b, &c, s);
+    FloatParts r;
+
+    if (i < 0) {
+        return parts_default_nan(s);
+    }
+    r = i == 0 ? a : i == 1 ? b : c;
     if (r.cls == FC_SNAN) {
         r = parts_silence_nan(r, s);
     }
@@ -1404,3 +1427,4 @@ float16 bfloat16_to_float16(bfloat16 a, bool ieee, float_status *s)
 #undef FLOATN_FMT
 
 #include "fpu/softfloat-x80.c.inc"
+#include "fpu/softfloat-f128.c.inc"

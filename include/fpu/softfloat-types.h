@@ -35,6 +35,14 @@ typedef enum FloatX80RoundPrec {
     floatx80_precision_s,       /* 24 */
 } FloatX80RoundPrec;
 
+/* IEEE binary128 as two 64-bit halves. */
+typedef struct float128 {
+    uint64_t low;
+    uint64_t high;
+} float128;
+
+#define make_float128(high_, low_) ((float128){ .low = (low_), .high = (high_) })
+
 #define make_float16(x) ((float16)(x))
 #define make_bfloat16(x) ((bfloat16)(x))
 #define make_float32(x) ((float32)(x))

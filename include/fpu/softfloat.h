@@ -891,6 +891,63 @@ int64_t floatx80_to_int64(floatx80 a, float_status *s);
 int32_t floatx80_to_int32_round_to_zero(floatx80 a, float_status *s);
 int64_t floatx80_to_int64_round_to_zero(floatx80 a, float_status *s);
 
+/* ==================== float128 (IEEE binary128) ==================== */
+static inline bool float128_is_any_nan(float128 a)
+{
+    return ((a.high >> 48) & 0x7fff) == 0x7fff && ((a.high << 16) | a.low) != 0;
+}
+static inline bool float128_is_infinity(float128 a)
+{
+    return (a.high & ~(1ULL << 63)) == 0x7fff000000000000ULL && a.low == 0;
+}
+static inline bool float128_is_zero(float128 a)
+{
+    return (a.high << 1) == 0 && a.low == 0;
+}
+static inline bool float128_is_neg(float128 a)
+{
+    return a.high >> 63;
+}
+static inline float128 float128_chs(float128 a)
+{
+    a.high ^= 1ULL << 63;
+    return a;
+}
+static inline float128 float128_abs(float128 a)
+{
+    a.high &= ~(1ULL << 63);
+    return a;
+}
+bool float128_is_signaling_nan(float128 a, const float_status *s);
+bool float128_is_quiet_nan(float128 a, const float_status *s);
+float128 float128_silence_nan(float128 a, const float_status *s);
+float128 float128_default_nan(const float_status *s);
+float128 float128_add(float128 a, float128 b, float_status *s);
+float128 float128_sub(float128 a, float128 b, float_status *s);
+float128 float128_mul(float128 a, float128 b, float_status *s);
+float128 float128_div(float128 a, float128 b, float_status *s);
+float128 float128_sqrt(float128 a, float_status *s);
+float128 float128_muladd(float128 a, float128 b, float128 c, int flags, float_status *s);
+float128 float128_round_to_int(float128 a, float_status *s);
+FloatRelation float128_compare(float128 a, float128 b, float_status *s);
+FloatRelation float128_compare_quiet(float128 a, float128 b, float_status *s);
+float128 float32_to_float128(float32 a, float_status *s);
+float128 float64_to_float128(float64 a, float_status *s);
+float128 floatx80_to_float128(floatx80 a, float_status *s);
+float32 float128_to_float32(float128 a, float_status *s);
+float64 float128_to_float64(float128 a, float_status *s);
+floatx80 float128_to_floatx80(float128 a, float_status *s);
+float128 int32_to_float128(int32_t a, float_status *s);
+float128 int64_to_float128(int64_t a, float_status *s);
+float128 uint64_to_float128(uint64_t a, float_status *s);
+int32_t float128_to_int32(float128 a, float_status *s);
+int64_t float128_to_int64(float128 a, float_status *s);
+int32_t float128_to_int32_round_to_zero(float128 a, float_status *s);
+int64_t float128_to_int64_round_to_zero(float128 a, float_status *s);
+uint32_t float128_to_uint32(float128 a, float_status *s);
+uint64_t float128_to_uint64(float128 a, float_status *s);
+uint64_t float128_to_uint64_round_to_zero(float128 a, float_status *s);
+
 /* ==================== Arm estimate and step operations (fpu/softfloat-arm.c) ==================== */
 /*
  * Bit-exact Arm ARM FPRecipEstimate / FPRSqrtEstimate / FPRecpX /
