@@ -730,6 +730,8 @@ TranslationBlock *tb_gen_code(CPUState *cpu, vaddr pc, uint64_t cs_base,
         int want = max_insns;
 
         tcg_func_start(tcg_ctx);
+        /* IR emitters look at the TB's cflags (CF_NO_GOTO_PTR, ...). */
+        tcg_ctx->gen_tb = tb;
         tb->tc.ptr = tcg_ctx->code_gen_ptr;
         tb->page_addr[1] = -1;
         cpu->tcg_ops->translate_code(cpu, tb, &want, pc, host_pc);
