@@ -744,6 +744,25 @@ void tcg_gen_qemu_st_i128(TCGv_i128 val, TCGv_i64 addr, TCGArg idx, MemOp memop)
     g_ldst_i128(true, T(val), T(addr), idx, memop);
 }
 
+void tcg_gen_atomic_cmpxchg_i128(TCGv_i128 retv, TCGv_i64 addr, TCGv_i128 cmpv,
+                                 TCGv_i128 newv, TCGArg idx, MemOp memop)
+{
+    TCGType t = TCG_TYPE_I64;
+    TCGTemp *old = tcgv_i128_temp(tcg_temp_new_i128());
+    TCGTemp *nv = tcgv_i128_temp(tcg_temp_new_i128());
+    TCGTemp *eq = tmp(t), *eh = tmp(t);
+
+    g_ldst_i128(false, old, T(addr), idx, memop);
+    g_setcond(INDEX_op_setcond, t, TCG_COND_EQ, eq, old, T(cmpv));
+    g_setcond(INDEX_op_setcond, t, TCG_COND_EQ, eh, old + 1, T(cmpv) + 1);
+    g_bin(INDEX_op_and, t, eq, eq, eh);
+    g_movcond(t, TCG_COND_NE, nv, eq, cst(t, 0), T(newv), old);
+    g_movcond(t, TCG_COND_NE, nv + 1, eq, cst(t, 0), T(newv) + 1, old + 1);
+    g_ldst_i128(true, nv, T(addr), idx, memop);
+    g_mov(t, T(retv), old);
+    g_mov(t, T(retv) + 1, old + 1);
+}
+
 /* ---- typed wrappers ---- */
 void tcg_gen_movi_i32(TCGv_i32 ret, int32_t arg)
 {

@@ -326,6 +326,9 @@ void tcg_gen_mov_i128(TCGv_i128 dst, TCGv_i128 src);
 /* 16-byte guest access as two 8-byte ones; MO_ALIGN checks 16-byte alignment. */
 void tcg_gen_qemu_ld_i128(TCGv_i128 val, TCGv_i64 addr, TCGArg idx, MemOp memop);
 void tcg_gen_qemu_st_i128(TCGv_i128 val, TCGv_i64 addr, TCGArg idx, MemOp memop);
+/* Compare both halves; store newv if equal; retv = the old 16 bytes. */
+void tcg_gen_atomic_cmpxchg_i128(TCGv_i128 retv, TCGv_i64 addr, TCGv_i128 cmpv,
+                                 TCGv_i128 newv, TCGArg idx, MemOp memop);
 
 /* Pointers (host-sized = i64). */
 static inline void tcg_gen_mov_ptr(TCGv_ptr r, TCGv_ptr a)

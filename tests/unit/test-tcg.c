@@ -1177,6 +1177,15 @@ static void build_i128_atomic(void *opaque)
     tcg_gen_atomic_cmpxchg_i32(W[0], R[8], W[1], W[2], 0, MO_LEUW);
     tcg_gen_atomic_umax_fetch_i64(R[9], R[10], R[11], 0, MO_UB);
     tcg_gen_atomic_xchg_i64(R[12], R[13], R[14], 0, MO_BEUQ);
+    /* 16-byte compare-and-swap at 0x700: compare with (r15, ~r15). */
+    TCGv_i128 cmp = tcg_temp_new_i128(), nv = tcg_temp_new_i128(), old = tcg_temp_new_i128();
+    TCGv_i64 ncmp = tcg_temp_new_i64(), a7 = tcg_temp_new_i64();
+    tcg_gen_not_i64(ncmp, R[15]);
+    tcg_gen_concat_i64_i128(cmp, R[15], ncmp);
+    tcg_gen_concat_i64_i128(nv, tcg_constant_i64(0x1111), tcg_constant_i64(0x2222));
+    tcg_gen_movi_i64(a7, GUEST_BASE + 0x700);
+    tcg_gen_atomic_cmpxchg_i128(old, a7, cmp, nv, 0, MO_LE | MO_128 | MO_ALIGN);
+    tcg_gen_extr_i128_i64(R[0], R[8], old);
     tcg_gen_exit_tb(NULL, 0);
 }
 
@@ -1206,6 +1215,15 @@ static void test_i128_and_atomics(void)
                 uint64_t c0 = ram_ld(GUEST_BASE + 0x402, 2, false);
                 uint64_t b0 = ram_ld(GUEST_BASE + 0x503, 1, false);
                 uint64_t x0 = ram_ld(GUEST_BASE + 0x608, 8, true);
+                uint64_t q0 = ram_ld(GUEST_BASE + 0x700, 8, false);
+                uint64_t q1 = ram_ld(GUEST_BASE + 0x708, 8, false);
+                e->r[15] = round ? q0 : q0 + 1;     /* round 1: (q0, ~q0) vs (q0, q1) */
+                if (round) {
+                    for (int k = 0; k < 8; k++) {
+                        guest_ram[0x708 + k] = ~q0 >> (8 * k);
+                    }
+                    q1 = ~q0;
+                }
                 e->r[1] = GUEST_BASE + 0x100;
                 e->r[4] = GUEST_BASE + 0x200;
                 e->r[6] = GUEST_BASE + 0x300;
@@ -1232,6 +1250,10 @@ static void test_i128_and_atomics(void)
                 g_assert_cmphex(ram_ld(GUEST_BASE + 0x503, 1, false), ==, MAX(b0, 0x7f));
                 g_assert_cmphex(e->r[12], ==, x0);
                 g_assert_cmphex(ram_ld(GUEST_BASE + 0x608, 8, true), ==, 0x1122334455667788ull);
+                g_assert_cmphex(e->r[0], ==, q0);
+                g_assert_cmphex(e->r[8], ==, q1);
+                g_assert_cmphex(ram_ld(GUEST_BASE + 0x700, 8, false), ==, round ? 0x1111 : q0);
+                g_assert_cmphex(ram_ld(GUEST_BASE + 0x708, 8, false), ==, round ? 0x2222 : q1);
             }
             free_tb(tb);
         }
