@@ -371,12 +371,12 @@ static const ARMSysReg arm_sysregs[] = {
     { "CNTFRQ_EL0", SR_CNTFRQ, RW1 | ARM_SR_EL0_R, 0 },
     { "CNTPCT_EL0", SR_CNTPCT, ARM_SR_ALL_R, ARM_SR_DYNAMIC },
     { "CNTVCT_EL0", SR_CNTVCT, ARM_SR_ALL_R, ARM_SR_DYNAMIC },
-    { "CNTP_TVAL_EL0", SR_CNTP_TVAL, RW1, 0 },
-    { "CNTP_CTL_EL0", SR_CNTP_CTL, RW1, 0 },
-    { "CNTP_CVAL_EL0", SR_CNTP_CVAL, RW1, 0 },
-    { "CNTV_TVAL_EL0", SR_CNTV_TVAL, RW1, 0 },
-    { "CNTV_CTL_EL0", SR_CNTV_CTL, RW1, 0 },
-    { "CNTV_CVAL_EL0", SR_CNTV_CVAL, RW1, 0 },
+    { "CNTP_TVAL_EL0", SR_CNTP_TVAL, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
+    { "CNTP_CTL_EL0", SR_CNTP_CTL, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
+    { "CNTP_CVAL_EL0", SR_CNTP_CVAL, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
+    { "CNTV_TVAL_EL0", SR_CNTV_TVAL, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
+    { "CNTV_CTL_EL0", SR_CNTV_CTL, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
+    { "CNTV_CVAL_EL0", SR_CNTV_CVAL, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
     { "MDSCR_EL1", SR_MDSCR, RW1, 0 },
     { "OSLAR_EL1", SR_OSLAR, ARM_SR_EL1_W, 0 },
     { "OSLSR_EL1", SR_OSLSR, RO1, 0 },
@@ -414,8 +414,20 @@ static void sysreg_undef(CPUARMState *env)
     raise_exception_ra(env, EXCP_UDEF, syn_uncategorized(), 1, 0);
 }
 
-/* Run-time access checks of the ARM_SR_DYNAMIC registers. */
-static void sysreg_check(CPUARMState *env, uint32_t key, bool isread)
+/*
+ * Run-time access checks of the ARM_SR_DYNAMIC registers; a trap to EL1
+ * reports the register's encoding and Rt in the syndrome (EC 0x18).
+ */
+static NORETURN void sysreg_trap(CPUARMState *env, uint32_t key, int rt,
+                                 bool isread)
+{
+    raise_exception_ra(env, EXCP_UDEF,
+                       syn_aa64_sysregtrap(key >> 14, (key >> 11) & 7, key & 7,
+                                           (key >> 7) & 0xf, (key >> 3) & 0xf,
+                                           rt, isread), 1, 0);
+}
+
+static void sysreg_check(CPUARMState *env, uint32_t key, int rt, bool isread)
 {
     unsigned el = arm_current_el(env);
 
@@ -428,18 +440,27 @@ static void sysreg_check(CPUARMState *env, uint32_t key, bool isread)
         break;
     case SR_DAIF:
         if (el == 0 && !(env->sctlr_el1 & SCTLR_UMA)) {
-            raise_exception_ra(env, EXCP_UDEF,
-                               syn_aa64_sysregtrap(3, 3, 1, 4, 2, 31, isread),
-                               1, 0);
+            sysreg_trap(env, key, rt, isread);
         }
         break;
+    case SR_CNTP_TVAL:
+    case SR_CNTP_CTL:
+    case SR_CNTP_CVAL:
+    case SR_CNTV_TVAL:
+    case SR_CNTV_CTL:
+    case SR_CNTV_CVAL: {
+        /* EL0PTEN (bit 9) for the physical timer, EL0VTEN (bit 8) virtual */
+        bool phys = ((key >> 3) & 0xf) == 2;
+        if (el == 0 && !(env->cntkctl_el1 & (phys ? 1u << 9 : 1u << 8))) {
+            sysreg_trap(env, key, rt, isread);
+        }
+        break;
+    }
     case SR_CNTPCT:
     case SR_CNTVCT:
         if (el == 0 &&
             !(env->cntkctl_el1 & (key == SR_CNTPCT ? 1 : 2))) {
-            raise_exception_ra(env, EXCP_UDEF,
-                               syn_aa64_sysregtrap(3, 3, key == SR_CNTPCT ? 1 : 2,
-                                                   14, 0, 31, 1), 1, 0);
+            sysreg_trap(env, key, rt, isread);
         }
         break;
     default:
@@ -447,13 +468,27 @@ static void sysreg_check(CPUARMState *env, uint32_t key, bool isread)
     }
 }
 
-uint64_t helper_mrs(CPUARMState *env, uint32_t key)
+/*
+ * CNT{P,V}_CTL: ENABLE (bit 0) and IMASK (bit 1) as written, ISTATUS
+ * (bit 2) computed: the timer condition is met while enabled and the
+ * counter has reached the compare value (IMASK does not hide it).
+ */
+static uint64_t gt_ctl_read(uint64_t ctl, uint64_t count, uint64_t cval)
+{
+    if ((ctl & 1) && count >= cval) {
+        ctl |= 4;
+    }
+    return ctl;
+}
+
+uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
 {
     ARMCPU *cpu = env_archcpu(env);
+    uint32_t key = key_rt & 0xffff;
     const ARMSysReg *ri = arm_sysreg_find(key);
 
     if (ri && (ri->flags & ARM_SR_DYNAMIC)) {
-        sysreg_check(env, key, true);
+        sysreg_check(env, key, key_rt >> 16, true);
     }
     switch (key) {
     case SR_MIDR: return cpu->midr;
@@ -504,11 +539,16 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key)
     case SR_CNTFRQ: return cpu->cntfrq;
     case SR_CNTPCT: return arm_counter_value(env);
     case SR_CNTVCT: return arm_counter_value(env) - env->cntvoff;
-    case SR_CNTP_CTL: return env->cntp_ctl_el0;
+    case SR_CNTP_CTL:
+        return gt_ctl_read(env->cntp_ctl_el0, arm_counter_value(env),
+                           env->cntp_cval_el0);
     case SR_CNTP_CVAL: return env->cntp_cval_el0;
     case SR_CNTP_TVAL:
         return (uint32_t)(env->cntp_cval_el0 - arm_counter_value(env));
-    case SR_CNTV_CTL: return env->cntv_ctl_el0;
+    case SR_CNTV_CTL:
+        return gt_ctl_read(env->cntv_ctl_el0,
+                           arm_counter_value(env) - env->cntvoff,
+                           env->cntv_cval_el0);
     case SR_CNTV_CVAL: return env->cntv_cval_el0;
     case SR_CNTV_TVAL:
         return (uint32_t)(env->cntv_cval_el0 -
@@ -521,13 +561,14 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key)
     }
 }
 
-void helper_msr(CPUARMState *env, uint32_t key, uint64_t val)
+void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
 {
     ARMCPU *cpu = env_archcpu(env);
+    uint32_t key = key_rt & 0xffff;
     const ARMSysReg *ri = arm_sysreg_find(key);
 
     if (ri && (ri->flags & ARM_SR_DYNAMIC)) {
-        sysreg_check(env, key, false);
+        sysreg_check(env, key, key_rt >> 16, false);
     }
     switch (key) {
     case SR_SCTLR:

@@ -860,12 +860,14 @@ static bool trans_MSR_MRS(DisasContext *s, arg_sys *a)
         return false;
     }
     gen_update_pc(s, s->pc_curr);
+    /* Rt rides above the key for the syndrome of a run-time trap. */
     if (a->l) {
         TCGv_i64 v = tcg_temp_new_i64();
-        gen_helper_mrs(v, tcg_env, tcg_constant_i32(key));
+        gen_helper_mrs(v, tcg_env, tcg_constant_i32(key | (a->rt << 16)));
         write_x(s, a->rt, v, true);
     } else {
-        gen_helper_msr(tcg_env, tcg_constant_i32(key), read_x(s, a->rt));
+        gen_helper_msr(tcg_env, tcg_constant_i32(key | (a->rt << 16)),
+                       read_x(s, a->rt));
         if (ri->flags & ARM_SR_END_TB) {
             s->base.is_jmp = DISAS_UPDATE_EXIT;
         }

@@ -15,6 +15,11 @@
 #define SCTLR_TEST (0x30d00800ul | (1ul << 16) | (1ul << 18))
 
 static u64 data[4] __attribute__((aligned(16)));
+
+/* ISS of a trapped MRS/MSR (EC 0x18): the encoding, Rt and direction. */
+#define ISS_SYSREG(op0, op1, crn, crm, op2, rt, rd) \
+    (((u64)(op0) << 20) | ((u64)(op2) << 17) | ((u64)(op1) << 14) | \
+     ((u64)(crn) << 10) | ((u64)(rt) << 5) | ((u64)(crm) << 1) | (rd))
 extern char vectors[];
 
 static inline u64 addr(const void *base, long off)
@@ -299,7 +304,7 @@ static void test_eret_el1(void)
 /* EL0 programs, reached by ERET; each ends with svc #N to come back. */
 extern char el0_tpidr[], el0_currentel[], el0_sctlr[], el0_daif[], el0_hvc[],
     el0_eret[], el0_cntvct[], el0_svc_only[], el0_unaligned[], el0_brk[],
-    el0_wfi[];
+    el0_wfi[], el0_cntv_ctl[];
 __asm__(".text\n"
         "el0_svc_only:\n\tsvc #0x11\n"
         "el0_tpidr:\n\tmrs x0, tpidr_el0\n\tmsr tpidr_el0, x1\n\t"
@@ -312,7 +317,8 @@ __asm__(".text\n"
         "el0_cntvct:\n\tmrs x0, cntvct_el0\n\tsvc #0x88\n"
         "el0_unaligned:\n\tldr x2, [x0]\n\tsvc #0x99\n"
         "el0_brk:\n\tbrk #0x77\n\tsvc #0xaa\n"
-        "el0_wfi:\n\twfi\n\tsvc #0xbb\n");
+        "el0_wfi:\n\twfi\n\tsvc #0xbb\n"
+        "el0_cntv_ctl:\n\tmrs x3, cntv_ctl_el0\n\tsvc #0xcc\n");
 
 static u64 el1_resume;
 static struct exc_record el0_first;
@@ -385,6 +391,8 @@ static void test_el0(void)
 
     run_el0(el0_daif, 0, 0);
     check("EL0 mrs DAIF with UMA=0: trapped (EC 0x18)", el0_first.esr >> 26, 0x18);
+    check("EL0 mrs DAIF trap: ISS names DAIF, x0, read",
+          el0_first.esr & 0x1ffffff, ISS_SYSREG(3, 3, 4, 2, 1, 0, 1));
 
     run_el0(el0_hvc, 0, 0);
     check("EL0 hvc: UNDEFINED", el0_first.esr >> 26, 0);
@@ -396,6 +404,15 @@ static void test_el0(void)
     MSR("cntkctl_el1", 0ul);
     run_el0(el0_cntvct, 0, 0);
     check("EL0 CNTVCT with CNTKCTL.EL0VCTEN=0: trapped", el0_first.esr >> 26, 0x18);
+    check("EL0 CNTVCT trap: ISS names CNTVCT_EL0, x0, read",
+          el0_first.esr & 0x1ffffff, ISS_SYSREG(3, 3, 14, 0, 2, 0, 1));
+    run_el0(el0_cntv_ctl, 0, 0);
+    check("EL0 CNTV_CTL with EL0VTEN=0: trapped", el0_first.esr >> 26, 0x18);
+    check("EL0 CNTV_CTL trap: ISS names CNTV_CTL_EL0, x3, read",
+          el0_first.esr & 0x1ffffff, ISS_SYSREG(3, 3, 14, 3, 1, 3, 1));
+    MSR("cntkctl_el1", 1ul << 8);
+    run_el0(el0_cntv_ctl, 0, 0);
+    check("EL0 CNTV_CTL with EL0VTEN=1: readable", el0_nexc, 1);
     MSR("cntkctl_el1", 2ul);
     run_el0(el0_cntvct, 0, 0);
     check("EL0 CNTVCT with EL0VCTEN=1: readable", el0_nexc, 1);
@@ -448,9 +465,48 @@ static void test_illegal_return(void)
     check("illegal return: stayed at EL1", (last_exc.spsr >> 2) & 3, 1);
 }
 
+/* The generic timer's condition, seen by polling CNTx_CTL.ISTATUS. */
+static void test_timer(void)
+{
+    u64 now, ctl = 0, tval;
+    long i;
+
+    MSR("cntv_ctl_el0", 0ul);
+    MSR("cntv_cval_el0", 0ul);
+    check("CNTV_CTL disabled: ISTATUS 0 even with CVAL in the past",
+          MRS("cntv_ctl_el0"), 0);
+    now = MRS("cntvct_el0");
+    /* 10 ms ahead at CNTFRQ */
+    MSR("cntv_cval_el0", now + MRS("cntfrq_el0") / 100);
+    MSR("cntv_ctl_el0", 1ul);
+    check("CNTV armed 10 ms ahead: ISTATUS 0", MRS("cntv_ctl_el0"), 1);
+    tval = MRS("cntv_tval_el0");
+    check("CNTV_TVAL counts down from at most 10 ms",
+          tval > 0 && tval <= MRS("cntfrq_el0") / 100, 1);
+    for (i = 0; i < 100000000; i++) {
+        ctl = MRS("cntv_ctl_el0");
+        if (ctl & 4) {
+            break;
+        }
+    }
+    check("CNTV fires: ISTATUS 1 (ENABLE kept)", ctl, 5);
+    check("CNTV_TVAL is negative once fired",
+          (MRS("cntv_tval_el0") >> 31) & 1, 1);
+    MSR("cntv_ctl_el0", 3ul);
+    check("IMASK does not hide ISTATUS", MRS("cntv_ctl_el0"), 7);
+    MSR("cntv_tval_el0", 0x7fffffff);
+    check("CNTV_TVAL write moves CVAL ahead: ISTATUS 0", MRS("cntv_ctl_el0"), 3);
+    MSR("cntv_ctl_el0", 0ul);
+    MSR("cntp_cval_el0", 1ul);
+    MSR("cntp_ctl_el0", 1ul);
+    check("CNTP with CVAL 1: fired at once", MRS("cntp_ctl_el0"), 5);
+    MSR("cntp_ctl_el0", 0ul);
+}
+
 int main(void)
 {
     test_set_prefix("exc: ");
+    test_timer();
     test_undef();
     test_svc_brk_hvc();
     test_aborts();
