@@ -7,8 +7,9 @@
  * trace_event_enabled("name") once (cache the answer) and print with
  * log_mask(LOG_TRACE, ...); enabling any pattern turns LOG_TRACE on.
  *
- * This is the pattern store only; declarative trace points (trace-events
- * files and generated code) come on top of it.
+ * Known events (include/trace/trace-events.h) are switched as patterns
+ * arrive, so their trace_<event>() calls test one flag (include/trace/trace.h);
+ * trace_event_enabled() of a known name returns that flag.
  */
 #ifndef UTIL_TRACE_H
 #define UTIL_TRACE_H
@@ -27,8 +28,11 @@ void trace_reset(void);
 /*
  * Parse a -trace argument: "PATTERN", "enable=PATTERN", "events=FILE"
  * (patterns one per line, '#' comments), "file=FILE" (the -D file).
+ * "help" (or enable=help) lists the events on stdout and exits 0.
  */
 bool trace_opt_parse(const char *arg, GError **errp);
+/* Apply the patterns of an events file (one a line, '-' disables, '#'). */
+bool trace_events_file_load(const char *path, GError **errp);
 /* The file= value of the last -trace, or NULL. */
 const char *trace_get_file(void);
 
