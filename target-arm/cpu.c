@@ -1,7 +1,7 @@
 /*
  * cpu.c - the AArch64 CPU object: the models -cpu offers (max,
  * cortex-a57), reset state, the TCG hooks (TB flags, state restore, the
- * flat MMU-off TLB fill, alignment and bus faults) and taking exceptions
+ * TLB fill through ptw.c, alignment and bus faults) and taking exceptions
  * to EL1 through VBAR_EL1.
  *
  * With SCTLR_EL1.M = 0 the Arm ARM makes every data access Device-nGnRnE,

@@ -12,8 +12,8 @@
  * Z as ZF == 0, C as CF in {0, 1}, so that a flag-setting add costs a few
  * plain ops and conditions test one value against zero.
  *
- * Not here: FP/SIMD (UNDEFINED for now), the MMU, system register
- * semantics (helper-a64.c), taking exceptions (cpu.c).
+ * Not here: FP/SIMD (UNDEFINED for now), address translation (ptw.c),
+ * system register semantics (helper-a64.c), taking exceptions (cpu.c).
  */
 #include "util/osdep.h"
 #include "util/log.h"
