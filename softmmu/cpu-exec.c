@@ -373,16 +373,22 @@ static inline void log_cpu_exec(CPUState *cpu, const TranslationBlock *tb)
     }
 }
 
+static bool check_for_breakpoints(CPUState *cpu, vaddr pc, uint32_t *cflags);
+
 const void *helper_lookup_tb_ptr(CPUArchState *env)
 {
     CPUState *cpu = env_cpu(env);
     TranslationBlock *tb;
     uint64_t cs_base;
-    uint32_t flags;
+    uint32_t flags, cflags = curr_cflags(cpu);
     vaddr pc;
 
     cpu->tcg_ops->get_tb_cpu_state(env, &pc, &cs_base, &flags);
-    tb = tb_lookup(cpu, pc, cs_base, flags, curr_cflags(cpu));
+    /* The pc is in env already (goto_ptr follows a write of it). */
+    if (check_for_breakpoints(cpu, pc, &cflags)) {
+        cpu_loop_exit(cpu);
+    }
+    tb = tb_lookup(cpu, pc, cs_base, flags, cflags);
     if (tb == NULL) {
         return tcg_ctx->code_gen_epilogue;
     }
