@@ -15,7 +15,7 @@ set -u
 img=$1
 here=$(cd "$(dirname "$0")" && pwd)
 plumb=${2:-$here/../../../build/plumb-system-aarch64}
-timeout_s=${GDB_TEST_TIMEOUT:-60}
+timeout_s=${GDB_TEST_TIMEOUT:-120}
 
 if ! command -v gdb-multiarch > /dev/null 2>&1; then
     echo "1..0 # SKIP gdb-multiarch not installed (scripts/install-deps.sh)"
@@ -48,6 +48,8 @@ cat > "$tmp/script.gdb" <<GDB
 set pagination off
 set confirm off
 set width 0
+set remotetimeout 30
+set tcp connect-timeout 30
 target remote 127.0.0.1:$port
 printf "@@ start_pc %#lx\n", \$pc
 printf "@@ start_sym %#lx\n", &_start
@@ -101,6 +103,15 @@ try_read("mmio_off")
 end
 monitor info mtree
 delete
+break secondary_work
+continue
+python print("@@ smp_thread", gdb.selected_thread().num)
+python print("@@ smp_func", gdb.selected_frame().name())
+printf "@@ smp_ctx %#lx\n", \$x0
+printf "@@ smp_mpidr %#lx\n", \$MPIDR_EL1
+thread 1
+printf "@@ cpu0_mpidr %#lx\n", \$MPIDR_EL1
+delete
 continue
 echo @@ end\n
 GDB
@@ -149,7 +160,7 @@ check "read register x1" "$(val x1)" "3"
 check "write register x1" "$(val x1_written)" "40"
 check "system register VBAR_EL1 follows the guest" "$(val vbar_after)" "$(val vbar_sym)"
 check "stepi moves one insn" "$(val stepi_delta)" "4"
-check "step reaches the body line" "$(val step_line)" "21"
+check "step reaches the body line" "$(val step_line)" "$(grep -n "return a + b;" "$here/gdb-target.c" | cut -d: -f1)"
 check "step stays in add_values" "$(val step_func)" "add_values"
 check "read memory (x/4xw)" "$(val table)" "0x11111111 0x22222222 0x33333333 0x44444444"
 check_grep "x/4xw output" "<table>:[[:space:]]+0x11111111[[:space:]]+0x22222222[[:space:]]+0x33333333[[:space:]]+0x44444444"
@@ -167,13 +178,18 @@ check "device memory refused by default" "$(val mmio_default)" "refused"
 check "monitor mmio on: PL011 UARTFR read as one 32-bit access" "$(val mmio_on)" "0x00000090"
 check "monitor mmio off: refused again" "$(val mmio_off)" "refused"
 check_grep "monitor command reaches HMP (info mtree)" "pl011"
+check "a breakpoint hit on the second vCPU stops thread 2" "$(val smp_thread)" "2"
+check "second vCPU stopped in secondary_work" "$(val smp_func)" "secondary_work"
+check "second vCPU's registers (x0 = context id)" "$(val smp_ctx)" "0x5ec"
+check "second vCPU's MPIDR_EL1 (Aff0 = 1)" "$(val smp_mpidr)" "0x80000001"
+check "thread 1 is the first vCPU (MPIDR_EL1 Aff0 = 0)" "$(val cpu0_mpidr)" "0x80000000"
 check_grep "continue to exit" "exited normally"
 check "gdb finished its script" "$(grep -ac '^@@ end' "$tmp/gdb.out")" "1"
 check "gdb exit status" "$gdb_rc" "0"
 check "plumb exit status is the guest's (0 failures)" "$plumb_rc" "0"
 guest_fail=$(grep -ac '^not ok' "$tmp/plumb.out")
 guest_ok=$(grep -ac '^ok' "$tmp/plumb.out")
-check "guest saw gdb's writes (3 checks ok)" "$guest_ok/$guest_fail" "3/0"
+check "guest saw gdb's writes (4 checks ok)" "$guest_ok/$guest_fail" "4/0"
 if grep -aqiE 'sanitizer|assert|segmentation' "$tmp/plumb.err"; then
     results+=("not ok - plumb stderr clean # $(head -3 "$tmp/plumb.err" | tr '\n' ' ')")
 else

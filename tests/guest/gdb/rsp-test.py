@@ -37,7 +37,7 @@ def check(name, cond, detail=""):
 class Rsp:
     def __init__(self, path):
         self.s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.s.settimeout(10)
+        self.s.settimeout(30)
         self.s.connect(path)
         self.path = path
         self.buf = b""
@@ -97,7 +97,7 @@ class Rsp:
         try:
             return self.read_byte()
         finally:
-            self.s.settimeout(10)
+            self.s.settimeout(30)
 
 
 def hexle(v, n):
@@ -397,7 +397,7 @@ def run(r):
             pass
     except socket.timeout:
         pass
-    r.s.settimeout(10)
+    r.s.settimeout(30)
     r.buf = b""
     r.send_raw(b"#00")     # end any packet the garbage left open
     time.sleep(0.1)
@@ -406,7 +406,7 @@ def run(r):
         r.s.recv(65536)
     except socket.timeout:
         pass
-    r.s.settimeout(10)
+    r.s.settimeout(30)
     check("stub alive after random bytes", alive(r))
 
     # -- no-ack mode --
