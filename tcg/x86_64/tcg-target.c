@@ -1308,7 +1308,18 @@ typedef struct LdstSlow {
     int addr_reg, data_reg;
     uint32_t jmp_patch;         /* offset of the jne rel32 to patch */
     uint32_t raddr;             /* offset of the continuation */
+    uint32_t save_mask;         /* live call-clobbered registers to preserve */
 } LdstSlow;
+
+static void tcg_out_push(TCGContext *s, int r)
+{
+    tcg_out_opc(s, OPC_PUSH_r32 + (r & 7), 0, r, 0);
+}
+
+static void tcg_out_pop(TCGContext *s, int r)
+{
+    tcg_out_opc(s, OPC_POP_r32 + (r & 7), 0, r, 0);
+}
 
 static void emit_host_load(TCGContext *s, TCGType t, MemOp mop, int d, int base)
 {
@@ -1399,13 +1410,14 @@ static void do_qemu_ldst(OpCtx *c, bool is_ld)
         data = in(c, 0, not_l);
         addr = in(c, 1, not_l);
     }
-    /* The slow path is a call: nothing may live in call-clobbered registers. */
+    /*
+     * rdi/rsi are the lookup scratch: nothing may live there. Values in
+     * other call-clobbered registers stay: the slow path saves around its
+     * call the ones still bound to a temp (the result register excepted).
+     */
     kill_inputs(c);
-    for (int r = 0; r < 16; r++) {
-        if ((CALL_CLOBBER & RBIT(r)) && s->reg_to_temp[r]) {
-            reg_free(s, r);
-        }
-    }
+    reg_free(s, R_L0);
+    reg_free(s, R_L1);
     c->alloc |= RBIT(R_L0) | RBIT(R_L1);
     if (is_ld) {
         data = out(c, 0, not_l, -1);
@@ -1414,6 +1426,11 @@ static void do_qemu_ldst(OpCtx *c, bool is_ld)
     LdstSlow ls = {
         .is_ld = is_ld, .type = t, .oi = oi, .addr_reg = addr, .data_reg = data,
     };
+    for (int r = 0; r < 16; r++) {
+        if ((CALL_CLOBBER & RBIT(r)) && s->reg_to_temp[r] && !(is_ld && r == data)) {
+            ls.save_mask |= RBIT(r);
+        }
+    }
 
     if (a_bits > TLB_FLAGS_LOW_BIT) {
         /* Alignment we cannot fold into the compare: always the slow path. */
@@ -1473,10 +1490,20 @@ static bool emit_slow_paths(TCGContext *s)
         uintptr_t raddr = (uintptr_t)s->code_buf + ls->raddr;
         int32_t disp = s->code_ptr - (patch + 4);
 
-        if (s->code_ptr + 128 > s->code_end) {
+        if (s->code_ptr + 256 > s->code_end) {
             return false;
         }
         memcpy(patch, &disp, 4);
+        /* Save live registers; keep rsp 16-byte aligned for the call. */
+        int nsave = __builtin_popcount(ls->save_mask);
+        for (int r = 0; r < 16; r++) {
+            if (ls->save_mask & RBIT(r)) {
+                tcg_out_push(s, r);
+            }
+        }
+        if (nsave & 1) {
+            tcg_out_push(s, R_RAX);
+        }
         tcg_out_mov(s, TCG_TYPE_I64, R_RSI, ls->addr_reg);
         if (ls->is_ld) {
             tcg_out_mov(s, TCG_TYPE_I64, R_RDI, R_ENV);
@@ -1509,6 +1536,16 @@ static bool emit_slow_paths(TCGContext *s)
             tcg_out_movi(s, TCG_TYPE_I32, R_RCX, ls->oi);
             tcg_out_movi(s, TCG_TYPE_I64, R_R8, raddr);
             tcg_out_call_abs(s, (void *)tcg_ldst_helpers.st[size]);
+        }
+        /* The result is in place (never a saved register): restore the rest. */
+        if (nsave & 1) {
+            tcg_out_modrm(s, OPC_ARITH_EvIb | P_REXW, ARITH_ADD, R_RSP);
+            out8(s, 8);
+        }
+        for (int r = 15; r >= 0; r--) {
+            if (ls->save_mask & RBIT(r)) {
+                tcg_out_pop(s, r);
+            }
         }
         tcg_out_jmp_abs(s, OPC_JMP_long, (void *)raddr);
     }
