@@ -54,8 +54,20 @@ TCGTemp *tcg_global_mem_new_internal(TCGType type, TCGTemp *base,
 {
     TCGContext *s = tcg_ctx;
 
-    /* Globals are created once at start-up, before any TB temps. */
-    g_assert(s->nb_temps == s->nb_globals);
+    /*
+     * Globals sit below every TB temp. A CPU created after some TB was
+     * translated (its temps still counted) simply drops that finished
+     * TB's temps; creating globals while translating is a bug.
+     */
+    if (s->nb_temps != s->nb_globals) {
+        s->nb_temps = s->nb_globals;
+        s->first_op = s->last_op = NULL;
+        s->nb_ops = 0;
+        s->op_pool_used = 0;
+        for (int i = 0; i < TCG_TYPE_COUNT; i++) {
+            g_hash_table_remove_all(const_table[i]);
+        }
+    }
     g_assert(base == tcgv_ptr_temp(tcg_env));
     TCGTemp *ts = tcg_temp_alloc(s);
     ts->base_type = ts->type = type;
