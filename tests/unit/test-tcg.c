@@ -1261,6 +1261,30 @@ static void test_i128_and_atomics(void)
     tcg_ldst_helpers_init();
 }
 
+/* ---- a CPU (globals) created after translation started ---- */
+
+static TCGv_i64 late_global;
+
+static void build_late(void *opaque)
+{
+    tcg_gen_addi_i64(late_global, R[1], 5);
+    tcg_gen_exit_tb(NULL, 0);
+}
+
+static void test_global_created_after_tbs(void)
+{
+    /* Earlier tests left a translated TB's temps behind. */
+    g_assert_cmpint(tcg_ctx->nb_temps, >, tcg_ctx->nb_globals);
+    late_global = tcg_global_mem_new_i64(tcg_env, offsetof(FakeEnv, scratch[3]), "late");
+    for (int interp = 0; interp <= 1; interp++) {
+        TranslationBlock *tb = gen_tb(interp, build_late, NULL);
+        cpu.env.r[1] = 37;
+        run_tb(tb, interp);
+        g_assert_cmpuint(cpu.env.scratch[3], ==, 42);
+        free_tb(tb);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1288,5 +1312,6 @@ int main(int argc, char **argv)
     g_test_add_func("/tcg/temp-overflow-reports-tb-too-big", test_overflow_reports_too_big);
     g_test_add_func("/tcg/i128-and-atomics", test_i128_and_atomics);
     g_test_add_func("/tcg/buffer-full-returns-minus-one-then-reset", test_buffer_full_then_reset);
+    g_test_add_func("/tcg/global-created-after-tbs", test_global_created_after_tbs);
     return g_test_run();
 }
