@@ -277,6 +277,18 @@ class Block:
         else:
             self.emit('ret x%d' % r)
 
+    def g_badaddr(self):
+        """A load or store to a physical address nothing answers at (past
+        RAM): a synchronous external abort in the middle of a translated
+        block, after which the state must be exactly that of the preceding
+        instructions."""
+        m = self.wreg_nozr()
+        self.emit('movz x%d, #0x%x, lsl #16' % (m, self.rng.choice([0x5000, 0x6000, 0x7f00])))
+        mn, size, x, ld = self.ldst_op()
+        off = self.rng.randrange(0, 4096 // size) * size
+        rt = self.rt_for(ld, x, avoid=(m,))
+        self.emit('%s %s, [x%d, #%d]' % (mn, self.name(rt, x), m, off))
+
     def g_trap(self):
         """A synchronous exception the harness takes and returns from
         (skipping 4 bytes past ELR): the state must be exact at the trap."""
@@ -507,7 +519,7 @@ class Block:
             ('adc', 4), ('ccmp', 4), ('csel', 4), ('dp1', 4), ('dp2', 5), ('dp3', 5),
             ('adr', 1), ('flags', 2), ('branch', 3), ('ldst', 14), ('literal', 1),
             ('pair', 6), ('acqrel', 2), ('exclusive', 3), ('lse', 4), ('prfm', 1), ('loop', 2),
-            ('indirect', 2), ('trap', 1)]
+            ('indirect', 2), ('trap', 1), ('badaddr', 1)]
 
     def generate(self):
         names = [g for g, _ in self.GENS]
