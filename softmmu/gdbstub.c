@@ -1376,6 +1376,21 @@ static char *gdb_chardev_spec(const char *spec)
     return g_string_free(s, FALSE);
 }
 
+/* Stop listening: forget breakpoints, close the chardev. */
+static void gdbserver_stop(void)
+{
+    if (!gdb.started) {
+        return;
+    }
+    gdb_bp_remove_all();
+    qemu_chr_fe_set_handlers(&gdb.chr, NULL, NULL, NULL, NULL, NULL, NULL,
+                             false);
+    qemu_chr_fe_deinit(&gdb.chr, true);
+    gdb.connected = false;
+    gdb.running = false;
+    gdb.started = false;
+}
+
 bool gdbserver_start(const char *spec, GError **errp)
 {
     const GdbTargetOps *ops = gdb_find_target(target_name());
@@ -1410,16 +1425,48 @@ bool gdbserver_start(const char *spec, GError **errp)
     }
     gdb.ops = ops;
     gdb.started = true;
-    gdb.bps = g_array_new(FALSE, FALSE, sizeof(GdbBreakpoint));
+    if (!gdb.bps) {
+        gdb.bps = g_array_new(FALSE, FALSE, sizeof(GdbBreakpoint));
+        qemu_add_vm_change_state_handler(gdb_vm_state_change, NULL);
+    }
     gdb.c_cpu = gdb.g_cpu = first_cpu;
-    qemu_add_vm_change_state_handler(gdb_vm_state_change, NULL);
     qemu_chr_fe_set_handlers(&gdb.chr, gdb_can_receive, gdb_receive,
                              gdb_chr_event, NULL, NULL, NULL, true);
     return true;
 }
 
+/* HMP "gdbserver [DEV|none]": start the stub (tcp::1234 by default), or stop it. */
+static void hmp_gdbserver(Monitor *mon, const char *args)
+{
+    GError *err = NULL;
+    const char *spec = args && *args ? args : "tcp::1234";
+
+    if (!strcmp(spec, "none")) {
+        if (gdb.started) {
+            gdbserver_stop();
+            monitor_printf(mon, "Disabled gdbserver\n");
+        } else {
+            monitor_printf(mon, "gdbserver is not running\n");
+        }
+        return;
+    }
+    if (gdb.started) {
+        gdbserver_stop();
+    }
+    if (!gdbserver_start(spec, &err)) {
+        monitor_printf(mon, "Could not open gdbserver on device '%s': %s\n",
+                       spec, err->message);
+        g_error_free(err);
+        return;
+    }
+    monitor_printf(mon, "Waiting for gdb connection on device '%s'\n", spec);
+}
+
 static void gdbstub_register(void)
 {
     gdbstub_register_start(gdbserver_start);
+    hmp_register_command("gdbserver", "[device]",
+                         "start the gdb stub on device (default tcp::1234), "
+                         "or stop it with 'none'", hmp_gdbserver);
 }
 type_init(gdbstub_register)
