@@ -241,25 +241,29 @@ const char *trace_get_file(void)
 
 bool trace_events_file_load(const char *path, GError **errp)
 {
-    GError *local = NULL;
-    char *contents;
-    gchar **lines;
+    FILE *f = fopen(path, "r");
+    char *line = NULL;
+    size_t cap = 0;
 
-    if (!g_file_get_contents(path, &contents, NULL, &local)) {
-        error_setg(errp, "-trace events=%s: cannot read the file: %s", path,
-                   local->message);
-        g_error_free(local);
+    if (!f) {
+        error_setg(errp, "-trace events=%s: cannot open the file: %s", path,
+                   g_strerror(errno));
         return false;
     }
-    lines = g_strsplit(contents, "\n", -1);
-    for (gchar **l = lines; *l; l++) {
-        char *s = g_strstrip(*l);
+    while (getline(&line, &cap, f) >= 0) {
+        char *s = g_strstrip(line);
         if (*s && *s != '#') {
             trace_event_enable_pattern(s, true);
         }
     }
-    g_strfreev(lines);
-    g_free(contents);
+    free(line);
+    if (ferror(f)) {
+        error_setg(errp, "-trace events=%s: cannot read the file: %s", path,
+                   g_strerror(errno));
+        fclose(f);
+        return false;
+    }
+    fclose(f);
     return true;
 }
 

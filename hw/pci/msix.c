@@ -11,6 +11,7 @@
 #include "util/log.h"
 #include "util/error.h"
 #include "hw/pci/msix.h"
+#include "trace/trace.h"
 
 #define MSIX_CAP_CTRL_BYTE  (PCI_MSIX_FLAGS + 1)    /* enable, function mask */
 #define MSIX_ENABLE_BYTE    (PCI_MSIX_FLAGS_ENABLE >> 8)
@@ -84,6 +85,10 @@ static void msix_handle_unmask(PCIDevice *dev, unsigned vector)
         return;
     }
     msix_set_pending(dev, vector, false);
+    if (trace_event_on(msix_notify)) {
+        MSIMessage msg = msix_get_message(dev, vector);
+        trace_msix_notify(dev->name, vector, msg.address, msg.data);
+    }
     msi_send_message(dev, msix_get_message(dev, vector));
 }
 
@@ -94,8 +99,13 @@ void msix_notify(PCIDevice *dev, unsigned vector)
         return;
     }
     if (msix_is_masked(dev, vector)) {
+        trace_msix_notify_masked(dev->name, vector);
         msix_set_pending(dev, vector, true);
         return;
+    }
+    if (trace_event_on(msix_notify)) {
+        MSIMessage msg = msix_get_message(dev, vector);
+        trace_msix_notify(dev->name, vector, msg.address, msg.data);
     }
     msi_send_message(dev, msix_get_message(dev, vector));
 }
@@ -336,6 +346,8 @@ void msix_write_config(PCIDevice *dev, uint32_t addr, uint32_t val, int len)
     }
     was_masked = dev->msix_function_masked;
     dev->msix_function_masked = msix_function_masked(dev);
+    trace_msix_write_config(dev->name, msix_enabled(dev),
+                            dev->msix_function_masked);
     if (msix_enabled(dev)) {
         /* MSI-X and INTx are exclusive. */
         pci_set_irq(dev, 0);

@@ -18,6 +18,7 @@
 #include "hw/pci/msix.h"
 #include "hw/pci/pci_bridge.h"
 #include "monitor/monitor.h"
+#include "trace/trace.h"
 
 /* Root buses, for `info pci` and pci_find_device across hosts. */
 static GSList *pci_root_buses;
@@ -242,6 +243,8 @@ uint32_t pci_host_config_read_common(PCIDevice *d, uint32_t addr,
         return ~0u >> (32 - 8 * len);
     }
     d->config_read(d, addr, &val, len);
+    trace_pci_cfg_read(d->name, pci_bus_num(d->bus), PCI_SLOT(d->devfn),
+                       PCI_FUNC(d->devfn), addr, val);
     return val;
 }
 
@@ -252,6 +255,8 @@ void pci_host_config_write_common(PCIDevice *d, uint32_t addr,
     if (addr >= limit || len > limit - addr) {
         return;
     }
+    trace_pci_cfg_write(d->name, pci_bus_num(d->bus), PCI_SLOT(d->devfn),
+                        PCI_FUNC(d->devfn), addr, val);
     d->config_write(d, addr, val, len);
 }
 
@@ -481,10 +486,18 @@ void pci_update_mappings(PCIDevice *d)
             continue;
         }
         if (r->addr != PCI_BAR_UNMAPPED) {
+            trace_pci_update_mappings_del(d->name, pci_bus_num(d->bus),
+                                          PCI_SLOT(d->devfn),
+                                          PCI_FUNC(d->devfn), i, r->addr,
+                                          r->size);
             memory_region_del_subregion(r->address_space, r->memory);
         }
         r->addr = new_addr;
         if (r->addr != PCI_BAR_UNMAPPED) {
+            trace_pci_update_mappings_add(d->name, pci_bus_num(d->bus),
+                                          PCI_SLOT(d->devfn),
+                                          PCI_FUNC(d->devfn), i, r->addr,
+                                          r->size);
             /* Above the bridge windows and anything the host put there. */
             memory_region_add_subregion_overlap(r->address_space, r->addr,
                                                 r->memory, 1);
