@@ -229,8 +229,6 @@ typedef struct TCGReloc {
     int kind;                   /* backend-specific */
 } TCGReloc;
 
-typedef struct TCGLdstSlow TCGLdstSlow;
-
 typedef struct TCGContext {
     /* Temps: globals first (never freed), then this TB's temps. */
     int nb_globals;
@@ -273,16 +271,13 @@ typedef struct TCGContext {
     /* Backend scratch: relocations and slow paths of this TB. */
     GArray *relocs;                 /* of TCGReloc */
     GArray *ldst_slow;              /* backend-private records */
-    GArray *const_pool;             /* backend-private */
 
     /* Register allocator. */
     TCGTemp *reg_to_temp[32];
-    uint32_t reserved_regs;
-    intptr_t frame_start, frame_end, frame_offset;
-    TCGTemp *frame_temp;            /* pointer temp of the spill frame */
+    intptr_t frame_start, frame_end, frame_offset;   /* spill slots */
 
-    /* Statistics (tcg_dump_info). */
-    uint64_t tb_count, op_count, code_bytes;
+    /* Counters. */
+    uint64_t tb_count, code_bytes;
 } TCGContext;
 
 extern TCGContext *tcg_ctx;

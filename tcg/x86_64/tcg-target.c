@@ -1631,7 +1631,6 @@ int tcg_x86_gen_code(TCGContext *s, TranslationBlock *tb)
     s->frame_start = CALL_ARGS_SIZE;
     s->frame_end = CALL_ARGS_SIZE + TCG_STATIC_FRAME_SIZE;
     s->frame_offset = s->frame_start;
-    s->reserved_regs = 0;
 
     for (int i = 0; i < s->nb_temps; i++) {
         TCGTemp *ts = &s->temps[i];
