@@ -483,9 +483,24 @@ class Block:
         self.emit('prfm pldl1keep, [x%d, #%d]' % (BASE, self.rng.randrange(512) * 8))
 
     def g_departure(self):
-        """A misaligned load: Device memory with the MMU off, so the Arm ARM
-        requires an Alignment fault; QEMU 7.2 performs the access. The
-        destination is overwritten next, so the rest of the block compares."""
+        """A known QEMU 7.2 departure (see DEPARTURES in the compare script).
+        Either a misaligned load (Device memory with the MMU off, so the
+        Arm ARM requires an Alignment fault; QEMU performs the access), its
+        destination overwritten next; or DC ZVA (an Alignment fault on any
+        Device memory; QEMU zeroes the block), the block then zeroed by
+        stores so that memory compares."""
+        if self.rng.random() < 0.3:
+            b = self.wreg_nozr()
+            off = self.rng.randrange(-32, 32) * 64
+            if off >= 0:
+                self.emit('add x%d, x%d, #%d' % (b, BASE, off))
+            else:
+                self.emit('sub x%d, x%d, #%d' % (b, BASE, -off))
+            self.departures.append((len(self.lines), 'dc-zva-device-mmu-off'))
+            self.emit('dc zva, x%d' % b)
+            for k in range(4):
+                self.emit('stp xzr, xzr, [x%d, #%d]' % (b, 16 * k))
+            return
         mn, size, x = self.rng.choice([('ldrh', 2, False), ('ldr', 4, False),
                                        ('ldr', 8, True)])
         off = self.rng.randrange(-32, 31) * 8 + self.rng.randrange(1, size)
