@@ -1,0 +1,1054 @@
+/*
+ * test-virtio.c - the virtio core, the virtio-mmio transport (legacy and
+ * version 2) and the devices behind it (virtio-serial/virtconsole,
+ * virtio-blk, virtio-rng), driven the way a guest driver does: rings
+ * built in RAM of a private memory map, registers written through
+ * address_space_memory, interrupts seen on the transport's line. Also
+ * the hostile-driver cases: bad addresses, loops, nested indirect tables,
+ * buffers past the end of RAM.
+ */
+#include "util/osdep.h"
+#include "util/error.h"
+#include "util/log.h"
+#include "util/bswap.h"
+#include "exec/memory.h"
+#include "exec/address-spaces.h"
+#include "hw/qdev.h"
+#include "hw/qdev-properties.h"
+#include "hw/sysbus.h"
+#include "hw/irq.h"
+#include "hw/virtio/virtio.h"
+#include "hw/virtio/virtio-mmio.h"
+#include "hw/virtio/virtio-serial.h"
+#include "hw/virtio/virtio-blk.h"
+#include "chardev/char.h"
+#include "chardev/char-fe.h"
+#include <libfdt.h>
+
+#define RAM_BASE    0x40000000ULL
+#define RAM_SIZE    (8 * MiB)
+#define NTRANSPORTS 32
+
+static struct {
+    MemoryRegion ram;
+    DeviceState *mmio[NTRANSPORTS];
+    int irq_level[NTRANSPORTS];
+    int next;               /* next free transport */
+    char *logname;
+    char *tmpdir;
+} G;
+
+/* ------------------------------------------------------------------ */
+/* Memory helpers */
+
+static void irq_handler(void *opaque, int n, int level)
+{
+    G.irq_level[n] = level;
+}
+
+static uint32_t rd32(hwaddr a)
+{
+    MemTxResult r;
+    uint32_t v = address_space_ldl_le(&address_space_memory, a,
+                                      MEMTXATTRS_UNSPECIFIED, &r);
+    g_assert_cmpuint(r, ==, MEMTX_OK);
+    return v;
+}
+
+static void wr32(hwaddr a, uint32_t v)
+{
+    MemTxResult r;
+
+    address_space_stl_le(&address_space_memory, a, v, MEMTXATTRS_UNSPECIFIED,
+                         &r);
+    g_assert_cmpuint(r, ==, MEMTX_OK);
+}
+
+static uint16_t ram16(hwaddr a)
+{
+    return lduw_le_phys(&address_space_memory, a);
+}
+
+static void ram_w16(hwaddr a, uint16_t v)
+{
+    stw_le_phys(&address_space_memory, a, v);
+}
+
+static void ram_write(hwaddr a, const void *buf, size_t len)
+{
+    g_assert_cmpuint(address_space_write(&address_space_memory, a,
+                                         MEMTXATTRS_UNSPECIFIED, buf, len),
+                     ==, MEMTX_OK);
+}
+
+static void ram_read(hwaddr a, void *buf, size_t len)
+{
+    g_assert_cmpuint(address_space_read(&address_space_memory, a,
+                                        MEMTXATTRS_UNSPECIFIED, buf, len),
+                     ==, MEMTX_OK);
+}
+
+static bool log_contains(const char *needle)
+{
+    char *text = NULL;
+    bool found;
+
+    log_flush();
+    g_assert_true(g_file_get_contents(G.logname, &text, NULL, NULL));
+    found = strstr(text, needle) != NULL;
+    g_free(text);
+    return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* A small guest driver */
+
+typedef struct TQueue {
+    hwaddr desc, avail, used;
+    uint16_t num;
+    uint16_t avail_idx;     /* driver's shadow */
+    uint16_t used_seen;
+    uint16_t next_desc;
+} TQueue;
+
+typedef struct TDev TDev;
+typedef struct TTransport {
+    void (*setup_queue)(TDev *d, int qi);
+    void (*kick)(TDev *d, int qi);
+    uint32_t (*cfg_read)(TDev *d, unsigned off, unsigned size);
+    uint8_t (*status)(TDev *d);
+    bool (*irq)(TDev *d);
+    void (*ack)(TDev *d);
+} TTransport;
+
+struct TDev {
+    const TTransport *t;
+    hwaddr base;            /* mmio window */
+    int slot;
+    bool legacy;
+    hwaddr mem_next;        /* bump allocator in RAM */
+    TQueue q[8];
+    VirtIODevice *vdev;
+};
+
+static hwaddr talloc(TDev *d, size_t size, size_t align)
+{
+    hwaddr a = (d->mem_next + align - 1) & ~(hwaddr)(align - 1);
+
+    d->mem_next = a + size;
+    g_assert_cmpuint(d->mem_next, <=, RAM_BASE + RAM_SIZE);
+    return a;
+}
+
+/* virtio-mmio */
+
+static void mmio_setup_queue(TDev *d, int qi)
+{
+    TQueue *q = &d->q[qi];
+    uint32_t max;
+
+    wr32(d->base + VIRTIO_MMIO_QUEUE_SEL, qi);
+    max = rd32(d->base + VIRTIO_MMIO_QUEUE_NUM_MAX);
+    g_assert_cmpuint(max, >=, 8);
+    q->num = 8;
+    if (d->legacy) {
+        g_assert_cmpuint(rd32(d->base + VIRTIO_MMIO_QUEUE_PFN), ==, 0);
+        q->desc = talloc(d, 2 * 4096, 4096);
+        q->avail = q->desc + 16 * q->num;
+        q->used = (q->avail + 6 + 2 * q->num + 4095) & ~4095ULL;
+        wr32(d->base + VIRTIO_MMIO_QUEUE_NUM, q->num);
+        wr32(d->base + VIRTIO_MMIO_QUEUE_ALIGN, 4096);
+        wr32(d->base + VIRTIO_MMIO_QUEUE_PFN, q->desc >> 12);
+    } else {
+        q->desc = talloc(d, 16 * q->num, 16);
+        q->avail = talloc(d, 6 + 2 * q->num, 2);
+        q->used = talloc(d, 6 + 8 * q->num, 4);
+        wr32(d->base + VIRTIO_MMIO_QUEUE_NUM, q->num);
+        wr32(d->base + VIRTIO_MMIO_QUEUE_DESC_LOW, q->desc);
+        wr32(d->base + VIRTIO_MMIO_QUEUE_DESC_HIGH, q->desc >> 32);
+        wr32(d->base + VIRTIO_MMIO_QUEUE_AVAIL_LOW, q->avail);
+        wr32(d->base + VIRTIO_MMIO_QUEUE_AVAIL_HIGH, q->avail >> 32);
+        wr32(d->base + VIRTIO_MMIO_QUEUE_USED_LOW, q->used);
+        wr32(d->base + VIRTIO_MMIO_QUEUE_USED_HIGH, q->used >> 32);
+        wr32(d->base + VIRTIO_MMIO_QUEUE_READY, 1);
+        g_assert_cmpuint(rd32(d->base + VIRTIO_MMIO_QUEUE_READY), ==, 1);
+    }
+    q->avail_idx = q->used_seen = q->next_desc = 0;
+}
+
+static void mmio_kick(TDev *d, int qi)
+{
+    wr32(d->base + VIRTIO_MMIO_QUEUE_NOTIFY, qi);
+}
+
+static uint32_t mmio_cfg_read(TDev *d, unsigned off, unsigned size)
+{
+    MemTxResult r;
+    hwaddr a = d->base + VIRTIO_MMIO_CONFIG + off;
+
+    switch (size) {
+    case 1:
+        return address_space_ldub(&address_space_memory, a,
+                                  MEMTXATTRS_UNSPECIFIED, &r);
+    case 2:
+        return address_space_lduw_le(&address_space_memory, a,
+                                     MEMTXATTRS_UNSPECIFIED, &r);
+    default:
+        return rd32(a);
+    }
+}
+
+static uint8_t mmio_status(TDev *d)
+{
+    return rd32(d->base + VIRTIO_MMIO_STATUS);
+}
+
+static bool mmio_irq(TDev *d)
+{
+    return G.irq_level[d->slot];
+}
+
+static void mmio_ack(TDev *d)
+{
+    wr32(d->base + VIRTIO_MMIO_INTERRUPT_ACK,
+         rd32(d->base + VIRTIO_MMIO_INTERRUPT_STATUS));
+}
+
+static const TTransport mmio_transport = {
+    mmio_setup_queue, mmio_kick, mmio_cfg_read, mmio_status, mmio_irq,
+    mmio_ack,
+};
+
+/*
+ * Plug @vdev_type into the next free transport (legacy or not), and bring
+ * it up as a driver does; @features are the driver's (modern only).
+ */
+static TDev *mmio_dev_new(const char *vdev_type, bool legacy,
+                          uint64_t features, void (*props)(DeviceState *),
+                          int nqueues)
+{
+    TDev *d = g_new0(TDev, 1);
+    DeviceState *dev;
+    GError *err = NULL;
+    uint64_t host;
+
+    g_assert_cmpint(G.next, <, NTRANSPORTS - 2);
+    d->slot = G.next++;
+    d->base = VIRT_VIRTIO_MMIO_BASE + d->slot * VIRTIO_MMIO_SIZE;
+    d->legacy = legacy;
+    d->t = &mmio_transport;
+    d->mem_next = RAM_BASE + d->slot * (RAM_SIZE / NTRANSPORTS);
+    G.mmio[d->slot] = virtio_mmio_create(d->base,
+                                         qemu_allocate_irq(irq_handler, NULL,
+                                                           d->slot),
+                                         legacy);
+
+    dev = qdev_new(vdev_type);
+    if (props) {
+        props(dev);
+    }
+    g_assert_true(qdev_realize_and_unref(dev,
+                                         virtio_mmio_get_bus(G.mmio[d->slot]),
+                                         &err));
+    g_assert_no_error(err);
+    d->vdev = VIRTIO_DEVICE(dev);
+
+    g_assert_cmphex(rd32(d->base + VIRTIO_MMIO_MAGIC_VALUE), ==, 0x74726976);
+    g_assert_cmpuint(rd32(d->base + VIRTIO_MMIO_VERSION), ==, legacy ? 1 : 2);
+    g_assert_cmphex(rd32(d->base + VIRTIO_MMIO_VENDOR_ID), ==, 0x554d4551);
+    if (legacy) {
+        /* kvm-unit-tests' way: page size, then queues; no Status. */
+        wr32(d->base + VIRTIO_MMIO_GUEST_PAGE_SIZE, 4096);
+    } else {
+        wr32(d->base + VIRTIO_MMIO_STATUS, 0);
+        wr32(d->base + VIRTIO_MMIO_STATUS, VIRTIO_CONFIG_S_ACKNOWLEDGE);
+        wr32(d->base + VIRTIO_MMIO_STATUS, VIRTIO_CONFIG_S_ACKNOWLEDGE |
+             VIRTIO_CONFIG_S_DRIVER);
+        wr32(d->base + VIRTIO_MMIO_DEVICE_FEATURES_SEL, 1);
+        host = (uint64_t)rd32(d->base + VIRTIO_MMIO_DEVICE_FEATURES) << 32;
+        wr32(d->base + VIRTIO_MMIO_DEVICE_FEATURES_SEL, 0);
+        host |= rd32(d->base + VIRTIO_MMIO_DEVICE_FEATURES);
+        g_assert_true(host & (1ULL << VIRTIO_F_VERSION_1));
+        features &= host;
+        features |= 1ULL << VIRTIO_F_VERSION_1;
+        wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES_SEL, 0);
+        wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES, features);
+        wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES_SEL, 1);
+        wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES, features >> 32);
+        wr32(d->base + VIRTIO_MMIO_STATUS, VIRTIO_CONFIG_S_ACKNOWLEDGE |
+             VIRTIO_CONFIG_S_DRIVER | VIRTIO_CONFIG_S_FEATURES_OK);
+        g_assert_true(rd32(d->base + VIRTIO_MMIO_STATUS) &
+                      VIRTIO_CONFIG_S_FEATURES_OK);
+    }
+    for (int i = 0; i < nqueues; i++) {
+        d->t->setup_queue(d, i);
+    }
+    if (!legacy) {
+        wr32(d->base + VIRTIO_MMIO_STATUS, VIRTIO_CONFIG_S_ACKNOWLEDGE |
+             VIRTIO_CONFIG_S_DRIVER | VIRTIO_CONFIG_S_FEATURES_OK |
+             VIRTIO_CONFIG_S_DRIVER_OK);
+    }
+    return d;
+}
+
+typedef struct TSeg {
+    hwaddr addr;
+    uint32_t len;
+    bool write;
+} TSeg;
+
+static void tdesc(TDev *d, int qi, uint16_t i, hwaddr addr, uint32_t len,
+                  uint16_t flags, uint16_t next)
+{
+    uint8_t raw[16];
+
+    stq_le_p(raw, addr);
+    stl_le_p(raw + 8, len);
+    stw_le_p(raw + 12, flags);
+    stw_le_p(raw + 14, next);
+    ram_write(d->q[qi].desc + 16 * i, raw, 16);
+}
+
+static void tpublish(TDev *d, int qi, uint16_t head)
+{
+    TQueue *q = &d->q[qi];
+
+    ram_w16(q->avail + 4 + 2 * (q->avail_idx % q->num), head);
+    q->avail_idx++;
+    ram_w16(q->avail + 2, q->avail_idx);
+}
+
+/* Add a chain of @n buffers and publish it (not kicked). */
+static uint16_t tadd(TDev *d, int qi, const TSeg *segs, int n)
+{
+    TQueue *q = &d->q[qi];
+    uint16_t head = q->next_desc;
+
+    g_assert_cmpint(n, <=, q->num);
+    for (int i = 0; i < n; i++) {
+        uint16_t idx = (head + i) % q->num;
+
+        tdesc(d, qi, idx, segs[i].addr, segs[i].len,
+              (segs[i].write ? VRING_DESC_F_WRITE : 0) |
+              (i + 1 < n ? VRING_DESC_F_NEXT : 0), (idx + 1) % q->num);
+    }
+    q->next_desc = (head + n) % q->num;
+    tpublish(d, qi, head);
+    return head;
+}
+
+/* Next used element: true and *id, *len if there is one. */
+static bool tused(TDev *d, int qi, uint32_t *id, uint32_t *len)
+{
+    TQueue *q = &d->q[qi];
+    uint8_t e[8];
+
+    if (ram16(q->used + 2) == q->used_seen) {
+        return false;
+    }
+    ram_read(q->used + 4 + 8 * (q->used_seen % q->num), e, 8);
+    q->used_seen++;
+    if (id) {
+        *id = ldl_le_p(e);
+    }
+    if (len) {
+        *len = ldl_le_p(e + 4);
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Setup */
+
+static void setup(void)
+{
+    GError *err = NULL;
+    int fd;
+
+    g_assert_true(memory_region_init_ram(&G.ram, NULL, "ram", RAM_SIZE,
+                                         &err));
+    memory_region_add_subregion(get_system_memory(), RAM_BASE, &G.ram);
+    /* The last two transports: one stays empty, one for the failing
+     * realize; the others are made as tests need them. */
+    for (int i = NTRANSPORTS - 2; i < NTRANSPORTS; i++) {
+        G.mmio[i] = virtio_mmio_create(
+            VIRT_VIRTIO_MMIO_BASE + i * VIRTIO_MMIO_SIZE,
+            qemu_allocate_irq(irq_handler, NULL, i), -1);
+    }
+    fd = g_file_open_tmp("test-virtio-XXXXXX.log", &G.logname, &err);
+    g_assert_no_error(err);
+    close(fd);
+    g_assert_true(log_set_file(G.logname, &err));
+    log_set_mask(LOG_GUEST_ERROR);
+    G.tmpdir = g_dir_make_tmp("test-virtio-XXXXXX", &err);
+    g_assert_no_error(err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Transport basics */
+
+static void test_mmio_empty_transport(void)
+{
+    /* The last transport stays empty: DeviceID 0 tells drivers to skip. */
+    hwaddr b = VIRT_VIRTIO_MMIO_BASE + (NTRANSPORTS - 1) * VIRTIO_MMIO_SIZE;
+
+    g_assert_cmphex(rd32(b + VIRTIO_MMIO_MAGIC_VALUE), ==, VIRTIO_MMIO_MAGIC);
+    g_assert_cmpuint(rd32(b + VIRTIO_MMIO_VERSION), ==, 1);
+    g_assert_cmpuint(rd32(b + VIRTIO_MMIO_DEVICE_ID), ==, 0);
+}
+
+static void test_mmio_fdt_node(void)
+{
+    uint8_t fdt[4096];
+    GError *err = NULL;
+    const fdt32_t *p;
+    int node, len;
+
+    g_assert_cmpint(fdt_create_empty_tree(fdt, sizeof(fdt)), ==, 0);
+    g_assert_true(virtio_mmio_fdt_add(fdt, 0x0a003e00, 16 + 31, &err));
+    node = fdt_path_offset(fdt, "/virtio_mmio@a003e00");
+    g_assert_cmpint(node, >=, 0);
+    g_assert_cmpstr(fdt_getprop(fdt, node, "compatible", NULL), ==,
+                    "virtio,mmio");
+    p = fdt_getprop(fdt, node, "reg", &len);
+    g_assert_cmpint(len, ==, 16);
+    g_assert_cmphex(fdt32_to_cpu(p[1]), ==, 0x0a003e00);
+    g_assert_cmphex(fdt32_to_cpu(p[3]), ==, 0x200);
+    p = fdt_getprop(fdt, node, "interrupts", &len);
+    g_assert_cmpint(len, ==, 12);
+    g_assert_cmpuint(fdt32_to_cpu(p[1]), ==, 47);
+    g_assert_cmpuint(fdt32_to_cpu(p[2]), ==, 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Console */
+
+typedef struct ConsoleFixture {
+    TDev *d;
+    Chardev *chr;
+    char *outpath;
+} ConsoleFixture;
+
+static ConsoleFixture console_new(bool legacy, uint64_t features)
+{
+    ConsoleFixture f = { 0 };
+    GError *err = NULL;
+    DeviceState *port;
+    char *spec;
+    static int n;
+
+    f.outpath = g_strdup_printf("%s/console%d.out", G.tmpdir, n);
+    spec = g_strdup_printf("file:%s", f.outpath);
+    f.chr = qemu_chr_new(g_strdup_printf("con%d", n++), spec, &err);
+    g_assert_no_error(err);
+    g_free(spec);
+    f.d = mmio_dev_new(TYPE_VIRTIO_SERIAL, legacy, features, NULL, 0);
+    port = qdev_new(TYPE_VIRTCONSOLE);
+    qdev_prop_set_chr(port, "chardev", f.chr);
+    g_assert_true(qdev_realize_and_unref(
+                      port, &VIRTIO_SERIAL(f.d->vdev)->bus, &err));
+    g_assert_no_error(err);
+    g_assert_cmpuint(VIRTIO_SERIAL_PORT(port)->id, ==, 0);
+    g_assert_cmpuint(rd32(f.d->base + VIRTIO_MMIO_DEVICE_ID), ==,
+                     VIRTIO_ID_CONSOLE);
+    f.d->t->setup_queue(f.d, 0);
+    f.d->t->setup_queue(f.d, 1);
+    return f;
+}
+
+static char *file_text(const char *path)
+{
+    char *text = NULL;
+
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    return text;
+}
+
+static void console_tx_rx(bool legacy)
+{
+    ConsoleFixture f = console_new(legacy, 0);
+    hwaddr buf = talloc(f.d, 64, 16), rxbuf = talloc(f.d, 16, 16);
+    TSeg s = { buf, 7, false };
+    CharBackend *be = f.chr->be;
+    uint32_t id, len;
+    char got[16] = { 0 }, *text;
+    int room;
+
+    /* TX: guest -> chardev */
+    ram_write(buf, "hello\r\n", 7);
+    tadd(f.d, 1, &s, 1);
+    f.d->t->kick(f.d, 1);
+    g_assert_true(tused(f.d, 1, &id, &len));
+    g_assert_cmpuint(id, ==, 0);
+    g_assert_true(f.d->t->irq(f.d));
+    f.d->t->ack(f.d);
+    g_assert_false(f.d->t->irq(f.d));
+    text = file_text(f.outpath);
+    g_assert_cmpstr(text, ==, "hello\r\n");
+    g_free(text);
+
+    /* RX: nothing posted -> the chardev is told to hold back */
+    g_assert_nonnull(be);
+    g_assert_cmpint(be->chr_can_read(be->opaque), ==, 0);
+    s = (TSeg){ rxbuf, 16, true };
+    tadd(f.d, 0, &s, 1);
+    f.d->t->kick(f.d, 0);
+    room = be->chr_can_read(be->opaque);
+    g_assert_cmpint(room, ==, 16);
+    be->chr_read(be->opaque, (const uint8_t *)"ls -l\n", 6);
+    g_assert_true(tused(f.d, 0, &id, &len));
+    g_assert_cmpuint(len, ==, 6);
+    ram_read(rxbuf, got, 6);
+    g_assert_cmpstr(got, ==, "ls -l\n");
+    g_assert_cmpint(be->chr_can_read(be->opaque), ==, 0);
+}
+
+static void test_console_legacy(void)
+{
+    console_tx_rx(true);
+}
+
+static void test_console_modern(void)
+{
+    console_tx_rx(false);
+}
+
+static void test_console_multiport(void)
+{
+    ConsoleFixture f = console_new(false, 1ULL << VIRTIO_CONSOLE_F_MULTIPORT);
+    hwaddr ctl_in = talloc(f.d, 8 * 64, 16), ctl_out = talloc(f.d, 8, 16);
+    uint8_t msg[8];
+    uint32_t id, len;
+    TSeg s;
+
+    g_assert_cmpuint(f.d->t->cfg_read(f.d, 4, 4), ==, 31);
+    f.d->t->setup_queue(f.d, 2);
+    f.d->t->setup_queue(f.d, 3);
+    for (int i = 0; i < 4; i++) {
+        s = (TSeg){ ctl_in + 64 * i, 64, true };
+        tadd(f.d, 2, &s, 1);
+    }
+    f.d->t->kick(f.d, 2);
+    /* DEVICE_READY -> DEVICE_ADD for port 0 */
+    stl_le_p(msg, 0);
+    stw_le_p(msg + 4, VIRTIO_CONSOLE_DEVICE_READY);
+    stw_le_p(msg + 6, 1);
+    ram_write(ctl_out, msg, 8);
+    s = (TSeg){ ctl_out, 8, false };
+    tadd(f.d, 3, &s, 1);
+    f.d->t->kick(f.d, 3);
+    g_assert_true(tused(f.d, 2, &id, &len));
+    g_assert_cmpuint(len, ==, 8);
+    ram_read(ctl_in, msg, 8);
+    g_assert_cmpuint(ldl_le_p(msg), ==, 0);
+    g_assert_cmpuint(lduw_le_p(msg + 4), ==, VIRTIO_CONSOLE_DEVICE_ADD);
+    /* PORT_READY -> CONSOLE_PORT */
+    stl_le_p(msg, 0);
+    stw_le_p(msg + 4, VIRTIO_CONSOLE_PORT_READY);
+    stw_le_p(msg + 6, 1);
+    ram_write(ctl_out, msg, 8);
+    tadd(f.d, 3, &s, 1);
+    f.d->t->kick(f.d, 3);
+    g_assert_true(tused(f.d, 2, &id, &len));
+    ram_read(ctl_in + 64 * id, msg, 8);
+    g_assert_cmpuint(lduw_le_p(msg + 4), ==, VIRTIO_CONSOLE_CONSOLE_PORT);
+}
+
+/* ------------------------------------------------------------------ */
+/* Block */
+
+static char *blk_path;
+static bool blk_ro;
+
+static void set_blk_props(DeviceState *dev)
+{
+    qdev_prop_set_string(dev, "drive", blk_path);
+    qdev_prop_set_bool(dev, "read-only", blk_ro);
+}
+
+static char *make_image(size_t size, uint8_t fill)
+{
+    static int n;
+    char *path = g_strdup_printf("%s/disk%d.img", G.tmpdir, n++);
+    g_autofree uint8_t *data = g_malloc(size);
+    GError *err = NULL;
+
+    for (size_t i = 0; i < size; i++) {
+        data[i] = fill + i / 512;
+    }
+    g_assert_true(g_file_set_contents(path, (char *)data, size, &err));
+    return path;
+}
+
+/* One request: header, optional data out, data in of @in_len, status. */
+static uint8_t blk_req(TDev *d, uint32_t type, uint64_t sector,
+                       hwaddr data, uint32_t data_len, bool data_in,
+                       uint32_t *used_len)
+{
+    hwaddr hdr = talloc(d, 16, 16), st = talloc(d, 1, 1);
+    uint8_t h[16] = { 0 }, status = 0xaa;
+    TSeg s[3];
+    int n = 0;
+    uint32_t id;
+
+    stl_le_p(h, type);
+    stq_le_p(h + 8, sector);
+    ram_write(hdr, h, 16);
+    ram_write(st, &status, 1);
+    s[n++] = (TSeg){ hdr, 16, false };
+    if (data_len) {
+        s[n++] = (TSeg){ data, data_len, data_in };
+    }
+    s[n++] = (TSeg){ st, 1, true };
+    tadd(d, 0, s, n);
+    d->t->kick(d, 0);
+    g_assert_true(tused(d, 0, &id, used_len));
+    ram_read(st, &status, 1);
+    return status;
+}
+
+static void blk_rw_flush_discard(bool legacy)
+{
+    uint64_t f = (1ULL << VIRTIO_BLK_F_FLUSH) | (1ULL << VIRTIO_BLK_F_DISCARD)
+                 | (1ULL << VIRTIO_RING_F_EVENT_IDX);
+    TDev *d;
+    hwaddr buf;
+    uint8_t data[1024], back[1024];
+    uint32_t used;
+    char *file;
+    gsize flen;
+
+    blk_path = make_image(64 * 1024, 1);
+    blk_ro = false;
+    d = mmio_dev_new(TYPE_VIRTIO_BLK, legacy, f, set_blk_props, 1);
+    buf = talloc(d, 4096, 4096);
+    g_assert_cmpuint(d->t->cfg_read(d, 0, 4), ==, 128);   /* capacity */
+    g_assert_cmpuint(d->t->cfg_read(d, 4, 4), ==, 0);
+
+    /* read sector 3: the image holds 1 + sector number in every byte */
+    g_assert_cmpuint(blk_req(d, VIRTIO_BLK_T_IN, 3, buf, 1024, true, &used),
+                     ==, VIRTIO_BLK_S_OK);
+    g_assert_cmpuint(used, ==, 1025);
+    ram_read(buf, back, 1024);
+    g_assert_cmpuint(back[0], ==, 4);
+    g_assert_cmpuint(back[1023], ==, 5);
+
+    /* write sector 10..11, flush, read back through the file */
+    for (int i = 0; i < 1024; i++) {
+        data[i] = i * 7;
+    }
+    ram_write(buf, data, 1024);
+    g_assert_cmpuint(blk_req(d, VIRTIO_BLK_T_OUT, 10, buf, 1024, false, &used),
+                     ==, VIRTIO_BLK_S_OK);
+    g_assert_cmpuint(blk_req(d, VIRTIO_BLK_T_FLUSH, 0, 0, 0, false, &used),
+                     ==, VIRTIO_BLK_S_OK);
+    g_assert_true(g_file_get_contents(blk_path, &file, &flen, NULL));
+    g_assert_cmpuint(flen, ==, 64 * 1024);
+    g_assert_cmpmem(file + 10 * 512, 1024, data, 1024);
+    g_free(file);
+
+    /* discard sectors 20..21: they read back as zeros */
+    {
+        uint8_t seg[16];
+        hwaddr segaddr = talloc(d, 16, 16);
+
+        stq_le_p(seg, 20);
+        stl_le_p(seg + 8, 2);
+        stl_le_p(seg + 12, 0);
+        ram_write(segaddr, seg, 16);
+        g_assert_cmpuint(blk_req(d, VIRTIO_BLK_T_DISCARD, 0, segaddr, 16,
+                                 false, &used), ==, VIRTIO_BLK_S_OK);
+        g_assert_true(g_file_get_contents(blk_path, &file, &flen, NULL));
+        for (int i = 20 * 512; i < 22 * 512; i++) {
+            g_assert_cmpuint((uint8_t)file[i], ==, 0);
+        }
+        g_assert_cmpuint((uint8_t)file[22 * 512], ==, 23);
+        g_free(file);
+    }
+
+    /* past the end, and a partial sector: IOERR, device still fine */
+    g_assert_cmpuint(blk_req(d, VIRTIO_BLK_T_IN, 127, buf, 1024, true, &used),
+                     ==, VIRTIO_BLK_S_IOERR);
+    g_assert_cmpuint(blk_req(d, VIRTIO_BLK_T_IN, 0, buf, 100, true, &used),
+                     ==, VIRTIO_BLK_S_IOERR);
+    g_assert_cmpuint(blk_req(d, 99, 0, 0, 0, false, &used), ==,
+                     VIRTIO_BLK_S_UNSUPP);
+    g_assert_false(d->vdev->broken);
+    g_assert_true(log_contains("past the end of the disk"));
+}
+
+static void test_blk_legacy(void)
+{
+    blk_rw_flush_discard(true);
+}
+
+static void test_blk_modern(void)
+{
+    blk_rw_flush_discard(false);
+}
+
+static void test_blk_read_only(void)
+{
+    TDev *d;
+    hwaddr buf;
+    uint32_t used;
+    uint8_t back[512];
+
+    blk_path = make_image(8192, 9);
+    blk_ro = true;
+    d = mmio_dev_new(TYPE_VIRTIO_BLK, false, 1ULL << VIRTIO_BLK_F_RO,
+                     set_blk_props, 1);
+    g_assert_true(d->vdev->guest_features & (1ULL << VIRTIO_BLK_F_RO));
+    buf = talloc(d, 512, 16);
+    memset(back, 0x55, sizeof(back));
+    ram_write(buf, back, 512);
+    g_assert_cmpuint(blk_req(d, VIRTIO_BLK_T_OUT, 0, buf, 512, false, &used),
+                     ==, VIRTIO_BLK_S_IOERR);
+    g_assert_cmpuint(blk_req(d, VIRTIO_BLK_T_IN, 0, buf, 512, true, &used),
+                     ==, VIRTIO_BLK_S_OK);
+    ram_read(buf, back, 512);
+    g_assert_cmpuint(back[0], ==, 9);
+    blk_ro = false;
+}
+
+static void test_blk_missing_file(void)
+{
+    DeviceState *dev = qdev_new(TYPE_VIRTIO_BLK);
+    GError *err = NULL;
+    int slot = NTRANSPORTS - 2;
+
+    qdev_prop_set_string(dev, "drive", "/nonexistent/disk.img");
+    g_assert_false(qdev_realize(dev, virtio_mmio_get_bus(G.mmio[slot]),
+                                &err));
+    g_assert_nonnull(err);
+    g_assert_nonnull(strstr(err->message, "could not open "
+                            "'/nonexistent/disk.img'"));
+    g_assert_nonnull(strstr(err->message, "No such file"));
+    g_error_free(err);
+    object_unref(dev);
+    /* The transport is still free. */
+    g_assert_cmpuint(rd32(VIRT_VIRTIO_MMIO_BASE + slot * VIRTIO_MMIO_SIZE +
+                          VIRTIO_MMIO_DEVICE_ID), ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* RNG */
+
+static void test_rng(void)
+{
+    TDev *d = mmio_dev_new("virtio-rng-device", false, 0, NULL, 1);
+    hwaddr buf = talloc(d, 64, 16);
+    uint8_t zero[64] = { 0 }, a[64], b[64];
+    TSeg s = { buf, 64, true };
+    uint32_t len;
+
+    ram_write(buf, zero, 64);
+    tadd(d, 0, &s, 1);
+    d->t->kick(d, 0);
+    g_assert_true(tused(d, 0, NULL, &len));
+    g_assert_cmpuint(len, ==, 64);
+    ram_read(buf, a, 64);
+    ram_write(buf, zero, 64);
+    tadd(d, 0, &s, 1);
+    d->t->kick(d, 0);
+    g_assert_true(tused(d, 0, NULL, &len));
+    ram_read(buf, b, 64);
+    /* 2^-512 odds of a false failure */
+    g_assert_true(memcmp(a, zero, 64) != 0);
+    g_assert_true(memcmp(a, b, 64) != 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Hostile drivers: each breaks the device, nothing crashes */
+
+typedef void (*BadRing)(TDev *d, hwaddr buf);
+
+static void bad_desc_addr(TDev *d, hwaddr buf)
+{
+    TSeg s = { 0xdead0000000ULL, 64, true };
+
+    (void)buf;
+    tadd(d, 0, &s, 1);
+}
+
+static void bad_past_ram_end(TDev *d, hwaddr buf)
+{
+    TSeg s = { RAM_BASE + RAM_SIZE - 16, 64, true };
+
+    (void)buf;
+    tadd(d, 0, &s, 1);
+}
+
+static void bad_loop(TDev *d, hwaddr buf)
+{
+    tdesc(d, 0, 0, buf, 16, VRING_DESC_F_WRITE | VRING_DESC_F_NEXT, 1);
+    tdesc(d, 0, 1, buf, 16, VRING_DESC_F_WRITE | VRING_DESC_F_NEXT, 0);
+    tpublish(d, 0, 0);
+}
+
+static void bad_next_out_of_range(TDev *d, hwaddr buf)
+{
+    tdesc(d, 0, 0, buf, 16, VRING_DESC_F_WRITE | VRING_DESC_F_NEXT, 200);
+    tpublish(d, 0, 0);
+}
+
+static void bad_head_out_of_range(TDev *d, hwaddr buf)
+{
+    (void)buf;
+    tpublish(d, 0, 999);
+}
+
+static void bad_nested_indirect(TDev *d, hwaddr buf)
+{
+    hwaddr table = talloc(d, 32, 16);
+    uint8_t raw[16];
+
+    /* the indirect table's entry is itself indirect, pointing at itself */
+    stq_le_p(raw, table);
+    stl_le_p(raw + 8, 16);
+    stw_le_p(raw + 12, VRING_DESC_F_INDIRECT);
+    stw_le_p(raw + 14, 0);
+    ram_write(table, raw, 16);
+    tdesc(d, 0, 0, table, 16, VRING_DESC_F_INDIRECT, 0);
+    (void)buf;
+    tpublish(d, 0, 0);
+}
+
+static void bad_indirect_loop(TDev *d, hwaddr buf)
+{
+    hwaddr table = talloc(d, 32, 16);
+    uint8_t raw[32];
+
+    stq_le_p(raw, buf);
+    stl_le_p(raw + 8, 8);
+    stw_le_p(raw + 12, VRING_DESC_F_WRITE | VRING_DESC_F_NEXT);
+    stw_le_p(raw + 14, 1);
+    stq_le_p(raw + 16, buf);
+    stl_le_p(raw + 24, 8);
+    stw_le_p(raw + 28, VRING_DESC_F_WRITE | VRING_DESC_F_NEXT);
+    stw_le_p(raw + 30, 0);
+    ram_write(table, raw, 32);
+    tdesc(d, 0, 0, table, 32, VRING_DESC_F_INDIRECT, 0);
+    tpublish(d, 0, 0);
+}
+
+static void bad_avail_jump(TDev *d, hwaddr buf)
+{
+    (void)buf;
+    ram_w16(d->q[0].avail + 2, 5000);
+}
+
+static void bad_huge_len(TDev *d, hwaddr buf)
+{
+    TSeg s = { buf, 0xfffffff0u, true };
+
+    tadd(d, 0, &s, 1);
+}
+
+static void bad_ring_outside_ram(TDev *d, hwaddr buf)
+{
+    (void)buf;
+    /* move the avail ring where there is nothing */
+    d->vdev->vq[0].avail = 0x7000000000ULL;
+}
+
+static void hostile(BadRing bad, const char *expect, bool check_status)
+{
+    TDev *d = mmio_dev_new("virtio-rng-device", false,
+                           1ULL << VIRTIO_RING_F_INDIRECT_DESC, NULL, 1);
+    hwaddr buf = talloc(d, 64, 16);
+    TSeg s = { buf, 8, true };
+
+    bad(d, buf);
+    d->t->kick(d, 0);
+    g_assert_true(d->vdev->broken);
+    if (check_status) {
+        g_assert_true(d->t->status(d) & VIRTIO_CONFIG_S_NEEDS_RESET);
+        /* the config interrupt tells the driver */
+        g_assert_true(d->t->irq(d));
+    }
+    g_assert_true(log_contains(expect));
+    /* Further kicks are ignored until reset */
+    d->t->kick(d, 0);
+    g_assert_false(tused(d, 0, NULL, NULL));
+    /* Reset brings it back */
+    wr32(d->base + VIRTIO_MMIO_STATUS, 0);
+    g_assert_false(d->vdev->broken);
+    g_assert_cmpuint(d->t->status(d), ==, 0);
+    wr32(d->base + VIRTIO_MMIO_STATUS, VIRTIO_CONFIG_S_ACKNOWLEDGE |
+         VIRTIO_CONFIG_S_DRIVER);
+    wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES_SEL, 1);
+    wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES, 1);
+    wr32(d->base + VIRTIO_MMIO_STATUS, VIRTIO_CONFIG_S_ACKNOWLEDGE |
+         VIRTIO_CONFIG_S_DRIVER | VIRTIO_CONFIG_S_FEATURES_OK);
+    d->t->setup_queue(d, 0);
+    wr32(d->base + VIRTIO_MMIO_STATUS, VIRTIO_CONFIG_S_ACKNOWLEDGE |
+         VIRTIO_CONFIG_S_DRIVER | VIRTIO_CONFIG_S_FEATURES_OK |
+         VIRTIO_CONFIG_S_DRIVER_OK);
+    tadd(d, 0, &s, 1);
+    d->t->kick(d, 0);
+    g_assert_true(tused(d, 0, NULL, NULL));
+}
+
+static void test_bad_desc_addr(void)
+{
+    hostile(bad_desc_addr, "is not in guest memory", true);
+}
+
+static void test_bad_past_ram_end(void)
+{
+    hostile(bad_past_ram_end, "is not in guest memory", true);
+}
+
+static void test_bad_loop(void)
+{
+    hostile(bad_loop, "loops or is longer", true);
+}
+
+static void test_bad_next(void)
+{
+    hostile(bad_next_out_of_range, "next descriptor 200", true);
+}
+
+static void test_bad_head(void)
+{
+    hostile(bad_head_out_of_range, "head descriptor", true);
+}
+
+static void test_bad_nested_indirect(void)
+{
+    hostile(bad_nested_indirect, "nested indirect descriptor table", true);
+}
+
+static void test_bad_indirect_loop(void)
+{
+    hostile(bad_indirect_loop, "loops or is longer than 2", true);
+}
+
+static void test_bad_avail_jump(void)
+{
+    hostile(bad_avail_jump, "avail idx 5000", true);
+}
+
+static void test_bad_huge_len(void)
+{
+    hostile(bad_huge_len, "0xfffffff0 is not in guest memory", true);
+}
+
+static void test_bad_ring_outside_ram(void)
+{
+    hostile(bad_ring_outside_ram, "ring read at 0x7000000002", true);
+}
+
+static void test_bad_registers(void)
+{
+    TDev *d = mmio_dev_new("virtio-rng-device", false, 0, NULL, 1);
+    MemTxResult r;
+
+    /* 16-bit register access, queue size not a power of two, queue past
+     * the end, notify of a queue that does not exist: all logged */
+    address_space_lduw_le(&address_space_memory, d->base + 0x70,
+                          MEMTXATTRS_UNSPECIFIED, &r);
+    g_assert_true(log_contains("2-byte read of register 0x70"));
+    wr32(d->base + VIRTIO_MMIO_QUEUE_SEL, 0);
+    g_assert_cmpuint(rd32(d->base + VIRTIO_MMIO_QUEUE_READY), ==, 1);
+    wr32(d->base + VIRTIO_MMIO_QUEUE_SEL, 1000);
+    g_assert_cmpuint(rd32(d->base + VIRTIO_MMIO_QUEUE_NUM_MAX), ==, 0);
+    wr32(d->base + VIRTIO_MMIO_QUEUE_NUM, 4);
+    wr32(d->base + VIRTIO_MMIO_QUEUE_READY, 1);
+    wr32(d->base + VIRTIO_MMIO_QUEUE_NOTIFY, 1000);
+    g_assert_true(log_contains("notify of queue 1000"));
+    wr32(d->base + VIRTIO_MMIO_QUEUE_SEL, 0);
+    wr32(d->base + VIRTIO_MMIO_QUEUE_READY, 0);
+    wr32(d->base + VIRTIO_MMIO_QUEUE_NUM, 3);
+    g_assert_true(log_contains("size 3 invalid"));
+    /* legacy-only register on a version 2 transport */
+    wr32(d->base + VIRTIO_MMIO_QUEUE_PFN, 1);
+    g_assert_true(log_contains("bad register 0x40"));
+    g_assert_false(d->vdev->broken);
+}
+
+static void test_features_not_offered(void)
+{
+    TDev *d = mmio_dev_new("virtio-rng-device", false, 0, NULL, 0);
+
+    wr32(d->base + VIRTIO_MMIO_STATUS, 0);
+    wr32(d->base + VIRTIO_MMIO_STATUS, 3);
+    wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES_SEL, 1);
+    wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES, 1 | (1u << 30));
+    wr32(d->base + VIRTIO_MMIO_STATUS, 3 | VIRTIO_CONFIG_S_FEATURES_OK);
+    g_assert_false(rd32(d->base + VIRTIO_MMIO_STATUS) &
+                   VIRTIO_CONFIG_S_FEATURES_OK);
+    g_assert_true(log_contains("not offered"));
+    /* without VERSION_1 a modern transport refuses FEATURES_OK too */
+    wr32(d->base + VIRTIO_MMIO_STATUS, 0);
+    wr32(d->base + VIRTIO_MMIO_STATUS, 3);
+    wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES, 0);
+    wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES_SEL, 0);
+    wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES, 0);
+    wr32(d->base + VIRTIO_MMIO_STATUS, 3 | VIRTIO_CONFIG_S_FEATURES_OK);
+    g_assert_false(rd32(d->base + VIRTIO_MMIO_STATUS) &
+                   VIRTIO_CONFIG_S_FEATURES_OK);
+}
+
+/* Event index: the device interrupts only when used passes used_event. */
+static void test_event_idx(void)
+{
+    TDev *d = mmio_dev_new("virtio-rng-device", false,
+                           1ULL << VIRTIO_RING_F_EVENT_IDX, NULL, 1);
+    hwaddr buf = talloc(d, 64, 16);
+    TSeg s = { buf, 8, true };
+    hwaddr used_event = d->q[0].avail + 4 + 2 * d->q[0].num;
+    hwaddr avail_event = d->q[0].used + 4 + 8 * d->q[0].num;
+
+    g_assert_true(virtio_vdev_has_feature(d->vdev, VIRTIO_RING_F_EVENT_IDX));
+    /* ask for an interrupt only after the 3rd used entry (idx 2) */
+    ram_w16(used_event, 2);
+    tadd(d, 0, &s, 1);
+    d->t->kick(d, 0);
+    g_assert_true(d->t->irq(d));      /* first signal: always sent */
+    d->t->ack(d);
+    tadd(d, 0, &s, 1);
+    d->t->kick(d, 0);
+    g_assert_false(d->t->irq(d));
+    tadd(d, 0, &s, 1);
+    d->t->kick(d, 0);
+    g_assert_true(d->t->irq(d));
+    /* the device publishes how far it read */
+    g_assert_cmpuint(ram16(avail_event), ==, 3);
+}
+
+int main(int argc, char **argv)
+{
+    int ret;
+
+    g_test_init(&argc, &argv, NULL);
+    setup();
+    g_test_add_func("/virtio/mmio/empty-transport", test_mmio_empty_transport);
+    g_test_add_func("/virtio/mmio/fdt-node", test_mmio_fdt_node);
+    g_test_add_func("/virtio/console/legacy-tx-rx", test_console_legacy);
+    g_test_add_func("/virtio/console/modern-tx-rx", test_console_modern);
+    g_test_add_func("/virtio/console/multiport-control",
+                    test_console_multiport);
+    g_test_add_func("/virtio/blk/legacy-rw-flush-discard", test_blk_legacy);
+    g_test_add_func("/virtio/blk/modern-rw-flush-discard", test_blk_modern);
+    g_test_add_func("/virtio/blk/read-only", test_blk_read_only);
+    g_test_add_func("/virtio/blk/missing-file", test_blk_missing_file);
+    g_test_add_func("/virtio/rng", test_rng);
+    g_test_add_func("/virtio/event-idx", test_event_idx);
+    g_test_add_func("/virtio/bad/registers", test_bad_registers);
+    g_test_add_func("/virtio/bad/features-not-offered",
+                    test_features_not_offered);
+    g_test_add_func("/virtio/bad/desc-addr", test_bad_desc_addr);
+    g_test_add_func("/virtio/bad/past-ram-end", test_bad_past_ram_end);
+    g_test_add_func("/virtio/bad/loop", test_bad_loop);
+    g_test_add_func("/virtio/bad/next-out-of-range", test_bad_next);
+    g_test_add_func("/virtio/bad/head-out-of-range", test_bad_head);
+    g_test_add_func("/virtio/bad/nested-indirect", test_bad_nested_indirect);
+    g_test_add_func("/virtio/bad/indirect-loop", test_bad_indirect_loop);
+    g_test_add_func("/virtio/bad/avail-jump", test_bad_avail_jump);
+    g_test_add_func("/virtio/bad/huge-len", test_bad_huge_len);
+    g_test_add_func("/virtio/bad/ring-outside-ram", test_bad_ring_outside_ram);
+    ret = g_test_run();
+    return ret;
+}
