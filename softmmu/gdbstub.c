@@ -1304,6 +1304,14 @@ static void gdb_read_byte(uint8_t c)
             gdb_put_packet("E22");
             break;
         }
+        /*
+         * Registers and memory are only touched with every vCPU parked: a
+         * packet that arrives while the VM runs (the monitor's "cont", a
+         * client that does not wait for the stop reply) stops it first.
+         */
+        if (runstate_is_running()) {
+            vm_stop(RUN_STATE_PAUSED);
+        }
         gdb.line[gdb.line_len] = 0;
         if (gdb.line_len == 0) {
             gdb_put_packet("");

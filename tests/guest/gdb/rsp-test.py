@@ -25,6 +25,8 @@ LOAD = 0x40080000
 DATA = 0x40090000
 # add x0, x0, #1 ; str x0, [x1] ; b .-8
 IMAGE = bytes.fromhex("00040091" "200000f9" "feffff17")
+# movz x1, #0x4009, lsl #16 ; then IMAGE: runs without help from gdb
+IMAGE_FREE = bytes.fromhex("2101a8d2") + IMAGE
 
 results = []
 
@@ -136,6 +138,10 @@ def main():
         check("no sanitizer report or abort",
               not re.search(r"Sanitizer|runtime error|Assertion|Aborted", err),
               err[-300:])
+    try:
+        run_attach(plumb, tmp)
+    except Exception as e:
+        check("attach scenario completed", False, repr(e))
     print("1..%d" % len(results))
     for i, (ok, name, detail) in enumerate(results, 1):
         line = "%s %d - %s" % ("ok" if ok else "not ok", i, name)
@@ -430,6 +436,107 @@ def run(r):
         r2.read_ack()
     except (socket.timeout, EOFError, ConnectionError):
         pass
+
+
+class Hmp:
+    def __init__(self, path):
+        self.s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.s.settimeout(30)
+        for _ in range(200):
+            try:
+                self.s.connect(path)
+                break
+            except (FileNotFoundError, ConnectionRefusedError):
+                time.sleep(0.05)
+        self.read_prompt()
+
+    def read_prompt(self):
+        out = b""
+        while not out.endswith(b"(qemu) "):
+            chunk = self.s.recv(65536)
+            if not chunk:
+                break
+            out += chunk
+        return out.decode(errors="replace")
+
+    def cmd(self, line):
+        self.s.sendall(line.encode() + b"\n")
+        return self.read_prompt()
+
+
+def x0_of(r):
+    return int.from_bytes(bytes.fromhex(r.cmd("p0").decode()), "little")
+
+
+def run_attach(plumb, tmp):
+    """A running VM: HMP gdbserver, attach stops it, monitor stop/cont."""
+    img = os.path.join(tmp, "free.bin")
+    mon = os.path.join(tmp, "mon.sock")
+    sock = os.path.join(tmp, "gdb2.sock")
+    with open(img, "wb") as f:
+        f.write(IMAGE_FREE)
+    proc = subprocess.Popen(
+        [plumb, "-M", "virt", "-cpu", "max", "-m", "128M", "-nographic",
+         "-kernel", img, "-monitor", "unix:%s,server=on,wait=off" % mon],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE)
+    try:
+        for _ in range(200):
+            if os.path.exists(mon):
+                break
+            time.sleep(0.05)
+        h = Hmp(mon)
+        out = h.cmd("gdbserver unix:%s,server=on" % sock)
+        check("HMP gdbserver starts the stub", "Waiting for gdb" in out, out)
+        time.sleep(0.2)
+        r = Rsp(sock)
+        stop = r.cmd("?")
+        check("attaching to a running VM: '?' answers", stop.startswith(b"T05"), stop)
+        a = x0_of(r)
+        time.sleep(0.2)
+        b = x0_of(r)
+        check("attaching stopped the running VM", a == b and a > 0, (a, b))
+        check("HMP sees the VM stopped", "paused" in h.cmd("info status"))
+        r.send_raw(Rsp.frame("c"))
+        r.read_ack()
+        time.sleep(0.2)
+        h.cmd("stop")
+        rep = r.read_packet()
+        check("monitor 'stop' while gdb waits is reported as SIGINT",
+              rep.startswith(b"T02"), rep)
+        c = x0_of(r)
+        check("the VM ran between 'c' and 'stop'", c > b, (b, c))
+        h.cmd("cont")
+        time.sleep(0.1)
+        d = x0_of(r)
+        time.sleep(0.2)
+        check("a packet while the monitor let the VM run stops it first",
+              x0_of(r) == d and d > c, (c, d))
+        check("D detaches", r.cmd("D") == b"OK")
+        time.sleep(0.2)
+        check("after D the VM runs", "running" in h.cmd("info status"))
+        out = h.cmd("gdbserver none")
+        check("HMP gdbserver none stops the stub", "Disabled" in out, out)
+        check("and the socket is gone", not os.path.exists(sock) or
+              not _connects(sock))
+        h.cmd("quit")
+        rc = proc.wait(timeout=30)
+        check("quit after the stub was stopped: status 0", rc == 0, rc)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def _connects(path):
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        s.connect(path)
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
 
 
 if __name__ == "__main__":
