@@ -54,6 +54,9 @@ target remote 127.0.0.1:$port
 printf "@@ start_pc %#lx\n", \$pc
 printf "@@ start_sym %#lx\n", &_start
 printf "@@ current_el %d\n", \$CurrentEL
+# What a firmware developer does first: (re)load the image through X packets.
+load
+compare-sections
 printf "@@ vbar_before %#lx\n", \$VBAR_EL1
 # Software breakpoint at a function's first insn: arguments still in x0/x1.
 break *add_values
@@ -153,6 +156,10 @@ check_grep() {  # check_grep NAME PATTERN
 
 check "-S: stopped at the ELF entry" "$(val start_pc)" "$(val start_sym)"
 check "target.xml system registers: CurrentEL is EL1" "$(val current_el)" "4"
+check_grep "load writes the image (X packets)" "^Transfer rate: "
+check "compare-sections: every loaded section matches" \
+    "$(grep -ac '^Section .*: matched\.' "$tmp/gdb.out")" \
+    "$(grep -ac '^Loading section ' "$tmp/gdb.out")"
 check "break at a symbol: stopped there" "$(val bp_pc)" "$(val bp_sym)"
 check_grep "break at a symbol: gdb reports the hit" "hit Breakpoint 1, add_values"
 check "read register x0" "$(val x0)" "2"
