@@ -1394,6 +1394,11 @@ int qemu_main(int argc, char **argv)
     write_pidfile();
 
     /* Phase 3: build */
+    /*
+     * DEVICE_NATIVE_ENDIAN regions follow the target's default byte order:
+     * ppc64 is big-endian (as qemu-system-ppc64), the others little-endian.
+     */
+    memory_set_native_big_endian(!strcmp(target_name(), "ppc64"));
     if (!accel_init_machine(accel, ms, accel_props, &err)) {
         die_err(NULL, err);
     }
