@@ -303,19 +303,23 @@ static const char *const tcg_props[] = {
     "backend", "one-insn-per-tb", "chaining", "tlb", "tb-size", "thread", NULL
 };
 
-static bool tcg_accel_init(MachineState *ms, const KeyValList *props,
-                           GError **errp)
+/*
+ * Parse -accel tcg,... into @cfg. Used twice: by check_props, so that a bad
+ * value is reported before the kernel is loaded (the kvm-unit-tests harness
+ * relies on that order), and by init, which applies the result.
+ */
+static bool tcg_accel_parse_props(const KeyValList *props,
+                                  TCGAccelConfig *cfg, uint64_t *tb_size_mb,
+                                  GError **errp)
 {
     const char *backend = props ? keyval_get(props, "backend") : NULL;
     const char *thread = props ? keyval_get(props, "thread") : NULL;
-    uint64_t tb_size_mb = 0;
 
-    (void)ms;
     if (backend) {
         if (!strcmp(backend, "native")) {
-            tcg_accel_config.interp = false;
+            cfg->interp = false;
         } else if (!strcmp(backend, "interp")) {
-            tcg_accel_config.interp = true;
+            cfg->interp = true;
         } else {
             error_setg(errp, "backend '%s' is not 'native' or 'interp'",
                        backend);
@@ -327,14 +331,33 @@ static bool tcg_accel_init(MachineState *ms, const KeyValList *props,
                    "(all vCPUs run on one thread: thread=single)", thread);
         return false;
     }
+    *tb_size_mb = 0;
     if (props &&
         (!keyval_get_bool(props, "one-insn-per-tb", false,
-                          &tcg_accel_config.one_insn_per_tb, errp) ||
-         !keyval_get_bool(props, "chaining", true,
-                          &tcg_accel_config.chaining, errp) ||
-         !keyval_get_bool(props, "tlb", true,
-                          &tcg_accel_config.tlb_enabled, errp) ||
-         !keyval_get_u64(props, "tb-size", 0, &tb_size_mb, errp))) {
+                          &cfg->one_insn_per_tb, errp) ||
+         !keyval_get_bool(props, "chaining", true, &cfg->chaining, errp) ||
+         !keyval_get_bool(props, "tlb", true, &cfg->tlb_enabled, errp) ||
+         !keyval_get_u64(props, "tb-size", 0, tb_size_mb, errp))) {
+        return false;
+    }
+    return true;
+}
+
+static bool tcg_accel_check_props(const KeyValList *props, GError **errp)
+{
+    TCGAccelConfig cfg = tcg_accel_config;
+    uint64_t tb_size_mb;
+
+    return tcg_accel_parse_props(props, &cfg, &tb_size_mb, errp);
+}
+
+static bool tcg_accel_init(MachineState *ms, const KeyValList *props,
+                           GError **errp)
+{
+    uint64_t tb_size_mb;
+
+    (void)ms;
+    if (!tcg_accel_parse_props(props, &tcg_accel_config, &tb_size_mb, errp)) {
         return false;
     }
     if (log_enabled(LOG_NOCHAIN)) {
@@ -349,6 +372,7 @@ static bool tcg_accel_init(MachineState *ms, const KeyValList *props,
 static const AccelOps tcg_accel_ops = {
     .name = "tcg",
     .desc = "tiny code generator (dynamic translation)",
+    .check_props = tcg_accel_check_props,
     .init = tcg_accel_init,
     .start_vcpus = tcg_start_vcpus,
     .props = tcg_props,
