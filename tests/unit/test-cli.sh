@@ -278,6 +278,12 @@ expect_err "machine properties are checked before the kernel" \
     "$P: Property 'none-machine.zz' not found (try -machine none,help)" -M none,zz=1 -kernel "$NOFILE"
 expect_err_re "the accelerator is checked before the kernel" \
     "^$P: -accel foo: unknown accelerator" -M none -accel foo -kernel "$NOFILE"
+expect_err "accelerator property values are checked before the kernel" \
+    "$P: -accel tcg: thread=bogus is not supported (all vCPUs run on one thread: thread=single)" \
+    -M none -accel tcg,thread=bogus -kernel "$NOFILE"
+expect_err "a bad -accel tcg backend is named before the kernel" \
+    "$P: -accel tcg: backend 'jit' is not 'native' or 'interp'" \
+    -M none -accel tcg,backend=jit -kernel "$NOFILE"
 expect_err "a missing initrd is reported by name" \
     "$P: could not load initrd '/nonexistent.img': No such file or directory" \
     -M none -initrd /nonexistent.img
