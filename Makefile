@@ -92,7 +92,7 @@ check: deps all $(UNIT_TESTS) $(QTEST_TESTS) $(GUEST_TESTS) $(BOOT_TESTS)
 	@$(RUN_TESTS) --tier unit $(UNIT_TESTS) --tier qtest $(QTEST_TESTS) \
 		--tier guest $(GUEST_TESTS) --tier boot $(BOOT_TESTS)
 
-run: deps all
+run: deps all $(GUEST_TESTS)
 	@scripts/run-default-guest.sh $(BUILD)
 
 bench: deps all $(BENCHES)
