@@ -32,12 +32,12 @@ GUEST_TESTS += $(foreach t,$(A64_GUEST_TWINS),$(A64_GUEST_OUT)/aarch64-twin-$(fi
 $(A64_GUEST_OUT)/alu-cases.h: $(A64_GUEST_SRC)/gen-alu.py
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
-	$(QUIET)python3 $< > $@.tmp && mv $@.tmp $@
+	$(QUIET)$(DECODETREE_PYTHON) $< > $@.tmp && mv $@.tmp $@
 
 $(A64_GUEST_OUT)/random-cases.h: $(A64_GUEST_SRC)/gen-random.py
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
-	$(QUIET)python3 $< > $@.tmp && mv $@.tmp $@
+	$(QUIET)$(DECODETREE_PYTHON) $< > $@.tmp && mv $@.tmp $@
 
 $(A64_GUEST_OUT)/%.elf: $(A64_GUEST_SRC)/%.c $(A64_GUEST_DEPS)
 	@mkdir -p $(@D)

@@ -12,6 +12,11 @@ dir="$root/tests/decodetree"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 CC=${CC:-cc}
+# Debian's interpreter directly when there is one: a pyenv shim costs
+# seconds per start, and this script starts the generator ~30 times.
+if [ -z "${PYTHON:-}" ]; then
+    if [ -x /usr/bin/python3 ]; then PYTHON=/usr/bin/python3; else PYTHON=python3; fi
+fi
 
 results=()
 add() { results+=("$1 - $2"); }
@@ -19,7 +24,7 @@ add() { results+=("$1 - $2"); }
 for f in "$dir"/err_*.decode; do
     name=$(basename "$f" .decode)
     want=$(sed -n 's/^# expect: //p' "$f" | head -1)
-    if python3 "$gen" -o "$tmp/out.c" "$f" 2> "$tmp/err"; then
+    if "$PYTHON" "$gen" -o "$tmp/out.c" "$f" 2> "$tmp/err"; then
         add "not ok" "$name is rejected (generator accepted it)"
     elif ! grep -qF -- "$want" "$tmp/err"; then
         add "not ok" "$name is rejected with '$want' (got: $(head -1 "$tmp/err"))"
@@ -40,7 +45,7 @@ for f in "$dir"/succ_*.decode; do
     name=$(basename "$f" .decode)
     args=$(sed -n 's/^# args: //p' "$f" | head -1)
     # shellcheck disable=SC2086
-    if ! python3 "$gen" $args -o "$tmp/$name.c" "$f" 2> "$tmp/err"; then
+    if ! "$PYTHON" "$gen" $args -o "$tmp/$name.c" "$f" 2> "$tmp/err"; then
         add "not ok" "$name generates ($(head -1 "$tmp/err"))"
     elif ! $CC -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-unused-function \
             -fsyntax-only -include "$tmp/prelude.h" "$tmp/$name.c" 2> "$tmp/err"; then
@@ -50,7 +55,7 @@ for f in "$dir"/succ_*.decode; do
     fi
 done
 
-if ! python3 "$gen" -o "$tmp/harness-decode.c.inc" "$dir/harness.decode" 2> "$tmp/err"; then
+if ! "$PYTHON" "$gen" -o "$tmp/harness-decode.c.inc" "$dir/harness.decode" 2> "$tmp/err"; then
     add "not ok" "harness.decode generates ($(head -1 "$tmp/err"))"
 elif ! $CC -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wshadow=local -Werror \
         -I"$tmp" -o "$tmp/harness" "$dir/harness.c" 2> "$tmp/err"; then
@@ -67,7 +72,7 @@ else
 fi
 
 # Generation is deterministic: the same input gives the same bytes.
-python3 "$gen" -o "$tmp/again.c.inc" "$dir/harness.decode" 2>/dev/null
+"$PYTHON" "$gen" -o "$tmp/again.c.inc" "$dir/harness.decode" 2>/dev/null
 if cmp -s "$tmp/again.c.inc" "$tmp/harness-decode.c.inc"; then
     add "ok" "generation is deterministic"
 else
