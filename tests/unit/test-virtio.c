@@ -23,6 +23,7 @@
 #include "hw/virtio/virtio-blk.h"
 #include "chardev/char.h"
 #include "chardev/char-fe.h"
+#include "sysemu/runstate.h"
 #include "hw/pci/pci.h"
 #include "hw/pci-host/gpex.h"
 #include "hw/virtio/virtio-pci.h"
@@ -771,6 +772,40 @@ static void test_console_modern(void)
     console_tx_rx(false);
 }
 
+
+/*
+ * kvm-unit-tests' exit path: legacy virtio-mmio, no Status write, no
+ * features, virtconsole on -chardev testdev; "5q" on the transmit queue
+ * asks for process exit status (5 << 1) | 1.
+ */
+static void test_console_testdev_exit(void)
+{
+    TDev *d = mmio_dev_new(TYPE_VIRTIO_SERIAL, true, 0, NULL, 0);
+    GError *err = NULL;
+    Chardev *chr = qemu_chr_new("ctd", "testdev", &err);
+    DeviceState *port;
+    hwaddr buf = talloc(d, 16, 16);
+    TSeg s = { buf, 2, false };
+    int status = -1;
+
+    g_assert_no_error(err);
+    port = qdev_new(TYPE_VIRTCONSOLE);
+    qdev_prop_set_chr(port, "chardev", chr);
+    g_assert_true(qdev_realize_and_unref(port, &VIRTIO_SERIAL(d->vdev)->bus,
+                                         &err));
+    g_assert_no_error(err);
+    d->t->setup_queue(d, 0);
+    d->t->setup_queue(d, 1);
+    g_assert_cmpuint(d->t->status(d), ==, 0);
+    g_assert_false(main_loop_should_exit(&status));
+    ram_write(buf, "5q", 2);
+    tadd(d, 1, &s, 1);
+    d->t->kick(d, 1);
+    g_assert_true(tused(d, 1, NULL, NULL));
+    g_assert_true(main_loop_should_exit(&status));
+    g_assert_cmpint(status, ==, 11);
+}
+
 static void test_console_multiport(void)
 {
     ConsoleFixture f = console_new(false, 1ULL << VIRTIO_CONSOLE_F_MULTIPORT);
@@ -1395,6 +1430,8 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio/mmio/fdt-node", test_mmio_fdt_node);
     g_test_add_func("/virtio/console/legacy-tx-rx", test_console_legacy);
     g_test_add_func("/virtio/console/modern-tx-rx", test_console_modern);
+    g_test_add_func("/virtio/console/testdev-exit",
+                    test_console_testdev_exit);
     g_test_add_func("/virtio/console/multiport-control",
                     test_console_multiport);
     g_test_add_func("/virtio/blk/legacy-rw-flush-discard", test_blk_legacy);
