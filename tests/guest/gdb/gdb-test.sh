@@ -2,7 +2,9 @@
 # gdb-test.sh - debug a bare-metal AArch64 program with Debian's
 # gdb-multiarch through plumb's gdb stub, and print TAP.
 #
-#   gdb-test.sh IMAGE.elf [PLUMB_BINARY]
+#   gdb-test.sh IMAGE.elf [PLUMB_BINARY [EXTRA_PLUMB_ARGS...]]
+#
+# (e.g. "-accel tcg,backend=interp" to debug under the slow twins)
 #
 # plumb starts stopped (-S) with the stub on a free TCP port and -smp 2;
 # gdb runs a batch script that breaks at symbols, steps, reads and writes
@@ -33,7 +35,7 @@ trap cleanup EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 "$plumb" -M virt -cpu max -m 128M -smp 2 -nographic -semihosting \
-    -kernel "$img" -S -gdb "tcp:127.0.0.1:$port" \
+    -kernel "$img" -S -gdb "tcp:127.0.0.1:$port" "${@:3}" \
     > "$tmp/plumb.out" 2> "$tmp/plumb.err" < /dev/null &
 plumb_pid=$!
 # Wait for the stub to listen.
