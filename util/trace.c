@@ -293,6 +293,7 @@ bool trace_opt_parse(const char *arg, GError **errp)
     }
     if ((v = keyval_get(kv, "enable"))) {
         if (is_help(v)) {
+            keyval_free(kv);
             trace_list_events(stdout);
             exit(0);
         }
