@@ -775,6 +775,9 @@ static void gdb_handle_rcmd(const char *hex)
     } else if (!strcmp(cmd, "mmio")) {
         out = g_strdup_printf("gdb: device (MMIO) regions: %s\n",
                               gdb.allow_mmio ? "allowed" : "refused");
+    } else if (!strncmp(cmd, "gdbserver", 9)) {
+        /* It would close the connection this command came on. */
+        out = g_strdup("gdb: 'gdbserver' cannot be used from gdb\n");
     } else {
         out = hmp_run_command(cmd);
     }

@@ -287,6 +287,12 @@ def run(r):
         text += bytes.fromhex(p[1:].decode()).decode(errors="replace")
     check("qRcmd passes HMP commands (info mtree)", p == b"OK" and "pl011" in text, text[:100])
     check("qRcmd with bad hex is an error", r.cmd("qRcmd,zz").startswith(b"E"))
+    r.send_raw(Rsp.frame("qRcmd," + b"gdbserver none".hex()))
+    if r.ack:
+        r.read_byte()
+    while r.read_packet() != b"OK":
+        pass
+    check("monitor gdbserver from gdb is refused, the stub stays", alive(r))
 
     # -- threads --
     check("qfThreadInfo lists both vCPUs", r.cmd("qfThreadInfo") == b"m01,02")
