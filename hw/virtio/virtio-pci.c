@@ -514,6 +514,8 @@ static const VirtIOPCIType vpci_types[] = {
       DEVICE_CATEGORY_STORAGE },
     { "virtio-serial-pci", "virtio-serial-device",
       "virtio serial/console device over PCI", DEVICE_CATEGORY_INPUT },
+    { "virtio-net-pci", "virtio-net-device",
+      "virtio network device over PCI (netdev=ID)", DEVICE_CATEGORY_NETWORK },
     { "virtio-rng-pci", "virtio-rng-device",
       "virtio entropy source over PCI", DEVICE_CATEGORY_MISC },
 };

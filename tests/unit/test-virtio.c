@@ -27,6 +27,7 @@
 #include "hw/pci/pci.h"
 #include "hw/pci-host/gpex.h"
 #include "hw/virtio/virtio-pci.h"
+#include "hw/virtio/virtio-net.h"
 #include <libfdt.h>
 
 #define RAM_BASE    0x40000000ULL
@@ -1420,6 +1421,98 @@ static void test_pci_console(void)
     g_free(path);
 }
 
+/* ------------------------------------------------------------------ */
+/* virtio-net over libslirp */
+
+static const KeyValList *test_netdev_find(const char *id)
+{
+    static KeyValList *kv;
+
+    if (strcmp(id, "n0")) {
+        return NULL;
+    }
+    if (!kv) {
+        kv = keyval_new();
+        keyval_set(kv, "type", "user");
+        keyval_set(kv, "id", "n0");
+    }
+    return kv;
+}
+
+static void set_net_props(DeviceState *dev)
+{
+    qdev_prop_set_string(dev, "netdev", "n0");
+    qdev_prop_set_string(dev, "mac", "52:54:00:aa:bb:cc");
+}
+
+static void test_net_arp_through_slirp(void)
+{
+    TDev *d;
+    hwaddr tx = 0, rx = 0;
+    uint8_t frame[12 + 42] = { 0 }, reply[12 + 64];
+    static const uint8_t mac[6] = { 0x52, 0x54, 0x00, 0xaa, 0xbb, 0xcc };
+    static const uint8_t gw_mac[6] = { 0x52, 0x55, 0x0a, 0x00, 0x02, 0x02 };
+    uint8_t *eth = frame + 12, *arp = eth + 14;
+    uint32_t len;
+    TSeg s;
+
+    virtio_net_set_netdev_find(test_netdev_find);
+    d = mmio_dev_new("virtio-net-device", false, 1ULL << 5, set_net_props, 2);
+    for (int i = 0; i < 6; i++) {
+        g_assert_cmphex(d->t->cfg_read(d, i, 1), ==, mac[i]);
+    }
+    g_assert_cmphex(d->t->cfg_read(d, 6, 2), ==, 1);     /* link up */
+    rx = talloc(d, sizeof(reply), 16);
+    tx = talloc(d, sizeof(frame), 16);
+    s = (TSeg){ rx, sizeof(reply), true };
+    tadd(d, 0, &s, 1);
+    d->t->kick(d, 0);
+
+    /* who has 10.0.2.2? tell 10.0.2.15 */
+    memset(eth, 0xff, 6);
+    memcpy(eth + 6, mac, 6);
+    eth[12] = 0x08, eth[13] = 0x06;
+    arp[1] = 1;                 /* Ethernet */
+    arp[2] = 0x08;              /* IPv4 */
+    arp[4] = 6, arp[5] = 4;
+    arp[7] = 1;                 /* request */
+    memcpy(arp + 8, mac, 6);
+    arp[14] = 10, arp[15] = 0, arp[16] = 2, arp[17] = 15;
+    arp[24] = 10, arp[25] = 0, arp[26] = 2, arp[27] = 2;
+    ram_write(tx, frame, sizeof(frame));
+    s = (TSeg){ tx, sizeof(frame), false };
+    tadd(d, 1, &s, 1);
+    d->t->kick(d, 1);
+    g_assert_true(tused(d, 1, NULL, NULL));
+
+    /* slirp answers at once, from the gateway's MAC */
+    g_assert_true(tused(d, 0, NULL, &len));
+    g_assert_cmpuint(len, >=, 12 + 42);
+    ram_read(rx, reply, sizeof(reply));
+    g_assert_cmpuint(lduw_le_p(reply + 10), ==, 1);      /* num_buffers */
+    g_assert_cmpmem(reply + 12, 6, mac, 6);
+    g_assert_cmpmem(reply + 12 + 6, 6, gw_mac, 6);
+    g_assert_cmpuint(reply[12 + 12], ==, 0x08);
+    g_assert_cmpuint(reply[12 + 13], ==, 0x06);
+    g_assert_cmpuint(reply[12 + 14 + 7], ==, 2);        /* reply */
+    g_assert_cmpuint(reply[12 + 14 + 17], ==, 2);       /* 10.0.2.2 */
+    virtio_net_set_netdev_find(NULL);
+}
+
+static void test_net_missing_netdev(void)
+{
+    DeviceState *dev = qdev_new("virtio-net-device");
+    GError *err = NULL;
+    int slot = NTRANSPORTS - 2;
+
+    qdev_prop_set_string(dev, "netdev", "nope");
+    g_assert_false(qdev_realize(dev, virtio_mmio_get_bus(G.mmio[slot]),
+                                &err));
+    g_assert_nonnull(strstr(err->message, "netdev 'nope' not found"));
+    g_error_free(err);
+    object_unref(dev);
+}
+
 int main(int argc, char **argv)
 {
     int ret;
@@ -1457,6 +1550,9 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio/pci/intx-fallback", test_pci_intx_fallback);
     g_test_add_func("/virtio/pci/bus-master-off", test_pci_bus_master_off);
     g_test_add_func("/virtio/pci/console", test_pci_console);
+    g_test_add_func("/virtio/net/arp-through-slirp",
+                    test_net_arp_through_slirp);
+    g_test_add_func("/virtio/net/missing-netdev", test_net_missing_netdev);
     ret = g_test_run();
     return ret;
 }
