@@ -79,6 +79,6 @@ TRACE_EVENT(tlb_flush,
 
 /* tcg/cpu-exec.c */
 TRACE_EVENT(exec_tb,
-            (void *tb, uint64_t pc),
+            (const void *tb, uint64_t pc),
             (tb, pc),
             "tb:%p pc=0x%" PRIx64)
