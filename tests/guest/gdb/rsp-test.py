@@ -111,11 +111,13 @@ def main():
     tmp = tempfile.mkdtemp()
     img = os.path.join(tmp, "loop.bin")
     sock = os.path.join(tmp, "gdb.sock")
+    trace = os.path.join(tmp, "trace.log")
     with open(img, "wb") as f:
         f.write(IMAGE)
     proc = subprocess.Popen(
         [plumb, "-M", "virt", "-cpu", "max", "-m", "128M", "-smp", "2",
-         "-nographic", "-kernel", img, "-S", "-gdb", "unix:%s,server=on" % sock],
+         "-nographic", "-kernel", img, "-S", "-gdb", "unix:%s,server=on" % sock,
+         "-trace", "enable=memory_region_ops_*,file=%s" % trace],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE)
     try:
@@ -135,6 +137,17 @@ def main():
             rc = "hung"
         err = proc.stderr.read().decode(errors="replace")
         check("plumb exited with status 0 after 'k'", rc == 0, "rc %s" % rc)
+        # Device accesses the stub made: only the one read asked for with
+        # mmio on, at exactly the width asked (the refused ones made none).
+        try:
+            with open(trace) as f:
+                dev = [l.split() for l in f if "pl011" in l]
+        except OSError as e:
+            dev = [str(e)]
+        got = [(l[0], l[6], l[10]) for l in dev if len(l) > 10]
+        check("device accesses: one 4-byte read of UARTFR, nothing refused "
+              "reached the device",
+              got == [("memory_region_ops_read", "0x9000018", "4")], dev)
         check("no sanitizer report or abort",
               not re.search(r"Sanitizer|runtime error|Assertion|Aborted", err),
               err[-300:])
