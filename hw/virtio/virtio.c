@@ -331,8 +331,12 @@ VirtQueueElement *virtqueue_pop(VirtQueue *vq)
     elem->in_num = in->len;
     elem->out_sg = (VirtQueueSeg *)(elem + 1);
     elem->in_sg = elem->out_sg + out->len;
-    memcpy(elem->out_sg, out->data, out->len * sizeof(VirtQueueSeg));
-    memcpy(elem->in_sg, in->data, in->len * sizeof(VirtQueueSeg));
+    if (out->len) {
+        memcpy(elem->out_sg, out->data, out->len * sizeof(VirtQueueSeg));
+    }
+    if (in->len) {
+        memcpy(elem->in_sg, in->data, in->len * sizeof(VirtQueueSeg));
+    }
     vq->last_avail_idx++;
     vq->inuse++;
     if (virtio_vdev_has_feature(vdev, VIRTIO_RING_F_EVENT_IDX)) {

@@ -248,6 +248,7 @@ static TDev *mmio_dev_new(const char *vdev_type, bool legacy,
     GError *err = NULL;
     uint64_t host;
 
+    g_test_queue_free(d);
     g_assert_cmpint(G.next, <, NTRANSPORTS - 2);
     d->slot = G.next++;
     d->base = VIRT_VIRTIO_MMIO_BASE + d->slot * VIRTIO_MMIO_SIZE;
@@ -523,6 +524,7 @@ static TDev *pci_dev_new(const char *type, uint64_t features,
     int slot = ++G.pci_next;     /* slot 0 is the root complex */
     uint64_t host;
 
+    g_test_queue_free(d);
     d->t = &pci_transport;
     d->slot = -1;
     d->mem_next = RAM_BASE + RAM_SIZE / 2 + slot * (RAM_SIZE / 16);
@@ -694,14 +696,17 @@ static ConsoleFixture console_new(bool legacy, uint64_t features)
     ConsoleFixture f = { 0 };
     GError *err = NULL;
     DeviceState *port;
-    char *spec;
+    char *spec, *label;
     static int n;
 
     f.outpath = g_strdup_printf("%s/console%d.out", G.tmpdir, n);
     spec = g_strdup_printf("file:%s", f.outpath);
-    f.chr = qemu_chr_new(g_strdup_printf("con%d", n++), spec, &err);
+    label = g_strdup_printf("con%d", n++);
+    f.chr = qemu_chr_new(label, spec, &err);
     g_assert_no_error(err);
     g_free(spec);
+    g_free(label);
+    g_test_queue_free(f.outpath);
     f.d = mmio_dev_new(TYPE_VIRTIO_SERIAL, legacy, features, NULL, 0);
     port = qdev_new(TYPE_VIRTCONSOLE);
     qdev_prop_set_chr(port, "chardev", f.chr);
@@ -871,6 +876,7 @@ static char *make_image(size_t size, uint8_t fill)
         data[i] = fill + i / 512;
     }
     g_assert_true(g_file_set_contents(path, (char *)data, size, &err));
+    g_test_queue_free(path);
     return path;
 }
 
@@ -1348,6 +1354,33 @@ static void test_pci_blk(void)
                      ==, VIRTIO_BLK_S_OK);
 }
 
+/* -device virtio-blk-pci,drive=... reaches the backend's property. */
+static void test_pci_props_aliased(void)
+{
+    GError *err = NULL;
+    KeyValList *kv = keyval_parse("virtio-blk-pci,drive=/x.img,read-only=on,"
+                                  "serial=abc", "driver", &err);
+    DeviceState *dev;
+    VirtIODevice *vdev;
+
+    g_assert_no_error(err);
+    g_assert_true(qdev_device_check(kv, &err));
+    g_assert_no_error(err);
+    keyval_free(kv);
+    kv = keyval_parse("virtio-blk-pci,bogus=1", "driver", &err);
+    g_assert_false(qdev_device_check(kv, &err));
+    g_assert_nonnull(err);
+    g_clear_error(&err);
+    keyval_free(kv);
+
+    dev = qdev_new("virtio-blk-pci");
+    g_assert_true(object_property_set_str(OBJECT(dev), "drive", "/y.img",
+                                          &err));
+    vdev = virtio_pci_get_backend(PCI_DEVICE(dev));
+    g_assert_cmpstr(VIRTIO_BLK(vdev)->drive, ==, "/y.img");
+    object_unref(dev);
+}
+
 static void test_pci_intx_fallback(void)
 {
     TDev *d = pci_dev_new("virtio-rng-pci", 0, NULL, 1);
@@ -1547,6 +1580,7 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio/bad/huge-len", test_bad_huge_len);
     g_test_add_func("/virtio/bad/ring-outside-ram", test_bad_ring_outside_ram);
     g_test_add_func("/virtio/pci/blk-msix", test_pci_blk);
+    g_test_add_func("/virtio/pci/props-aliased", test_pci_props_aliased);
     g_test_add_func("/virtio/pci/intx-fallback", test_pci_intx_fallback);
     g_test_add_func("/virtio/pci/bus-master-off", test_pci_bus_master_off);
     g_test_add_func("/virtio/pci/console", test_pci_console);
