@@ -15,6 +15,7 @@
  * Not for: the vCPU thread (tcg-accel.c), the TB cache (translate-all.c).
  */
 #include "util/osdep.h"
+#include "trace/trace.h"
 #include "exec/exec-all.h"
 #include "exec/address-spaces.h"
 #include "sysemu/main-loop.h"
@@ -368,6 +369,8 @@ static void log_cpu_exec_slow(CPUState *cpu, const TranslationBlock *tb)
 
 static inline void log_cpu_exec(CPUState *cpu, const TranslationBlock *tb)
 {
+    /* Chained TBs do not pass here: -d nochain shows every TB. */
+    trace_exec_tb(tb, tb->pc);
     if (unlikely(log_enabled(LOG_EXEC | LOG_CPU))) {
         log_cpu_exec_slow(cpu, tb);
     }

@@ -20,6 +20,7 @@
  * generated code reads (exec/cpu-tlb.h).
  */
 #include "util/osdep.h"
+#include "trace/trace.h"
 #include "exec/exec-all.h"
 #include "exec/cpu_ldst.h"
 #include "exec/memory.h"
@@ -198,6 +199,7 @@ static void tlb_flush_by_mmuidx_now(CPUState *cpu, uint16_t idxmap)
     int64_t now = g_get_monotonic_time() * 1000;
     int n = tlb_nb_modes(cpu);
 
+    trace_tlb_flush(cpu->cpu_index, idxmap);
     for (int i = 0; i < n; i++) {
         if (idxmap & (1u << i)) {
             tlb_flush_one_mmuidx(cpu, i, now);
