@@ -9,14 +9,19 @@
  * of VIRTIO_NO_VECTOR means "no interrupt"), INTA otherwise, level held
  * while the ISR register has bits set and dropped by reading it.
  *
+ * The VIRTIO_PCI_CAP_PCI_CFG capability gives firmware a window into
+ * BAR4 through config space: a config access to its data field performs
+ * an access of `length` (1, 2 or 4) bytes at `offset` of the BAR.
+ *
  * Not for: legacy/transitional virtio-pci (no I/O BAR; drivers must be
- * virtio 1.0), the VIRTIO_PCI_CAP_PCI_CFG window (FIXME: not offered).
+ * virtio 1.0).
  */
 #include "util/osdep.h"
 #include "util/log.h"
 #include "util/error.h"
 #include "hw/qdev-properties.h"
 #include "hw/pci/msix.h"
+#include "util/host-utils.h"
 #include "hw/virtio/virtio-pci.h"
 
 #define PCI_DEVICE_ID_VIRTIO_MODERN_BASE 0x1040
@@ -305,15 +310,15 @@ static const MemoryRegionOps notify_ops = {
 /* ---------------------------------------------------------------- */
 /* Capabilities, realize */
 
-static bool add_vndr_cap(PCIDevice *pdev, uint8_t type, uint32_t offset,
-                         uint32_t length, uint32_t multiplier, GError **errp)
+static int add_vndr_cap(PCIDevice *pdev, uint8_t type, uint32_t offset,
+                        uint32_t length, uint32_t multiplier, GError **errp)
 {
-    uint8_t len = multiplier ? 20 : 16;
+    uint8_t len = multiplier || type == VIRTIO_PCI_CAP_PCI_CFG ? 20 : 16;
     int pos = pci_add_capability(pdev, PCI_CAP_ID_VNDR, 0, len, errp);
     uint8_t *c;
 
     if (pos < 0) {
-        return false;
+        return 0;
     }
     c = pdev->config + pos;
     c[2] = len;
@@ -325,7 +330,69 @@ static bool add_vndr_cap(PCIDevice *pdev, uint8_t type, uint32_t offset,
     if (multiplier) {
         pci_set_long(c + 16, multiplier);
     }
+    return pos;
+}
+
+/* ---------------------------------------------------------------- */
+/* The PCI_CFG access window */
+
+#define CFG_CAP_DATA 16
+
+static bool cfg_window_hit(VirtIOPCIProxy *p, uint32_t addr, int len)
+{
+    uint32_t data = p->cfg_cap + CFG_CAP_DATA;
+
+    return p->cfg_cap && addr < data + 4 && addr + len > data;
+}
+
+/* Check the window the driver set up; false (logged) if it is unusable. */
+static bool cfg_window(VirtIOPCIProxy *p, uint32_t *off, uint32_t *len)
+{
+    uint8_t *c = PCI_DEVICE(p)->config + p->cfg_cap;
+
+    *off = pci_get_long(c + 8);
+    *len = pci_get_long(c + 12);
+    if (c[4] != VIRTIO_PCI_BAR_MODERN ||
+        (*len != 1 && *len != 2 && *len != 4) || *off % *len ||
+        *off >= memory_region_size(&p->modern_bar) ||
+        *len > memory_region_size(&p->modern_bar) - *off) {
+        log_mask(LOG_GUEST_ERROR, "virtio-pci: PCI_CFG window bar %u "
+                 "offset 0x%x length %u unusable\n", c[4], *off, *len);
+        return false;
+    }
     return true;
+}
+
+static void vpci_config_read(PCIDevice *pdev, uint32_t addr, uint32_t *val,
+                             int len)
+{
+    VirtIOPCIProxy *p = VIRTIO_PCI(pdev);
+    uint32_t off, wlen;
+    uint64_t v = 0;
+
+    if (cfg_window_hit(p, addr, len) && cfg_window(p, &off, &wlen)) {
+        memory_region_dispatch_read(&p->modern_bar, off, &v,
+                                    ctz32(wlen) | MO_LE,
+                                    MEMTXATTRS_UNSPECIFIED);
+        pci_set_long(pdev->config + p->cfg_cap + CFG_CAP_DATA, v);
+    }
+    *val = pci_default_read_config(pdev, addr, len);
+}
+
+static void vpci_config_write(PCIDevice *pdev, uint32_t addr, uint32_t val,
+                              int len)
+{
+    VirtIOPCIProxy *p = VIRTIO_PCI(pdev);
+    uint32_t off, wlen;
+
+    pci_default_write_config(pdev, addr, val, len);
+    if (cfg_window_hit(p, addr, len) && cfg_window(p, &off, &wlen)) {
+        uint32_t v = pci_get_long(pdev->config + p->cfg_cap + CFG_CAP_DATA);
+
+        memory_region_dispatch_write(&p->modern_bar, off, v,
+                                     ctz32(wlen) | MO_LE,
+                                     MEMTXATTRS_UNSPECIFIED);
+    }
 }
 
 static void vpci_plugged(void *proxy, VirtIODevice *vdev, GError **errp)
@@ -424,6 +491,13 @@ static void vpci_realize(PCIDevice *pdev, GError **errp)
                       VIRTIO_PCI_NOTIFY_MULTIPLIER, errp)) {
         return;
     }
+    p->cfg_cap = add_vndr_cap(pdev, VIRTIO_PCI_CAP_PCI_CFG, 0, 0, 0, errp);
+    if (!p->cfg_cap) {
+        return;
+    }
+    /* bar, offset, length and data are the driver's to write */
+    memset(pdev->wmask + p->cfg_cap + 4, 0xff, 1);
+    memset(pdev->wmask + p->cfg_cap + 8, 0xff, 12);
 }
 
 static void vpci_exit(PCIDevice *pdev)
@@ -493,6 +567,8 @@ static void vpci_class_init(ObjectClass *klass, void *data)
 
     k->realize = vpci_realize;
     k->exit = vpci_exit;
+    k->config_read = vpci_config_read;
+    k->config_write = vpci_config_write;
     k->vendor_id = PCI_VENDOR_ID_REDHAT_QUMRANET;
     k->device_id = PCI_DEVICE_ID_VIRTIO_MODERN_BASE;
     k->revision = 1;

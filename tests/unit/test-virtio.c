@@ -138,7 +138,8 @@ struct TDev {
     const TTransport *t;
     PCIDevice *pdev;
     hwaddr ecam;
-    uint8_t cap[6];         /* config offset of each cfg_type's cap */
+    uint8_t cap[6];         /* config offset of each cfg_type's cap;
+                             * [0]: MSI-X */
     hwaddr base;            /* mmio window */
     int slot;
     bool legacy;
@@ -1352,6 +1353,20 @@ static void test_pci_blk(void)
     g_assert_cmpmem(back, 512, data, 512);
     g_assert_cmpuint(blk_req(d, VIRTIO_BLK_T_FLUSH, 0, 0, 0, false, &used),
                      ==, VIRTIO_BLK_S_OK);
+
+    /* the PCI_CFG window: capacity (64 sectors) through config space */
+    g_assert_cmpuint(d->cap[VIRTIO_PCI_CAP_PCI_CFG], !=, 0);
+    wr8(d->ecam + d->cap[VIRTIO_PCI_CAP_PCI_CFG] + 4, 4);
+    wr32(d->ecam + d->cap[VIRTIO_PCI_CAP_PCI_CFG] + 8,
+         VIRTIO_PCI_DEVICE_OFFSET);
+    wr32(d->ecam + d->cap[VIRTIO_PCI_CAP_PCI_CFG] + 12, 4);
+    g_assert_cmpuint(rd32(d->ecam + d->cap[VIRTIO_PCI_CAP_PCI_CFG] + 16), ==,
+                     64);
+    /* an unaligned window is refused, not performed */
+    wr32(d->ecam + d->cap[VIRTIO_PCI_CAP_PCI_CFG] + 8,
+         VIRTIO_PCI_DEVICE_OFFSET + 2);
+    rd32(d->ecam + d->cap[VIRTIO_PCI_CAP_PCI_CFG] + 16);
+    g_assert_true(log_contains("PCI_CFG window bar 4 offset 0x2002"));
 }
 
 /* -device virtio-blk-pci,drive=... reaches the backend's property. */
@@ -1588,5 +1603,22 @@ int main(int argc, char **argv)
                     test_net_arp_through_slirp);
     g_test_add_func("/virtio/net/missing-netdev", test_net_missing_netdev);
     ret = g_test_run();
+
+    {
+        GDir *dir = g_dir_open(G.tmpdir, 0, NULL);
+        const char *name;
+
+        while (dir && (name = g_dir_read_name(dir))) {
+            char *path = g_build_filename(G.tmpdir, name, NULL);
+
+            unlink(path);
+            g_free(path);
+        }
+        if (dir) {
+            g_dir_close(dir);
+        }
+        rmdir(G.tmpdir);
+        unlink(G.logname);
+    }
     return ret;
 }

@@ -11,7 +11,8 @@
  *   BAR4  64-bit prefetchable, 16 KiB: common cfg 0x0000, ISR 0x1000,
  *         device cfg 0x2000, notify 0x3000 (queue n at 4 * n)
  * IDs 1af4:(1040 + device id), revision 1, subsystem 1af4:1100.
- * Non-transitional: there is no legacy I/O BAR.
+ * Non-transitional: there is no legacy I/O BAR. A PCI_CFG capability
+ * (type 5) gives config-space access to BAR4.
  */
 #ifndef HW_VIRTIO_VIRTIO_PCI_H
 #define HW_VIRTIO_VIRTIO_PCI_H
@@ -69,6 +70,7 @@ typedef struct VirtIOPCIProxy {
     uint32_t dfselect, gfselect;
     uint64_t guest_features_staging;
     uint16_t queue_sel;
+    uint8_t cfg_cap;            /* offset of the PCI_CFG capability */
 } VirtIOPCIProxy;
 
 typedef struct VirtIOPCIClass {
