@@ -759,6 +759,18 @@ static void gic_realize(DeviceState *dev, GError **errp)
     }
 }
 
+static void gic_unrealize(DeviceState *dev)
+{
+    GICv2State *s = ARM_GIC(dev);
+
+    memory_region_destroy(&s->dist_iomem);
+    memory_region_destroy(&s->cpu_iomem);
+    for (unsigned i = 0; i < s->num_cpu; i++) {
+        memory_region_destroy(&s->cpu_views[i]);
+        memory_region_destroy(&s->dist_views[i]);
+    }
+}
+
 static Property gic_properties[] = {
     DEFINE_PROP_UINT32("num-cpu", GICv2State, num_cpu, 1),
     DEFINE_PROP_UINT32("num-irq", GICv2State, num_irq, 32),
@@ -771,6 +783,7 @@ static void gic_class_init(ObjectClass *oc, void *data)
 
     dc->desc = "Arm GICv2 interrupt controller";
     dc->realize = gic_realize;
+    dc->unrealize = gic_unrealize;
     dc->reset = gic_reset;
     device_class_set_props(dc, gic_properties);
 }

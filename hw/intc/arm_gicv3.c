@@ -919,6 +919,16 @@ static void gicv3_realize(DeviceState *dev, GError **errp)
     }
 }
 
+static void gicv3_unrealize(DeviceState *dev)
+{
+    GICv3State *s = ARM_GICV3(dev);
+
+    memory_region_destroy(&s->dist_iomem);
+    for (int i = 0; i < 2 && s->redist_region[i].count; i++) {
+        memory_region_destroy(&s->redist_iomem[i]);
+    }
+}
+
 static Property gicv3_properties[] = {
     DEFINE_PROP_UINT32("num-cpu", GICv3State, num_cpu, 1),
     DEFINE_PROP_UINT32("num-irq", GICv3State, num_irq, 32),
@@ -933,6 +943,7 @@ static void gicv3_class_init(ObjectClass *oc, void *data)
 
     dc->desc = "Arm GICv3 interrupt controller";
     dc->realize = gicv3_realize;
+    dc->unrealize = gicv3_unrealize;
     dc->reset = gicv3_reset;
     device_class_set_props(dc, gicv3_properties);
 }

@@ -23,6 +23,8 @@ static struct {
     AddressSpace as;
     bool as_ready;
     DeviceState *gic;
+    qemu_irq lines[2 * GIC_MAX_CPU];
+    int nlines;
     int ncpu;
     int irq[GIC_MAX_CPU], fiq[GIC_MAX_CPU];
     int irq_edges[GIC_MAX_CPU];
@@ -56,6 +58,10 @@ static void gic_new(int ncpu)
             memory_region_del_subregion(&T.root, sysbus_mmio_get_region(sbd, i));
         }
         qdev_unrealize(T.gic);
+        for (int i = 0; i < T.nlines; i++) {
+            qemu_free_irq(T.lines[i]);
+        }
+        T.nlines = 0;
     }
     memset(T.irq, 0, sizeof(T.irq));
     memset(T.fiq, 0, sizeof(T.fiq));
@@ -75,10 +81,10 @@ static void gic_new(int ncpu)
                                     sysbus_mmio_get_region(sbd, 2 + c));
         memory_region_add_subregion(&T.root, DIST(c),
                                     sysbus_mmio_get_region(sbd, 2 + ncpu + c));
-        sysbus_connect_irq(sbd, c, qemu_allocate_irq(out_handler, NULL, c));
-        sysbus_connect_irq(sbd, ncpu + c,
-                           qemu_allocate_irq(out_handler, NULL,
-                                             GIC_MAX_CPU + c));
+        T.lines[T.nlines++] = qemu_allocate_irq(out_handler, NULL, c);
+        sysbus_connect_irq(sbd, c, T.lines[T.nlines - 1]);
+        T.lines[T.nlines++] = qemu_allocate_irq(out_handler, NULL, GIC_MAX_CPU + c);
+        sysbus_connect_irq(sbd, ncpu + c, T.lines[T.nlines - 1]);
     }
 }
 

@@ -24,6 +24,8 @@ static struct {
     AddressSpace as;
     bool as_ready;
     DeviceState *gic;
+    qemu_irq lines[2 * GICV3_MAX_CPU];
+    int nlines;
     GICv3State *s;
     int nregions;
     int irq[GICV3_MAX_CPU], fiq[GICV3_MAX_CPU];
@@ -54,6 +56,10 @@ static void gic_new(int ncpu, int region0)
             memory_region_del_subregion(&T.root, sysbus_mmio_get_region(sbd, i));
         }
         qdev_unrealize(T.gic);
+        for (int i = 0; i < T.nlines; i++) {
+            qemu_free_irq(T.lines[i]);
+        }
+        T.nlines = 0;
     }
     memset(T.irq, 0, sizeof(T.irq));
     memset(T.fiq, 0, sizeof(T.fiq));
@@ -75,10 +81,10 @@ static void gic_new(int ncpu, int region0)
         T.nregions = 3;
     }
     for (int c = 0; c < ncpu; c++) {
-        sysbus_connect_irq(sbd, c, qemu_allocate_irq(out_handler, NULL, c));
-        sysbus_connect_irq(sbd, ncpu + c,
-                           qemu_allocate_irq(out_handler, NULL,
-                                             GICV3_MAX_CPU + c));
+        T.lines[T.nlines++] = qemu_allocate_irq(out_handler, NULL, c);
+        sysbus_connect_irq(sbd, c, T.lines[T.nlines - 1]);
+        T.lines[T.nlines++] = qemu_allocate_irq(out_handler, NULL, GICV3_MAX_CPU + c);
+        sysbus_connect_irq(sbd, ncpu + c, T.lines[T.nlines - 1]);
     }
 }
 
