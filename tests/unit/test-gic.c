@@ -10,6 +10,7 @@
 #include "hw/intc/arm_gic.h"
 #include "exec/memory.h"
 #include "util/error.h"
+#include "util/log.h"
 
 #define DIST(c)     (0x10000000ull + (c) * 0x10000)    /* per-CPU views */
 #define CPUIF(c)    (0x20000000ull + (c) * 0x10000)
@@ -17,6 +18,32 @@
 #define GCPU        0x08010000ull
 
 #define NUM_IRQ     96
+
+static char *logname;
+
+/* Guest errors go to a temporary log file the tests read back. */
+static void log_setup(void)
+{
+    GError *err = NULL;
+    int fd = g_file_open_tmp("test-gic-XXXXXX.log", &logname, &err);
+
+    g_assert_no_error(err);
+    close(fd);
+    g_assert_true(log_set_file(logname, &err));
+    log_set_mask(LOG_GUEST_ERROR | LOG_UNIMP);
+}
+
+static bool log_contains(const char *needle)
+{
+    char *text = NULL;
+    bool found;
+
+    log_flush();
+    g_assert_true(g_file_get_contents(logname, &text, NULL, NULL));
+    found = strstr(text, needle) != NULL;
+    g_free(text);
+    return found;
+}
 
 static struct {
     MemoryRegion root;
@@ -474,7 +501,15 @@ static void test_bad_widths(void)
     g_assert_cmphex(r, !=, MEMTX_OK);
     /* the guest-visible bugs are logged, never fatal: reserved offsets */
     g_assert_cmphex(rd(DIST(0) + 0xe00), ==, 0);
+    g_assert_true(log_contains("read of reserved distributor offset 0xe00"));
     wr(CPUIF(0) + 0x40, 1);
+    g_assert_true(log_contains("write to reserved CPU interface offset 0x40"));
+    wr(DIST(0) + 0x004, 0);
+    g_assert_true(log_contains("write to read-only distributor register 0x4"));
+    wr(CPUIF(0) + 0x10, 77);
+    g_assert_true(log_contains("EOI of interrupt 77, which CPU 0 has not"));
+    wrb(DIST(0) + 0x803, 2);
+    g_assert_true(log_contains("read-only GICD_ITARGETSR byte of interrupt 3"));
 }
 
 static void test_bad_properties(void)
@@ -493,6 +528,7 @@ static void test_bad_properties(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    log_setup();
     g_test_add_func("/gic/v2/id-registers", test_id_registers);
     g_test_add_func("/gic/v2/level-spi-ack-eoi", test_level_spi_flow);
     g_test_add_func("/gic/v2/edge-spi", test_edge_spi);
@@ -504,5 +540,11 @@ int main(int argc, char **argv)
     g_test_add_func("/gic/v2/eoimode-dir", test_eoimode_dir);
     g_test_add_func("/gic/v2/bad-widths", test_bad_widths);
     g_test_add_func("/gic/v2/bad-properties", test_bad_properties);
-    return g_test_run();
+    {
+        int ret = g_test_run();
+
+        unlink(logname);
+        g_free(logname);
+        return ret;
+    }
 }

@@ -11,6 +11,7 @@
 #include "hw/intc/arm_gicv3.h"
 #include "exec/memory.h"
 #include "util/error.h"
+#include "util/log.h"
 
 #define GICD        0x08000000ull
 #define GICR        0x080a0000ull
@@ -18,6 +19,32 @@
 #define RD(c)       (GICR + (c) * 0x20000ull)
 #define SGI(c)      (RD(c) + 0x10000)
 #define NUM_IRQ     128
+
+static char *logname;
+
+/* Guest errors go to a temporary log file the tests read back. */
+static void log_setup(void)
+{
+    GError *err = NULL;
+    int fd = g_file_open_tmp("test-gic-XXXXXX.log", &logname, &err);
+
+    g_assert_no_error(err);
+    close(fd);
+    g_assert_true(log_set_file(logname, &err));
+    log_set_mask(LOG_GUEST_ERROR | LOG_UNIMP);
+}
+
+static bool log_contains(const char *needle)
+{
+    char *text = NULL;
+    bool found;
+
+    log_flush();
+    g_assert_true(g_file_get_contents(logname, &text, NULL, NULL));
+    found = strstr(text, needle) != NULL;
+    g_free(text);
+    return found;
+}
 
 static struct {
     MemoryRegion root;
@@ -389,7 +416,11 @@ static void test_bad_widths(void)
     /* read-only and unknown registers are logged, not fatal */
     wrn(RD(0) + 0x8, 0, 8);
     g_assert_cmphex((rdn(RD(0) + 0x8, 8) >> 4) & 1, ==, 1);
+    g_assert_true(log_contains("write to read-only GICR register 0x8"));
     icc_w(0, GICV3_ICC_RPR, 0);
+    g_assert_true(log_contains("write to read-only ICC register"));
+    wr(GICD + 0xf00, 0x10001);
+    g_assert_true(log_contains("GICD_SGIR write with affinity routing"));
     g_assert_cmphex(icc(5, GICV3_ICC_PMR), ==, 0);     /* no such CPU */
 }
 
@@ -412,6 +443,7 @@ static void test_encodings(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    log_setup();
     g_test_add_func("/gic/v3/id-registers", test_id_registers);
     g_test_add_func("/gic/v3/redist-typer-last", test_redist_typer_last);
     g_test_add_func("/gic/v3/redist-waker", test_waker);
@@ -421,5 +453,11 @@ int main(int argc, char **argv)
                     test_ppi_banked_priority_pmr);
     g_test_add_func("/gic/v3/bad-widths", test_bad_widths);
     g_test_add_func("/gic/v3/icc-encodings", test_encodings);
-    return g_test_run();
+    {
+        int ret = g_test_run();
+
+        unlink(logname);
+        g_free(logname);
+        return ret;
+    }
 }
