@@ -394,6 +394,14 @@ static void fw_cfg_init(Object *obj)
     sysbus_init_mmio(SYS_BUS_DEVICE(obj), &s->iomem);
 }
 
+/* Also runs for the throw-away instance that checks -device options. */
+static void fw_cfg_finalize(Object *obj)
+{
+    FWCfgState *s = FW_CFG(obj);
+
+    memory_region_destroy(&s->iomem);
+}
+
 static bool fw_cfg_add_test_file(FWCfgState *s, GError **errp)
 {
     const char *colon = strchr(s->test_file, ':');
@@ -482,6 +490,7 @@ static const TypeInfo fw_cfg_info = {
     .parent = TYPE_SYS_BUS_DEVICE,
     .instance_size = sizeof(FWCfgState),
     .instance_init = fw_cfg_init,
+    .instance_finalize = fw_cfg_finalize,
     .class_init = fw_cfg_class_init,
 };
 

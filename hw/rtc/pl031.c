@@ -215,6 +215,14 @@ static void pl031_init(Object *obj)
     sysbus_init_irq(SYS_BUS_DEVICE(obj), &s->irq);
 }
 
+/* Also runs for the throw-away instance that checks -device options. */
+static void pl031_finalize(Object *obj)
+{
+    PL031State *s = PL031(obj);
+
+    memory_region_destroy(&s->iomem);
+}
+
 static void pl031_realize(DeviceState *dev, GError **errp)
 {
     PL031State *s = PL031(dev);
@@ -284,6 +292,7 @@ static const TypeInfo pl031_info = {
     .parent = TYPE_SYS_BUS_DEVICE,
     .instance_size = sizeof(PL031State),
     .instance_init = pl031_init,
+    .instance_finalize = pl031_finalize,
     .class_init = pl031_class_init,
 };
 
