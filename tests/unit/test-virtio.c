@@ -1153,6 +1153,16 @@ static void bad_ring_outside_ram(TDev *d, hwaddr buf)
     d->vdev->vq[0].avail = 0x7000000000ULL;
 }
 
+/* A buffer on the transport's own QueueNotify register: the device must
+ * not kick itself (the memory core's re-entrancy guard refuses it). */
+static void bad_dma_into_own_registers(TDev *d, hwaddr buf)
+{
+    TSeg s = { d->base + VIRTIO_MMIO_QUEUE_NOTIFY, 4, true };
+
+    (void)buf;
+    tadd(d, 0, &s, 1);
+}
+
 static void hostile(BadRing bad, const char *expect, bool check_status)
 {
     TDev *d = mmio_dev_new("virtio-rng-device", false,
@@ -1239,6 +1249,11 @@ static void test_bad_huge_len(void)
 static void test_bad_ring_outside_ram(void)
 {
     hostile(bad_ring_outside_ram, "ring read at 0x7000000002", true);
+}
+
+static void test_bad_dma_into_own_registers(void)
+{
+    hostile(bad_dma_into_own_registers, "DMA to 0xa", true);
 }
 
 static void test_bad_registers(void)
@@ -1594,6 +1609,8 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio/bad/avail-jump", test_bad_avail_jump);
     g_test_add_func("/virtio/bad/huge-len", test_bad_huge_len);
     g_test_add_func("/virtio/bad/ring-outside-ram", test_bad_ring_outside_ram);
+    g_test_add_func("/virtio/bad/dma-into-own-registers",
+                    test_bad_dma_into_own_registers);
     g_test_add_func("/virtio/pci/blk-msix", test_pci_blk);
     g_test_add_func("/virtio/pci/props-aliased", test_pci_props_aliased);
     g_test_add_func("/virtio/pci/intx-fallback", test_pci_intx_fallback);
