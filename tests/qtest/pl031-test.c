@@ -177,6 +177,17 @@ static void test_refused_widths(void)
     g_assert_cmphex(rd(qts, LR), ==, 0x55667788);
     g_assert_cmphex(rd(qts, DR), ==, 0x55667788);
     g_assert_cmphex(rd(qts, IMSC), ==, 1);
+
+    /* ICR likewise: a pending match survives clears of the wrong width. */
+    wr(qts, MR, rd(qts, DR));
+    g_assert_cmphex(rd(qts, RIS), ==, 1);
+    qtest_writeb(qts, ICR, 1);
+    qtest_writew(qts, ICR, qtest_big_endian(qts) ? 0x100 : 1);
+    qtest_writeq(qts, ICR, qtest_big_endian(qts) ? 1ULL << 56 : 1);
+    g_assert_cmphex(rd(qts, RIS), ==, 1);
+    g_assert_cmphex(qtest_readb(qts, ICR), ==, 0);
+    wr(qts, ICR, 1);
+    g_assert_cmphex(rd(qts, RIS), ==, 0);
     qtest_quit(qts);
 }
 
