@@ -320,12 +320,18 @@ static uint32_t gic_dist_readb(GICv2State *s, int cpu, hwaddr off)
     if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR + 0x400) {
         int irq = off - GICD_ITARGETSR;
 
-        if (irq < GIC_INTERNAL) {
-            return s->num_cpu > 1 ? 1u << cpu : 0;
+        if (irq >= (int)s->num_irq) {
+            return 0;
         }
-        /* A uniprocessor GIC has RAZ/WI targets: everything goes to CPU 0. */
-        return irq < (int)s->num_irq && s->num_cpu > 1 ? s->spi[irq].targets
-                                                       : 0;
+        /*
+         * On a uniprocessor GIC everything goes to CPU 0. The spec lets
+         * the targets be RAZ/WI there; we read 0x01 like KVM's vGIC and
+         * QEMU do, which kvm-unit-tests' gicv2-mmio-up expects.
+         */
+        if (irq < GIC_INTERNAL || s->num_cpu == 1) {
+            return 1u << cpu;
+        }
+        return s->spi[irq].targets;
     }
     if (off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 0x10) {
         return s->sgi_sources[cpu][(off - GICD_CPENDSGIR) & 0xf];
@@ -347,7 +353,7 @@ static void gic_dist_writeb(GICv2State *s, int cpu, hwaddr off, uint8_t v)
         if (irq < GIC_INTERNAL) {
             log_mask(LOG_GUEST_ERROR, "arm_gic: write to read-only "
                      "GICD_ITARGETSR byte of interrupt %d\n", irq);
-        } else if (irq < (int)s->num_irq) {
+        } else if (irq < (int)s->num_irq && s->num_cpu > 1) {
             s->spi[irq].targets = v & ((1u << s->num_cpu) - 1);
         }
     } else if (off >= GICD_CPENDSGIR && off < GICD_CPENDSGIR + 0x10) {

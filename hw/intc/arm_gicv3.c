@@ -500,8 +500,11 @@ static bool gicr_accepts(void *opaque, hwaddr off, unsigned size,
 static uint64_t gicr_typer(GICv3State *s, GICv3RedistRegion *r, int cpu)
 {
     bool last = cpu == r->first + r->count - 1;
+    uint64_t aff = gicv3_cpu_affinity(cpu);
 
-    return gicv3_cpu_affinity(cpu) << 32 | (uint64_t)cpu << 8 |
+    /* Affinity_Value: Aff3.Aff2.Aff1.Aff0, one byte each, in [63:32] */
+    aff = ((aff >> 32) & 0xff) << 24 | (aff & 0xffffff);
+    return aff << 32 | (uint64_t)cpu << 8 |
            (uint64_t)last << 4;
 }
 

@@ -404,6 +404,30 @@ static void test_itargetsr(void)
     g_assert_cmphex(rd(DIST(0) + 0x420) & 0xff0000, ==, 0x5a0000);
 }
 
+/* What kvm-unit-tests' gicv2-mmio-up checks on a one-CPU GIC. */
+static void test_itargetsr_uniprocessor(void)
+{
+    gic_new(1);
+    wr(DIST(0) + 0x820, 0xffffffff);
+    g_assert_cmphex(rd(DIST(0) + 0x820), ==, 0x01010101);
+    wr(DIST(0) + 0x820, 0x0103020f);
+    g_assert_cmphex(rd(DIST(0) + 0x820), ==, 0x01010101);
+    g_assert_cmphex(rdb(DIST(0) + 0x821), ==, 0x01);
+    g_assert_cmphex(rd(DIST(0) + 0x800), ==, 0x01010101);
+    /* beyond the implemented interrupts: RAZ/WI */
+    g_assert_cmphex(rd(DIST(0) + 0x800 + NUM_IRQ), ==, 0);
+    wr(DIST(0) + 0x800 + NUM_IRQ, 0xffffffff);
+    g_assert_cmphex(rd(DIST(0) + 0x800 + NUM_IRQ), ==, 0);
+    g_assert_cmphex(rd(DIST(0) + 0x400 + NUM_IRQ), ==, 0);
+    wr(DIST(0) + 0x400 + NUM_IRQ, 0xffffffff);
+    g_assert_cmphex(rd(DIST(0) + 0x400 + NUM_IRQ), ==, 0);
+    /* all eight priority bits are implemented, bytes consistent */
+    wr(DIST(0) + 0x420, 0xffffffff);
+    g_assert_cmphex(rd(DIST(0) + 0x420), ==, 0xffffffff);
+    wr(DIST(0) + 0x420, 0xff7fbf3f);
+    g_assert_cmphex(rd(DIST(0) + 0x420), ==, 0xff7fbf3f);
+}
+
 static void test_ppi_banked(void)
 {
     gic_new(2);
@@ -535,6 +559,8 @@ int main(int argc, char **argv)
     g_test_add_func("/gic/v2/priority-pmr-preemption", test_priority_and_pmr);
     g_test_add_func("/gic/v2/sgi-targets-sources", test_sgi);
     g_test_add_func("/gic/v2/itargetsr-bytes", test_itargetsr);
+    g_test_add_func("/gic/v2/itargetsr-uniprocessor",
+                    test_itargetsr_uniprocessor);
     g_test_add_func("/gic/v2/ppi-banked", test_ppi_banked);
     g_test_add_func("/gic/v2/fiq-groups", test_fiq_and_groups);
     g_test_add_func("/gic/v2/eoimode-dir", test_eoimode_dir);

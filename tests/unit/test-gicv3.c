@@ -230,8 +230,17 @@ static void test_redist_typer_last(void)
     g_assert_cmphex((rdn(GICR2 + 0x8, 8) >> 4) & 1, ==, 1);
     g_assert_cmphex((rdn(GICR2 + 0x8, 8) >> 8) & 0xffff, ==, 3);
     g_assert_cmphex(rdn(GICR2 + 0x8, 8) >> 32, ==, gicv3_cpu_affinity(3));
-    /* cpu 16 would be Aff1 = 1 */
+    /* CPU 17 is Aff1 = 1, Aff0 = 1, in TYPER and for SGI1R targeting */
     g_assert_cmphex(gicv3_cpu_affinity(17), ==, 0x101);
+    gic_new(18, 0);
+    g_assert_cmphex(rdn(RD(17) + 0x8, 8) >> 32, ==, 0x101);
+    g_assert_cmphex((rdn(RD(17) + 0x8, 8) >> 4) & 1, ==, 1);
+    enable_all(18);
+    icc_w(0, GICV3_ICC_SGI1R, (3ull << 24) | (1ull << 16) | 0x2);
+    for (int c = 0; c < 18; c++) {
+        g_assert_cmpint(T.irq[c], ==, c == 17);
+    }
+    g_assert_cmphex(icc(17, GICV3_ICC_IAR1), ==, 3);
 }
 
 static void test_waker(void)
