@@ -27,6 +27,7 @@
 #define GICD_CTLR       0x0000
 #define GICD_TYPER      0x0004
 #define GICD_IIDR       0x0008
+#define GICD_TYPER2     0x000c
 #define GICD_IGROUPR    0x0080
 #define GICD_ISENABLER  0x0100
 #define GICD_ICENABLER  0x0180
@@ -407,6 +408,8 @@ static uint64_t gicd_read(void *opaque, hwaddr off, unsigned size)
                (MIN(s->num_cpu, 8) - 1) << 5 | (s->num_irq / 32 - 1);
     case GICD_IIDR:
         return GICV3_IIDR;
+    case GICD_TYPER2:
+        return 0;                       /* no vPE ids, no nASSGIcap */
     case GICD_PIDR2:
         return 0x3b;                    /* ArchRev 3 */
     }
@@ -455,7 +458,7 @@ static void gicd_write(void *opaque, hwaddr off, uint64_t val, unsigned size)
         log_mask(LOG_GUEST_ERROR, "arm-gicv3: GICD_SGIR write with affinity "
                  "routing on (use ICC_SGI1R_EL1)\n");
         return;
-    case GICD_TYPER: case GICD_IIDR: case GICD_PIDR2:
+    case GICD_TYPER: case GICD_IIDR: case GICD_TYPER2: case GICD_PIDR2:
         log_mask(LOG_GUEST_ERROR, "arm-gicv3: write to read-only distributor "
                  "register 0x%" HWADDR_PRIx "\n", off);
         return;
