@@ -8,6 +8,7 @@
 #include "hw/qdev-properties.h"
 #include "hw/irq.h"
 #include "hw/intc/arm_gic.h"
+#include "hw/core/cpu.h"
 #include "exec/memory.h"
 #include "util/error.h"
 #include "util/log.h"
@@ -458,6 +459,35 @@ static void test_ppi_banked(void)
     g_assert_cmphex(rd(GCPU + 0x04), ==, 0xff);
 }
 
+/* The generic regions bank by the running vCPU (current_cpu). */
+static void test_generic_regions_follow_current_cpu(void)
+{
+    CPUState *fake = g_new0(CPUState, 1);
+
+    gic_new(2);
+    enable_all();
+    fake->cpu_index = 1;
+    current_cpu = fake;
+    g_assert_cmphex(rdb(GDIST + 0x800), ==, 2);         /* CPU 1's bit */
+    wr(GDIST + 0x100, 1u << 20);                        /* CPU 1's PPI 20 */
+    wr(GDIST + 0xf00, (2 << 24) | 4);                   /* SGI 4 to self */
+    current_cpu = NULL;
+    g_assert_cmphex(rd(DIST(1) + 0x100) & (1u << 20), !=, 0);
+    g_assert_cmphex(rd(DIST(0) + 0x100) & (1u << 20), ==, 0);
+    g_assert_cmpint(T.irq[1], ==, 1);
+    g_assert_cmpint(T.irq[0], ==, 0);
+    current_cpu = fake;
+    g_assert_cmphex(rd(GCPU + 0x0c), ==, 4 | 1 << 10);  /* from CPU 1 */
+    wr(GCPU + 0x10, 4 | 1 << 10);
+    /* a vCPU the GIC does not serve is logged and treated as CPU 0 */
+    fake->cpu_index = 5;
+    g_assert_cmphex(rdb(GDIST + 0x800), ==, 1);
+    g_assert_true(log_contains("access from CPU 5"));
+    current_cpu = NULL;
+    g_assert_cmpint(T.irq[1], ==, 0);
+    g_free(fake);
+}
+
 static void test_fiq_and_groups(void)
 {
     gic_new(1);
@@ -562,6 +592,8 @@ int main(int argc, char **argv)
     g_test_add_func("/gic/v2/itargetsr-uniprocessor",
                     test_itargetsr_uniprocessor);
     g_test_add_func("/gic/v2/ppi-banked", test_ppi_banked);
+    g_test_add_func("/gic/v2/generic-regions-current-cpu",
+                    test_generic_regions_follow_current_cpu);
     g_test_add_func("/gic/v2/fiq-groups", test_fiq_and_groups);
     g_test_add_func("/gic/v2/eoimode-dir", test_eoimode_dir);
     g_test_add_func("/gic/v2/bad-widths", test_bad_widths);
