@@ -328,7 +328,9 @@ static void qtest_clock_cmd(gchar **w, bool set)
         }
         ns = dl > old_ns ? dl - old_ns : 0;
     }
-    new_ns = qemu_clock_advance_virtual_time(old_ns + ns);
+    /* A huge step saturates at the end of time instead of wrapping. */
+    new_ns = qemu_clock_advance_virtual_time(ns > INT64_MAX - old_ns ?
+                                             INT64_MAX : old_ns + ns);
     if (new_ns > old_ns || (!w[1] && ns == 0)) {
         qtest_send_reply("OK %" PRIi64, new_ns);
     } else {
