@@ -36,6 +36,7 @@
 #include "util/error.h"
 #include "util/keyval.h"
 #include "util/log.h"
+#include "trace/trace.h"
 #include "util/trace.h"
 
 /* ---------------------------------------------------------------------- */
@@ -740,7 +741,22 @@ static void parse_option(const OptDef *o, const char *arg)
         icount_opts = arg;
         break;
     case OPT_OVERCOMMIT:
-    case OPT_MSG:
+    case OPT_MSG: {
+        /* -msg timestamp=on: QEMU's "PID@SEC.USEC:" prefix on trace lines. */
+        static const char *const known[] = { "timestamp", "guest-name",
+                                             NULL };
+        bool ts = false;
+        GError *msg_err = NULL;
+
+        kv = parse_kv(o->name, arg, "timestamp");
+        check_known(o->name, kv, known);
+        if (!keyval_get_bool(kv, "timestamp", false, &ts, &msg_err)) {
+            die_err("-msg", msg_err);
+        }
+        trace_set_message_timestamp(ts);
+        keyval_free(kv);
+        break;
+    }
     case OPT_BOOT:
         break;
     case OPT_VNC:
