@@ -48,8 +48,11 @@ QTEST_SRCS := $(sort $(wildcard tests/qtest/*-test.c))
 QTEST_TESTS := $(patsubst tests/qtest/%.c,$(BUILD)/tests/qtest/%,$(QTEST_SRCS)) $(sort $(wildcard tests/qtest/*-test.sh))
 QTEST_LIB_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out $(QTEST_SRCS),$(wildcard tests/qtest/*.c)))
 
-.PHONY: all deps run check check-unit check-qtest check-guest check-boot bench clean distclean
+.PHONY: all deps run check check-unit check-qtest check-guest check-boot bench clean distclean tests
 all: $(BUILD)/plumb $(addprefix $(BUILD)/,$(TARGET_LINKS))
+
+# Every test program of the unit and qtest tiers, built without running.
+tests: $(UNIT_TESTS) $(QTEST_TESTS)
 
 deps:
 	@scripts/install-deps.sh
