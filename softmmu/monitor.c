@@ -21,6 +21,7 @@
 #include "exec/memory.h"
 #include "exec/address-spaces.h"
 #include "hw/core/cpu.h"
+#include "exec/exec-all.h"
 #include "util/error.h"
 #include "util/keyval.h"
 #include "util/module.h"
@@ -504,39 +505,74 @@ static void hmp_info_chardev(Monitor *mon, const char *args)
     qemu_chr_foreach(chardev_print, mon);
 }
 
+#if HAVE_CPU_DUMP
+static void dump_cpu_registers(CPUState *cpu, FILE *f)
+{
+    cpu_dump_state(cpu, f, 0);
+}
+
+/*
+ * Print what @dump writes about the first CPU (QEMU's "current" CPU; -a for
+ * all is not done). A running vCPU changes its state under us, so it is
+ * parked for the dump.
+ */
+static void hmp_dump_cpu(Monitor *mon, void (*dump)(CPUState *, FILE *))
+{
+    CPUState *cpu = first_cpu;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f;
+
+    if (!cpu) {
+        monitor_printf(mon, "No CPU available\n");
+        return;
+    }
+    f = open_memstream(&buf, &len);
+    if (!f) {
+        monitor_printf(mon, "out of memory\n");
+        return;
+    }
+    if (runstate_is_running()) {
+        pause_all_vcpus();
+        dump(cpu, f);
+        resume_all_vcpus();
+    } else {
+        dump(cpu, f);
+    }
+    fclose(f);
+    monitor_puts(mon, buf);
+    free(buf);
+}
+#endif
+
 static void hmp_info_registers(Monitor *mon, const char *args)
 {
 #if HAVE_CPU_DUMP
-    CPUState *cpu;
-    bool any = false;
-
-    CPU_FOREACH(cpu) {
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&buf, &len);
-
-        if (!f) {
-            continue;
-        }
-        /* A running vCPU changes its registers under us: park it. */
-        if (runstate_is_running()) {
-            pause_all_vcpus();
-            cpu_dump_state(cpu, f, 0);
-            resume_all_vcpus();
-        } else {
-            cpu_dump_state(cpu, f, 0);
-        }
-        fclose(f);
-        monitor_puts(mon, buf);
-        free(buf);
-        any = true;
-        break;      /* QEMU shows the current CPU; -a for all is not done */
-    }
-    if (!any) {
-        monitor_printf(mon, "No CPU available\n");
-    }
+    hmp_dump_cpu(mon, dump_cpu_registers);
 #else
     monitor_printf(mon, "No CPU available\n");
+#endif
+}
+
+static void hmp_info_tlb(Monitor *mon, const char *args)
+{
+#if HAVE_CPU_DUMP
+    hmp_dump_cpu(mon, tlb_dump);
+#else
+    monitor_printf(mon, "No CPU available\n");
+#endif
+}
+
+static void hmp_info_jit(Monitor *mon, const char *args)
+{
+#if HAVE_CPU_DUMP
+    GString *out = g_string_new(NULL);
+
+    dump_exec_info(out);
+    monitor_puts(mon, out->str);
+    g_string_free(out, TRUE);
+#else
+    monitor_printf(mon, "No translator in this build\n");
 #endif
 }
 
@@ -993,5 +1029,8 @@ static void hmp_register_builtins(void)
     hmp_register_info("registers", "show the cpu registers",
                       hmp_info_registers);
     hmp_register_info("cpus", "show infos for each CPU", hmp_info_cpus);
+    hmp_register_info("tlb", "show virtual to physical memory mappings",
+                      hmp_info_tlb);
+    hmp_register_info("jit", "show dynamic compiler info", hmp_info_jit);
 }
 type_init(hmp_register_builtins)
