@@ -740,7 +740,6 @@ static void parse_option(const OptDef *o, const char *arg)
     case OPT_ICOUNT:
         icount_opts = arg;
         break;
-    case OPT_OVERCOMMIT:
     case OPT_MSG: {
         /* -msg timestamp=on: QEMU's "PID@SEC.USEC:" prefix on trace lines. */
         static const char *const known[] = { "timestamp", "guest-name",
@@ -757,6 +756,7 @@ static void parse_option(const OptDef *o, const char *arg)
         keyval_free(kv);
         break;
     }
+    case OPT_OVERCOMMIT:
     case OPT_BOOT:
         break;
     case OPT_VNC:
