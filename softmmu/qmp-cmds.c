@@ -89,13 +89,23 @@ static JsonNode *qmp_query_machines(JsonObject *args, GError **errp)
 static JsonNode *qmp_qom_list_types(JsonObject *args, GError **errp)
 {
     const char *implements = arg_str(args, "implements", false, errp);
-    bool abstract = json_object_has_member(args, "abstract") &&
-                    json_object_get_boolean_member(args, "abstract");
+    JsonNode *abs_node = json_object_get_member(args, "abstract");
+    bool abstract = false;
     JsonArray *a;
     GSList *list;
 
     if (errp && *errp) {
         return NULL;
+    }
+    /* A wrong type is the client's error, not a GLib critical. */
+    if (abs_node) {
+        if (!JSON_NODE_HOLDS_VALUE(abs_node) ||
+            json_node_get_value_type(abs_node) != G_TYPE_BOOLEAN) {
+            error_setg(errp, "Invalid parameter type for 'abstract', "
+                       "expected: boolean");
+            return NULL;
+        }
+        abstract = json_node_get_boolean(abs_node);
     }
     if (implements && !object_class_by_name(implements)) {
         error_setg(errp, "Class '%s' not found", implements);

@@ -635,15 +635,19 @@ static JsonNode *qmp_query_cpus_fast(JsonObject *args, GError **errp)
 
 static JsonNode *qmp_human_monitor_command(JsonObject *args, GError **errp)
 {
+    JsonNode *arg = json_object_get_member(args, "command-line");
     const char *line;
     char *out;
     JsonNode *n;
 
-    if (!json_object_has_member(args, "command-line")) {
+    if (!arg) {
         error_setg(errp, "Parameter 'command-line' is missing");
         return NULL;
     }
-    line = json_object_get_string_member(args, "command-line");
+    /* Objects and arrays would make json-glib print a critical. */
+    line = JSON_NODE_HOLDS_VALUE(arg) &&
+           json_node_get_value_type(arg) == G_TYPE_STRING ?
+           json_node_get_string(arg) : NULL;
     if (!line) {
         error_setg(errp, "Invalid parameter type for 'command-line', "
                    "expected: string");
