@@ -15,6 +15,9 @@
 #include "exec/address-spaces.h"
 #include "sysemu/runstate.h"
 
+/* No kernel ELF we boot comes near this; it bounds what a bad path costs. */
+#define LOADER_MAX_ELF_FILE (2 * GiB)
+
 typedef struct RomBlob {
     char *name;
     AddressSpace *as;
@@ -66,6 +69,63 @@ void rom_add_blob_fixed(const char *name, const void *data, size_t len,
                         hwaddr addr)
 {
     rom_add(name, NULL, data, len, addr);
+}
+
+/*
+ * Read at most @max bytes of @filename. Unlike g_file_get_contents this
+ * terminates on endless files (/dev/zero, FIFOs) and refuses an oversized
+ * file before allocating for it. Fails with a message naming @what.
+ */
+static bool load_file_bounded(const char *filename, const char *what,
+                              uint64_t max, gchar **pbuf, gsize *psize,
+                              GError **errp)
+{
+    FILE *f = fopen(filename, "rb");
+    GStatBuf st;
+    GByteArray *ba;
+    uint8_t chunk[65536];
+    size_t n;
+
+    if (!f) {
+        error_setg(errp, "could not load %s '%s': %s", what, filename,
+                   g_strerror(errno));
+        return false;
+    }
+    if (g_stat(filename, &st) == 0 && S_ISDIR(st.st_mode)) {
+        error_setg(errp, "could not load %s '%s': is a directory", what,
+                   filename);
+        fclose(f);
+        return false;
+    }
+    if (g_stat(filename, &st) == 0 && S_ISREG(st.st_mode) &&
+        (uint64_t)st.st_size > max) {
+        error_setg(errp, "%s '%s' is %" PRIu64 " bytes, more than the %"
+                   PRIu64 " that fit", what, filename,
+                   (uint64_t)st.st_size, max);
+        fclose(f);
+        return false;
+    }
+    ba = g_byte_array_new();
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        g_byte_array_append(ba, chunk, n);
+        if (ba->len > max) {
+            error_setg(errp, "%s '%s' is more than the %" PRIu64
+                       " bytes that fit", what, filename, max);
+            g_byte_array_free(ba, TRUE);
+            fclose(f);
+            return false;
+        }
+    }
+    if (ferror(f)) {
+        error_setg(errp, "could not read %s '%s'", what, filename);
+        g_byte_array_free(ba, TRUE);
+        fclose(f);
+        return false;
+    }
+    fclose(f);
+    *psize = ba->len;
+    *pbuf = (gchar *)g_byte_array_free(ba, FALSE);
+    return true;
 }
 
 int64_t get_image_size(const char *filename)
@@ -129,17 +189,14 @@ int64_t load_elf_as(const char *filename, int elf_machine, AddressSpace *as,
 {
     gchar *buf = NULL;
     gsize size = 0;
-    GError *err = NULL;
     const uint8_t *p;
     bool big;
     uint64_t phoff, entry, low = UINT64_MAX, high = 0, total = 0;
     unsigned phentsize, phnum, machine;
     int64_t ret = -1;
 
-    if (!g_file_get_contents(filename, &buf, &size, &err)) {
-        error_setg(errp, "could not load kernel '%s': %s", filename,
-                   err->message);
-        g_error_free(err);
+    if (!load_file_bounded(filename, "kernel", LOADER_MAX_ELF_FILE, &buf,
+                           &size, errp)) {
         return -1;
     }
     p = (const uint8_t *)buf;
@@ -244,18 +301,8 @@ int64_t load_image_targphys(const char *filename, hwaddr addr, uint64_t max_sz,
 {
     gchar *buf = NULL;
     gsize size = 0;
-    GError *err = NULL;
 
-    if (!g_file_get_contents(filename, &buf, &size, &err)) {
-        error_setg(errp, "could not load '%s': %s", filename, err->message);
-        g_error_free(err);
-        return -1;
-    }
-    if (size > max_sz) {
-        error_setg(errp, "'%s' is %zu bytes, more than the %" PRIu64
-                   " that fit at 0x%" HWADDR_PRIx, filename, (size_t)size,
-                   max_sz, addr);
-        g_free(buf);
+    if (!load_file_bounded(filename, "image", max_sz, &buf, &size, errp)) {
         return -1;
     }
     rom_add(filename, NULL, buf, size, addr);

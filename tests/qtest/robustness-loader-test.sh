@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# robustness-loader-test.sh - kernel/initrd files that never end or are far
+# too big: plumb must refuse them with exit status 1 and one message, in
+# bounded time and memory (it once read /dev/zero until memory ran out).
+#
+# Prints TAP. Uses $QTEST_QEMU_BINARY, else $PLUMB_BUILD/plumb-system-aarch64.
+set -u
+
+B=${PLUMB_BUILD:-./build}
+BIN=${QTEST_QEMU_BINARY:-$B/plumb-system-aarch64}
+n=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# expect_refused NAME ARGS...: exit 1 within 20 s, one non-empty stderr line
+expect_refused() {
+    local name=$1; shift
+    n=$((n + 1))
+    # The address-space limit makes an unbounded read fail fast, not swap.
+    ( ulimit -v 4000000; timeout -k 1 20 "$BIN" -M virt -accel qtest \
+        -display none "$@" ) > "$tmp/out" 2> "$tmp/err" < /dev/null
+    local rc=$? lines
+    lines=$(grep -c . "$tmp/err")
+    if [ "$rc" = 1 ] && [ "$lines" = 1 ]; then
+        echo "ok $n - $name"
+    else
+        echo "not ok $n - $name"
+        echo "#   expected exit 1 and one stderr line, got exit $rc and $lines lines"
+        printf '#   stderr: %s\n' "$(head -c 600 "$tmp/err" | tr '\n' '|')"
+    fi
+}
+
+truncate -s 3G "$tmp/huge"
+mkfifo "$tmp/fifo"
+
+echo "1..5"
+expect_refused "-kernel /dev/zero is refused as too big" -kernel /dev/zero
+expect_refused "-kernel of a 3 GiB file is refused before reading it" -kernel "$tmp/huge"
+expect_refused "-initrd /dev/zero is refused as too big" \
+    -kernel "$tmp/huge" -initrd /dev/zero
+expect_refused "-kernel of a directory is refused" -kernel "$tmp"
+# A FIFO with a writer that never stops.
+# (plumb opens it twice: once to sniff the ELF magic, once to load)
+( while :; do cat /dev/zero > "$tmp/fifo" 2>/dev/null; done ) &
+writer=$!
+expect_refused "-kernel of an endless FIFO is refused" -kernel "$tmp/fifo"
+kill "$writer" 2>/dev/null
+wait "$writer" 2>/dev/null
+exit 0
