@@ -3,17 +3,26 @@
  * need, at the addresses QEMU's virt machine uses so that the same images
  * run on both.
  *
- *   0x09000000  PL011 UART (serial 0)
+ *   0x08000000  GIC distributor (v2: CPU interface at 0x08010000;
+ *               v3: redistributors at 0x080a0000)
+ *   0x09000000  PL011 UART (serial 0), SPI 1
+ *   0x09010000  PL031 RTC, SPI 2
+ *   0x09020000  fw_cfg
+ *   0x0a000000  32 virtio-mmio transports, 0x200 apart, SPIs 16..47
+ *   0x10000000  PCIe (gpex) MMIO, PIO at 0x3eff0000, ECAM 0x3f000000 or
+ *               (highmem) 0x4010000000; INTA..D on SPIs 3..6
  *   0x40000000  RAM (-m)
  *
  * -kernel FILE: an ELF64 file is loaded at its physical addresses and
  * started at its entry point; anything else is a raw image loaded at
  * 0x40080000 (RAM + 512 KiB, the arm64 Linux Image offset) and started
- * there, with x0 = 0 (FIXME: no device tree yet, so no DTB address).
+ * there. x0 holds the address of the device tree blob (generated with
+ * libfdt, or -dtb FILE), which sits in the last 2 MiB of RAM.
  * CPU 0 starts at EL1h with the MMU off; the others (-smp N) are off until
  * PSCI CPU_ON. PSCI (CPU_ON/OFF, SYSTEM_OFF, SYSTEM_RESET) goes through
  * `hvc #0`, served by the CPU (target-arm/arm-semi.c).
- * FIXME: no GIC, no timer interrupts, no virtio-mmio, no PCIe, no fw_cfg.
+ * FIXME: the generic timer outputs and the GICv3 ICC_* system registers
+ * are not wired to the CPU yet (target-arm side missing).
  */
 #include "util/osdep.h"
 #include "util/error.h"
@@ -27,8 +36,33 @@
 #include "sysemu/sysemu.h"
 #include "sysemu/runstate.h"
 #include "target-arm/cpu.h"
+#include "hw/irq.h"
+#include "hw/rtc/pl031.h"
+#include "hw/nvram/fw_cfg.h"
+#include "hw/virtio/virtio-mmio.h"
+#include "hw/pci-host/gpex.h"
+#include "hw/intc/arm_gicv3.h"
+#include <libfdt.h>
 
+#define VIRT_GICD_BASE      0x08000000ull
+#define VIRT_GICC_BASE      0x08010000ull
+#define VIRT_GICR_BASE      0x080a0000ull
+#define VIRT_GICR_SIZE      0xf60000ull
 #define VIRT_UART_BASE      0x09000000ull
+#define VIRT_RTC_BASE       0x09010000ull
+#define VIRT_FWCFG_BASE     0x09020000ull
+#define VIRT_MMIO_BASE      0x0a000000ull
+#define VIRT_MMIO_SIZE      0x200ull
+#define VIRT_MMIO_COUNT     32
+#define VIRT_UART_SPI       1
+#define VIRT_RTC_SPI        2
+#define VIRT_PCIE_SPI       3
+#define VIRT_MMIO_SPI       16
+#define VIRT_GIC_NUM_IRQ    (32 + 256)
+#define VIRT_DTB_MAX        (2 * MiB)
+/* Phandles fixed as in QEMU's virt DTB, for readability of dumps. */
+#define VIRT_PHANDLE_GIC    0x8001
+#define VIRT_PHANDLE_CLK    0x8000
 #define VIRT_RAM_BASE       0x40000000ull
 #define VIRT_KERNEL_OFFSET  0x80000ull
 /* QEMU's virt leaves RAM below 256 GiB of address space; we take the same. */
@@ -37,7 +71,21 @@
 typedef struct VirtBoot {
     ARMCPU *cpu;
     uint64_t entry;
+    uint64_t dtb_addr;          /* 0: no device tree in RAM */
 } VirtBoot;
+
+/* GIC output -> CPU interrupt line: n = 0 is IRQ, n = 1 is FIQ. */
+static void virt_cpu_irq(void *opaque, int n, int level)
+{
+    CPUState *cs = opaque;
+    int mask = n ? CPU_INTERRUPT_FIQ : CPU_INTERRUPT_HARD;
+
+    if (level) {
+        cpu_interrupt(cs, mask);
+    } else {
+        cpu_reset_interrupt(cs, mask);
+    }
+}
 
 static void virt_cpu_reset(void *opaque)
 {
@@ -45,6 +93,8 @@ static void virt_cpu_reset(void *opaque)
     arm_cpu_set_reset_pc(vb->cpu, vb->entry);
     vb->cpu->power_off = false;
     cpu_reset(&vb->cpu->parent_obj);
+    /* Linux arm64 boot protocol: x0 = DTB, x1..x3 = 0. */
+    vb->cpu->env.xregs[0] = vb->dtb_addr;
 }
 
 /* Secondary CPUs are off after every reset, until PSCI CPU_ON. */
@@ -87,17 +137,247 @@ static bool virt_load_kernel(MachineState *ms, uint64_t *entry, GError **errp)
     return true;
 }
 
+#define FDT_OK(x) do { if ((x) < 0) { goto fail; } } while (0)
+
+static char *virt_node(const char *name, uint64_t addr)
+{
+    return g_strdup_printf("/%s@%" PRIx64, name, addr);
+}
+
+/* Add a node /NAME@ADDR with reg = <ADDR SIZE> (2+2 cells). */
+static int virt_fdt_reg_node(void *fdt, const char *name, uint64_t addr,
+                             uint64_t size)
+{
+    g_autofree char *unit = g_strdup_printf("%s@%" PRIx64, name, addr);
+    int off = fdt_add_subnode(fdt, 0, unit);
+
+    if (off < 0) {
+        return off;
+    }
+    int r = fdt_appendprop_u64(fdt, off, "reg", addr);
+    if (r < 0) {
+        return r;
+    }
+    r = fdt_appendprop_u64(fdt, off, "reg", size);
+    return r < 0 ? r : off;
+}
+
+static int virt_fdt_irq(void *fdt, int off, uint32_t type, uint32_t num,
+                        uint32_t flags)
+{
+    uint32_t cells[3] = { cpu_to_fdt32(type), cpu_to_fdt32(num),
+                          cpu_to_fdt32(flags) };
+    return fdt_setprop(fdt, off, "interrupts", cells, sizeof(cells));
+}
+
+/*
+ * The device tree QEMU 7.2's virt would give for the same options (the
+ * nodes kvm-unit-tests and Linux look for). Returns NULL with @errp set.
+ */
+static void *virt_make_fdt(MachineState *ms, unsigned ncpus, int gic_version,
+                           const GPEXConfig *pcfg, uint64_t initrd_start,
+                           uint64_t initrd_size, GError **errp)
+{
+    size_t size = 64 * KiB;
+    void *fdt = g_malloc0(size);
+    int off, cpus, r;
+    const char *stdout_path;
+
+    FDT_OK(fdt_create_empty_tree(fdt, size));
+    FDT_OK(fdt_setprop_string(fdt, 0, "compatible", "linux,dummy-virt"));
+    FDT_OK(fdt_setprop_string(fdt, 0, "model", "linux,dummy-virt"));
+    FDT_OK(fdt_setprop_u32(fdt, 0, "#address-cells", 2));
+    FDT_OK(fdt_setprop_u32(fdt, 0, "#size-cells", 2));
+    FDT_OK(fdt_setprop_u32(fdt, 0, "interrupt-parent", VIRT_PHANDLE_GIC));
+
+    /* psci: CPU_ON and friends through hvc, as served by target-arm. */
+    FDT_OK(off = fdt_add_subnode(fdt, 0, "psci"));
+    {
+        static const char compat[] = "arm,psci-1.0\0arm,psci-0.2\0arm,psci";
+        FDT_OK(fdt_setprop(fdt, off, "compatible", compat, sizeof(compat)));
+    }
+    FDT_OK(fdt_setprop_string(fdt, off, "method", "hvc"));
+    FDT_OK(fdt_setprop_u32(fdt, off, "cpu_suspend", 0xc4000001));
+    FDT_OK(fdt_setprop_u32(fdt, off, "cpu_off", 0x84000002));
+    FDT_OK(fdt_setprop_u32(fdt, off, "cpu_on", 0xc4000003));
+    FDT_OK(fdt_setprop_u32(fdt, off, "migrate", 0xc4000005));
+
+    FDT_OK(off = virt_fdt_reg_node(fdt, "memory", VIRT_RAM_BASE, ms->ram_size));
+    FDT_OK(fdt_setprop_string(fdt, off, "device_type", "memory"));
+
+    FDT_OK(cpus = fdt_add_subnode(fdt, 0, "cpus"));
+    FDT_OK(fdt_setprop_u32(fdt, cpus, "#address-cells", 1));
+    FDT_OK(fdt_setprop_u32(fdt, cpus, "#size-cells", 0));
+    /* Added last-first: libfdt inserts each new node first. */
+    for (int i = ncpus - 1; i >= 0; i--) {
+        CPUState *cs = qemu_get_cpu(i);
+        ARMCPU *cpu = cs ? (ARMCPU *)cs : NULL;
+        uint32_t reg = cpu ? (uint32_t)(cpu->mpidr & 0xff00ffffffull) : i;
+        g_autofree char *name = g_strdup_printf("cpu@%x", reg);
+
+        FDT_OK(off = fdt_add_subnode(fdt, cpus, name));
+        FDT_OK(fdt_setprop_string(fdt, off, "device_type", "cpu"));
+        FDT_OK(fdt_setprop_string(fdt, off, "compatible",
+                                  ms->cpu_type && strcmp(ms->cpu_type, "max")
+                                  ? "arm,cortex-a57" : "arm,arm-v8"));
+        FDT_OK(fdt_setprop_u32(fdt, off, "reg", reg));
+        FDT_OK(fdt_setprop_string(fdt, off, "enable-method", "psci"));
+    }
+
+    /* The generic timer: secure phys, NS phys, virt, hyp (PPI numbers). */
+    FDT_OK(off = fdt_add_subnode(fdt, 0, "timer"));
+    {
+        static const char compat[] = "arm,armv8-timer\0arm,armv7-timer";
+        uint32_t flags = gic_version == 2
+            ? (((1u << ncpus) - 1) << 8) | 4 : 4;   /* level high */
+        uint32_t cells[12];
+        const uint32_t ppis[4] = { 13, 14, 11, 10 };
+
+        if (gic_version == 2 && ncpus > 8) {
+            flags = (0xffu << 8) | 4;
+        }
+        for (int k = 0; k < 4; k++) {
+            cells[k * 3] = cpu_to_fdt32(1);
+            cells[k * 3 + 1] = cpu_to_fdt32(ppis[k]);
+            cells[k * 3 + 2] = cpu_to_fdt32(flags);
+        }
+        FDT_OK(fdt_setprop(fdt, off, "compatible", compat, sizeof(compat)));
+        FDT_OK(fdt_setprop(fdt, off, "interrupts", cells, sizeof(cells)));
+        FDT_OK(fdt_setprop(fdt, off, "always-on", NULL, 0));
+    }
+
+    FDT_OK(off = fdt_add_subnode(fdt, 0, "apb-pclk"));
+    FDT_OK(fdt_setprop_string(fdt, off, "compatible", "fixed-clock"));
+    FDT_OK(fdt_setprop_u32(fdt, off, "#clock-cells", 0));
+    FDT_OK(fdt_setprop_u32(fdt, off, "clock-frequency", 24000000));
+    FDT_OK(fdt_setprop_string(fdt, off, "clock-output-names", "clk24mhz"));
+    FDT_OK(fdt_setprop_u32(fdt, off, "phandle", VIRT_PHANDLE_CLK));
+
+    if (gic_version == 2) {
+        FDT_OK(off = virt_fdt_reg_node(fdt, "intc", VIRT_GICD_BASE, 0x10000));
+        FDT_OK(fdt_appendprop_u64(fdt, off, "reg", VIRT_GICC_BASE));
+        FDT_OK(fdt_appendprop_u64(fdt, off, "reg", 0x10000));
+        FDT_OK(fdt_setprop_string(fdt, off, "compatible", "arm,cortex-a15-gic"));
+    } else {
+        FDT_OK(off = virt_fdt_reg_node(fdt, "intc", VIRT_GICD_BASE, 0x10000));
+        FDT_OK(fdt_appendprop_u64(fdt, off, "reg", VIRT_GICR_BASE));
+        FDT_OK(fdt_appendprop_u64(fdt, off, "reg", VIRT_GICR_SIZE));
+        FDT_OK(fdt_setprop_string(fdt, off, "compatible", "arm,gic-v3"));
+        FDT_OK(fdt_setprop_u32(fdt, off, "#redistributor-regions", 1));
+    }
+    FDT_OK(fdt_setprop_u32(fdt, off, "#interrupt-cells", 3));
+    FDT_OK(fdt_setprop(fdt, off, "interrupt-controller", NULL, 0));
+    FDT_OK(fdt_setprop_u32(fdt, off, "#address-cells", 2));
+    FDT_OK(fdt_setprop_u32(fdt, off, "#size-cells", 2));
+    FDT_OK(fdt_setprop(fdt, off, "ranges", NULL, 0));
+    FDT_OK(fdt_setprop_u32(fdt, off, "phandle", VIRT_PHANDLE_GIC));
+
+    for (int n = VIRT_MMIO_COUNT - 1; n >= 0; n--) {
+        if (!virtio_mmio_fdt_add(fdt, VIRT_MMIO_BASE + n * VIRT_MMIO_SIZE,
+                                 VIRT_MMIO_SPI + n, errp)) {
+            g_free(fdt);
+            return NULL;
+        }
+    }
+    if (!gpex_fdt_populate(fdt, pcfg, VIRT_PHANDLE_GIC, 0, VIRT_PCIE_SPI,
+                           errp)) {
+        g_free(fdt);
+        return NULL;
+    }
+
+    FDT_OK(off = virt_fdt_reg_node(fdt, "fw-cfg", VIRT_FWCFG_BASE, 0x18));
+    FDT_OK(fdt_setprop_string(fdt, off, "compatible", "qemu,fw-cfg-mmio"));
+    FDT_OK(fdt_setprop(fdt, off, "dma-coherent", NULL, 0));
+
+    {
+        static const char compat[] = "arm,pl031\0arm,primecell";
+        FDT_OK(off = virt_fdt_reg_node(fdt, "pl031", VIRT_RTC_BASE, 0x1000));
+        FDT_OK(fdt_setprop(fdt, off, "compatible", compat, sizeof(compat)));
+        FDT_OK(virt_fdt_irq(fdt, off, 0, VIRT_RTC_SPI, 4));
+        FDT_OK(fdt_setprop_u32(fdt, off, "clocks", VIRT_PHANDLE_CLK));
+        FDT_OK(fdt_setprop_string(fdt, off, "clock-names", "apb_pclk"));
+    }
+    {
+        static const char compat[] = "arm,pl011\0arm,primecell";
+        static const char names[] = "uartclk\0apb_pclk";
+        uint32_t clks[2] = { cpu_to_fdt32(VIRT_PHANDLE_CLK),
+                             cpu_to_fdt32(VIRT_PHANDLE_CLK) };
+        FDT_OK(off = virt_fdt_reg_node(fdt, "pl011", VIRT_UART_BASE, 0x1000));
+        FDT_OK(fdt_setprop(fdt, off, "compatible", compat, sizeof(compat)));
+        FDT_OK(virt_fdt_irq(fdt, off, 0, VIRT_UART_SPI, 4));
+        FDT_OK(fdt_setprop(fdt, off, "clocks", clks, sizeof(clks)));
+        FDT_OK(fdt_setprop(fdt, off, "clock-names", names, sizeof(names)));
+    }
+
+    FDT_OK(off = fdt_add_subnode(fdt, 0, "chosen"));
+    {
+        g_autofree char *uart = virt_node("pl011", VIRT_UART_BASE);
+        stdout_path = uart;
+        FDT_OK(fdt_setprop_string(fdt, off, "stdout-path", stdout_path));
+    }
+    if (ms->kernel_cmdline && ms->kernel_cmdline[0]) {
+        FDT_OK(fdt_setprop_string(fdt, off, "bootargs", ms->kernel_cmdline));
+    }
+    if (initrd_size) {
+        FDT_OK(fdt_setprop_u64(fdt, off, "linux,initrd-start", initrd_start));
+        FDT_OK(fdt_setprop_u64(fdt, off, "linux,initrd-end",
+                               initrd_start + initrd_size));
+    }
+    FDT_OK(fdt_pack(fdt));
+    return fdt;
+
+fail:
+    r = -1;
+    (void)r;
+    error_setg(errp, "virt: building the device tree failed");
+    g_free(fdt);
+    return NULL;
+}
+
+static int virt_gic_version(MachineState *ms)
+{
+    const char *v = machine_prop_get(ms, "gic-version", "2");
+
+    if (!strcmp(v, "host")) {
+        error_report("gic-version=host requires KVM");
+        exit(1);
+    }
+    return !strcmp(v, "2") ? 2 : 3;    /* "max" is 3 under TCG */
+}
+
 static void virt_init(MachineState *ms)
 {
     MemoryRegion *sysmem = get_system_memory();
     GError *err = NULL;
-    DeviceState *uart;
+    DeviceState *uart, *gic;
     VirtBoot *vb = g_new0(VirtBoot, 1);
     unsigned ncpus = ms->smp.cpus ? ms->smp.cpus : 1;
+    int gic_version = virt_gic_version(ms);
+    bool highmem = machine_prop_get_bool(ms, "highmem", true);
+    GPEXConfig pcfg = gpex_virt_config(highmem);
+    qemu_irq pirqs[GPEX_NUM_IRQS];
+    ARMCPU **cpus = g_new0(ARMCPU *, ncpus);
+    uint64_t initrd_start = 0, initrd_size = 0;
+    void *fdt = NULL;
+    size_t fdt_size = 0;
 
+    for (const char *const *p = (const char *const[]){ "mte", "virtualization",
+                                                      "secure", NULL };
+         *p; p++) {
+        if (machine_prop_get_bool(ms, *p, false)) {
+            error_report("mach-virt: %s=on is not supported by this emulator "
+                         "(not implemented)", *p);
+            exit(1);
+        }
+    }
     if (ms->ram_size > VIRT_RAM_MAX) {
         error_report("-m: at most %llu GiB of RAM fit the virt memory map",
                      VIRT_RAM_MAX / GiB);
+        exit(1);
+    }
+    if (gic_version == 2 && ncpus > 8) {
+        error_report("mach-virt: GICv2 supports at most 8 CPUs; use "
+                     "gic-version=3");
         exit(1);
     }
     if (ms->ram) {
@@ -109,6 +389,10 @@ static void virt_init(MachineState *ms)
         if (!cpu) {
             error_exit_err(err);
         }
+        cpus[i] = cpu;
+        if (gic_version == 3) {
+            cpu->mpidr = (1ull << 31) | gicv3_cpu_affinity(i);
+        }
         if (i == 0) {
             vb->cpu = cpu;
         } else {
@@ -118,29 +402,130 @@ static void virt_init(MachineState *ms)
         }
     }
 
+    gic = qdev_new(gic_version == 2 ? "arm_gic" : TYPE_ARM_GICV3);
+    qdev_prop_set_uint32(gic, "num-cpu", ncpus);
+    qdev_prop_set_uint32(gic, "num-irq", VIRT_GIC_NUM_IRQ);
+    if (!sysbus_realize_and_unref(SYS_BUS_DEVICE(gic), &err)) {
+        error_exit_err(err);
+    }
+    sysbus_mmio_map(SYS_BUS_DEVICE(gic), 0, VIRT_GICD_BASE);
+    sysbus_mmio_map(SYS_BUS_DEVICE(gic), 1,
+                    gic_version == 2 ? VIRT_GICC_BASE : VIRT_GICR_BASE);
+    for (unsigned i = 0; i < ncpus; i++) {
+        CPUState *cs = &cpus[i]->parent_obj;
+        sysbus_connect_irq(SYS_BUS_DEVICE(gic), i,
+                           qemu_allocate_irq(virt_cpu_irq, cs, 0));
+        sysbus_connect_irq(SYS_BUS_DEVICE(gic), i + ncpus,
+                           qemu_allocate_irq(virt_cpu_irq, cs, 1));
+    }
+
     uart = qdev_new("pl011");
     qdev_prop_set_chr(uart, "chardev", serial_hd(0));
     if (!sysbus_realize_and_unref(SYS_BUS_DEVICE(uart), &err)) {
         error_exit_err(err);
     }
     sysbus_mmio_map(SYS_BUS_DEVICE(uart), 0, VIRT_UART_BASE);
+    sysbus_connect_irq(SYS_BUS_DEVICE(uart), 0,
+                       qdev_get_gpio_in(gic, VIRT_UART_SPI));
+
+    sysbus_create_simple(TYPE_PL031, VIRT_RTC_BASE,
+                         qdev_get_gpio_in(gic, VIRT_RTC_SPI));
+    fw_cfg_add_machine_items(FW_CFG(sysbus_create_simple(TYPE_FW_CFG_MEM,
+                                                         VIRT_FWCFG_BASE,
+                                                         NULL)), ms);
+    for (int n = 0; n < VIRT_MMIO_COUNT; n++) {
+        virtio_mmio_create(VIRT_MMIO_BASE + n * VIRT_MMIO_SIZE,
+                           qdev_get_gpio_in(gic, VIRT_MMIO_SPI + n), -1);
+    }
+    for (int n = 0; n < GPEX_NUM_IRQS; n++) {
+        pirqs[n] = qdev_get_gpio_in(gic, VIRT_PCIE_SPI + n);
+    }
+    {
+        GPEXHost *pcie = gpex_create(sysmem, &pcfg, pirqs, &err);
+        if (!pcie) {
+            error_exit_err(err);
+        }
+        for (int n = 0; n < GPEX_NUM_IRQS; n++) {
+            gpex_set_irq_num(pcie, n, VIRT_PCIE_SPI + n);
+        }
+    }
 
     vb->entry = VIRT_RAM_BASE;
     if (ms->kernel_filename && !virt_load_kernel(ms, &vb->entry, &err)) {
         error_exit_err(err);
     }
+    if (ms->initrd_filename) {
+        /* Half-way into RAM: above any test image, below the DTB. */
+        int64_t n;
+        initrd_start = VIRT_RAM_BASE + ((ms->ram_size / 2) & ~(2 * MiB - 1));
+        n = load_image_targphys(ms->initrd_filename, initrd_start,
+                                VIRT_RAM_BASE + ms->ram_size - VIRT_DTB_MAX -
+                                initrd_start, &err);
+        if (n < 0) {
+            error_exit_err(err);
+        }
+        initrd_size = n;
+    }
+
+    if (ms->dtb) {
+        gchar *data;
+        gsize len;
+        if (!g_file_get_contents(ms->dtb, &data, &len, &err)) {
+            error_exit_err(err);
+        }
+        if (len < 40 || fdt_check_header(data) != 0) {
+            error_report("-dtb '%s': not a device tree blob", ms->dtb);
+            exit(1);
+        }
+        fdt = data;
+        fdt_size = fdt_totalsize(fdt);
+    } else {
+        fdt = virt_make_fdt(ms, ncpus, gic_version, &pcfg, initrd_start,
+                            initrd_size, &err);
+        if (!fdt) {
+            error_exit_err(err);
+        }
+        fdt_size = fdt_totalsize(fdt);
+    }
+    if (ms->dumpdtb) {
+        if (!g_file_set_contents(ms->dumpdtb, fdt, fdt_size, &err)) {
+            error_exit_err(err);
+        }
+        exit(0);
+    }
+    if (ms->ram_size >= 4 * VIRT_DTB_MAX && fdt_size <= VIRT_DTB_MAX) {
+        vb->dtb_addr = VIRT_RAM_BASE + ms->ram_size - VIRT_DTB_MAX;
+        rom_add_blob_fixed("dtb", fdt, fdt_size, vb->dtb_addr);
+    }
+    g_free(fdt);
+    g_free(cpus);
+
     qemu_register_reset(virt_cpu_reset, vb);
     virt_cpu_reset(vb);
 }
 
+static const MachineProp virt_props[] = {
+    { "gic-version", "string", "GIC version (2, 3, host, max)", "2",
+      (const char *const[]){ "2", "3", "host", "max", NULL } },
+    { "highmem", "bool", "use addresses above 4 GiB (PCIe high ECAM)", "on",
+      NULL },
+    { "mte", "bool", "Memory Tagging Extension (not implemented)", "off",
+      NULL },
+    { "virtualization", "bool", "EL2 (not implemented)", "off", NULL },
+    { "secure", "bool", "EL3 and Secure world (not implemented)", "off",
+      NULL },
+    { NULL }
+};
+
 static void virt_machine_init(MachineClass *mc)
 {
-    mc->desc = "QEMU 8.0 ARM Virtual Machine (minimal: RAM, PL011, PSCI)";
+    mc->desc = "QEMU 7.2 ARM Virtual Machine";
     mc->target = "aarch64";
     mc->init = virt_init;
     mc->default_cpu_type = "cortex-a57";
     mc->default_ram_size = 128 * MiB;
     mc->max_cpus = 512;
+    mc->props = virt_props;
     mc->is_default = true;
 }
 DEFINE_MACHINE("virt", virt_machine_init)
