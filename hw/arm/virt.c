@@ -505,7 +505,7 @@ static void virt_init(MachineState *ms)
 }
 
 static const MachineProp virt_props[] = {
-    { "gic-version", "string", "GIC version (2, 3, host, max)", "2",
+    { "gic-version", "string", "GIC version", "2",
       (const char *const[]){ "2", "3", "host", "max", NULL } },
     { "highmem", "bool", "use addresses above 4 GiB (PCIe high ECAM)", "on",
       NULL },
