@@ -618,6 +618,9 @@ static void hmp_quit(Monitor *mon, const char *args)
     qemu_system_shutdown_request(SHUTDOWN_CAUSE_HOST_QMP_QUIT);
 }
 
+/* Units one x/xp/memsave-style dump may print (QEMU has no cap). */
+#define HMP_MAX_DUMP_COUNT (64 * 1024)
+
 /*
  * Parse "/[count][fmt][size]" (any order of fmt/size letters after the
  * count). Updates the persistent defaults. Returns false on bad syntax.
@@ -635,7 +638,15 @@ static bool parse_fmt(const char **pp, long *count, char *fmt, int *size)
     }
     p++;
     if (g_ascii_isdigit(*p)) {
+        errno = 0;
         *count = strtol(p, (char **)&p, 10);
+        /*
+         * A dump is printed while the monitor waits; a billion units would
+         * hold it (and SIGTERM) for minutes and gigabytes of output.
+         */
+        if (errno || *count > HMP_MAX_DUMP_COUNT) {
+            return false;
+        }
     }
     while (*p && *p != ' ' && *p != '\t') {
         switch (*p) {
@@ -689,7 +700,8 @@ static int64_t expr_unary(ExprState *e)
     expr_skip(e);
     if (*e->p == '-') {
         e->p++;
-        return -expr_unary(e);
+        /* Wraps like the guest's registers do; -INT64_MIN is INT64_MIN. */
+        return (int64_t)(0 - (uint64_t)expr_unary(e));
     }
     if (*e->p == '+') {
         e->p++;
@@ -742,7 +754,13 @@ static int64_t expr_prod(ExprState *e)
             e->err = true;
             return 0;
         }
-        v = op == '*' ? v * r : op == '/' ? v / r : op == '%' ? v % r : v & r;
+        if ((op == '/' || op == '%') && r == -1) {
+            /* INT64_MIN / -1 traps on x86; the answer wraps instead. */
+            v = op == '/' ? (int64_t)(0 - (uint64_t)v) : 0;
+            continue;
+        }
+        v = op == '*' ? (int64_t)((uint64_t)v * (uint64_t)r) :
+            op == '/' ? v / r : op == '%' ? v % r : v & r;
     }
 }
 
@@ -756,7 +774,9 @@ static int64_t expr_sum(ExprState *e)
             char op = *e->p++;
             int64_t r = expr_prod(e);
 
-            v = op == '+' ? v + r : op == '-' ? v - r : op == '|' ? v | r : v ^ r;
+            v = op == '+' ? (int64_t)((uint64_t)v + (uint64_t)r) :
+                op == '-' ? (int64_t)((uint64_t)v - (uint64_t)r) :
+                op == '|' ? v | r : v ^ r;
         } else if ((e->p[0] == '<' && e->p[1] == '<') ||
                    (e->p[0] == '>' && e->p[1] == '>')) {
             bool left = e->p[0] == '<';
