@@ -220,7 +220,21 @@ typedef struct ARMCPU {
     ARMISARegisters isar;
     /* PSCI power state: off until CPU_ON (secondaries) or after CPU_OFF. */
     bool power_off;
+    /* Generic timer outputs (GTIMER_PHYS, GTIMER_VIRT), wired by the board. */
+    qemu_irq gt_irq[2];
+    QEMUTimer *gt_timer[2];
 } ARMCPU;
+
+#define GTIMER_PHYS 0
+#define GTIMER_VIRT 1
+
+/*
+ * Connect generic timer @which (GTIMER_PHYS/GTIMER_VIRT) to @irq: a
+ * level output, high while CTL.ENABLE && ISTATUS && !IMASK.
+ */
+void arm_cpu_set_gt_irq(ARMCPU *cpu, int which, qemu_irq irq);
+/* Re-evaluate both timer outputs and re-arm their deadlines. */
+void arm_gt_update(ARMCPU *cpu);
 
 typedef ARMCPU ArchCPU;
 

@@ -15,6 +15,7 @@
 #include "exec/exec-all.h"
 #include "exec/cpu_ldst.h"
 #include "sysemu/timer.h"
+#include "hw/irq.h"
 
 #define HELPER_H "target-arm/helper.h"
 #include "exec/helper-proto.h"
@@ -409,6 +410,53 @@ uint64_t arm_counter_value(CPUARMState *env)
     return (uint64_t)((unsigned __int128)ns * cpu->cntfrq / 1000000000u);
 }
 
+static void arm_gt_tick(void *opaque)
+{
+    arm_gt_update(opaque);
+}
+
+void arm_cpu_set_gt_irq(ARMCPU *cpu, int which, qemu_irq irq)
+{
+    cpu->gt_irq[which] = irq;
+    if (!cpu->gt_timer[which]) {
+        cpu->gt_timer[which] = timer_new_ns(QEMU_CLOCK_VIRTUAL, arm_gt_tick,
+                                            cpu);
+    }
+    arm_gt_update(cpu);
+}
+
+void arm_gt_update(ARMCPU *cpu)
+{
+    CPUARMState *env = &cpu->env;
+    uint64_t now = arm_counter_value(env);
+
+    for (int which = 0; which < 2; which++) {
+        uint64_t ctl = which == GTIMER_PHYS ? env->cntp_ctl_el0
+                                            : env->cntv_ctl_el0;
+        uint64_t cval = which == GTIMER_PHYS ? env->cntp_cval_el0
+                                             : env->cntv_cval_el0;
+        uint64_t count = which == GTIMER_PHYS ? now : now - env->cntvoff;
+        bool istatus = (ctl & 1) && count >= cval;
+
+        if (!cpu->gt_timer[which]) {
+            continue;
+        }
+        qemu_set_irq(cpu->gt_irq[which], istatus && !(ctl & 2));
+        if ((ctl & 1) && !istatus && cpu->cntfrq) {
+            /* Ticks to go -> ns, rounded up so the tick finds ISTATUS set. */
+            unsigned __int128 ns = (unsigned __int128)(cval - count) *
+                                   1000000000u;
+            uint64_t delta = (uint64_t)((ns + cpu->cntfrq - 1) / cpu->cntfrq);
+            int64_t base = qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+            int64_t when = delta > (uint64_t)(INT64_MAX - base)
+                           ? INT64_MAX : base + (int64_t)delta;
+            timer_mod(cpu->gt_timer[which], when);
+        } else {
+            timer_del(cpu->gt_timer[which]);
+        }
+    }
+}
+
 static void sysreg_undef(CPUARMState *env)
 {
     raise_exception_ra(env, EXCP_UDEF, syn_uncategorized(), 1, 0);
@@ -622,16 +670,30 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
     case SR_TPIDRRO_EL0: env->tpidrro_el0 = val; break;
     case SR_CNTKCTL: env->cntkctl_el1 = val & 0x3ff; break;
     case SR_CNTFRQ: cpu->cntfrq = (uint32_t)val; break;
-    case SR_CNTP_CTL: env->cntp_ctl_el0 = val & 3; break;
-    case SR_CNTP_CVAL: env->cntp_cval_el0 = val; break;
+    case SR_CNTP_CTL:
+        env->cntp_ctl_el0 = val & 3;
+        arm_gt_update(cpu);
+        break;
+    case SR_CNTP_CVAL:
+        env->cntp_cval_el0 = val;
+        arm_gt_update(cpu);
+        break;
     case SR_CNTP_TVAL:
         env->cntp_cval_el0 = arm_counter_value(env) + (int32_t)val;
+        arm_gt_update(cpu);
         break;
-    case SR_CNTV_CTL: env->cntv_ctl_el0 = val & 3; break;
-    case SR_CNTV_CVAL: env->cntv_cval_el0 = val; break;
+    case SR_CNTV_CTL:
+        env->cntv_ctl_el0 = val & 3;
+        arm_gt_update(cpu);
+        break;
+    case SR_CNTV_CVAL:
+        env->cntv_cval_el0 = val;
+        arm_gt_update(cpu);
+        break;
     case SR_CNTV_TVAL:
         env->cntv_cval_el0 = arm_counter_value(env) - env->cntvoff +
                              (int32_t)val;
+        arm_gt_update(cpu);
         break;
     case SR_MDSCR: env->mdscr_el1 = val; break;
     default:

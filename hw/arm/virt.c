@@ -21,8 +21,9 @@
  * CPU 0 starts at EL1h with the MMU off; the others (-smp N) are off until
  * PSCI CPU_ON. PSCI (CPU_ON/OFF, SYSTEM_OFF, SYSTEM_RESET) goes through
  * `hvc #0`, served by the CPU (target-arm/arm-semi.c).
- * FIXME: the generic timer outputs and the GICv3 ICC_* system registers
- * are not wired to the CPU yet (target-arm side missing).
+ * The generic timers (phys NS, virt) drive PPIs 30 and 27 of their CPU.
+ * FIXME: the GICv3 ICC_* system registers are not routed from MRS/MSR
+ * yet, so a GICv3 guest cannot take interrupts through the CPU interface.
  */
 #include "util/osdep.h"
 #include "util/error.h"
@@ -417,6 +418,12 @@ static void virt_init(MachineState *ms)
                            qemu_allocate_irq(virt_cpu_irq, cs, 0));
         sysbus_connect_irq(SYS_BUS_DEVICE(gic), i + ncpus,
                            qemu_allocate_irq(virt_cpu_irq, cs, 1));
+        /* PPI p of CPU i is GPIO num-irq - 32 + 32 * i + p (gic.md). */
+        int ppibase = VIRT_GIC_NUM_IRQ - 32 + 32 * i;
+        arm_cpu_set_gt_irq(cpus[i], GTIMER_PHYS,
+                           qdev_get_gpio_in(gic, ppibase + 30));
+        arm_cpu_set_gt_irq(cpus[i], GTIMER_VIRT,
+                           qdev_get_gpio_in(gic, ppibase + 27));
     }
 
     uart = qdev_new("pl011");
