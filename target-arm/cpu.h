@@ -223,6 +223,8 @@ typedef struct ARMCPU {
     /* Generic timer outputs (GTIMER_PHYS, GTIMER_VIRT), wired by the board. */
     qemu_irq gt_irq[2];
     QEMUTimer *gt_timer[2];
+    /* The GICv3 serving ICC_*_EL1 (set by the board), or NULL: UNDEF. */
+    struct GICv3State *gicv3;
 } ARMCPU;
 
 #define GTIMER_PHYS 0

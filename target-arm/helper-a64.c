@@ -16,6 +16,7 @@
 #include "exec/cpu_ldst.h"
 #include "sysemu/timer.h"
 #include "hw/irq.h"
+#include "hw/intc/arm_gicv3.h"
 
 #define HELPER_H "target-arm/helper.h"
 #include "exec/helper-proto.h"
@@ -384,6 +385,22 @@ static const ARMSysReg arm_sysregs[] = {
     { "OSDLR_EL1", SR_OSDLR, RW1, 0 },
 };
 
+/*
+ * GICv3 CPU interface (ICC_*_EL1): served by the board's GIC through
+ * cpu->gicv3; UNDEF at run time when the board has none. A write may
+ * change which interrupt is pending, so it ends the TB.
+ */
+static const ARMSysReg arm_sysreg_icc = {
+    "ICC (GICv3)", 0, RW1, ARM_SR_DYNAMIC | ARM_SR_END_TB
+};
+
+static int sysreg_icc_reg(uint32_t key)
+{
+    return gicv3_icc_reg_from_encoding(key >> 14, (key >> 11) & 7,
+                                       (key >> 7) & 0xf, (key >> 3) & 0xf,
+                                       key & 7);
+}
+
 /* Unnamed encodings in the ID register space read as zero (RAZ). */
 static const ARMSysReg arm_sysreg_id_raz = { "ID (reserved)", 0, RO1, 0 };
 
@@ -398,6 +415,9 @@ const ARMSysReg *arm_sysreg_find(uint32_t key)
     if ((key & ~(uint32_t)0x3f) >= K(3, 0, 0, 1, 0) &&
         (key & ~(uint32_t)0x7) <= K(3, 0, 0, 7, 0)) {
         return &arm_sysreg_id_raz;
+    }
+    if (sysreg_icc_reg(key) >= 0) {
+        return &arm_sysreg_icc;
     }
     return NULL;
 }
@@ -605,6 +625,13 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
     case SR_OSLSR: return 0x8;  /* OSLM = 0b10: OS lock implemented, unlocked */
     case SR_OSDLR: return 0;
     default:
+        if (ri == &arm_sysreg_icc) {
+            if (!cpu->gicv3) {
+                sysreg_undef(env);
+            }
+            return gicv3_icc_read(cpu->gicv3, env_cpu(env)->cpu_index,
+                                  sysreg_icc_reg(key));
+        }
         return 0;               /* the RAZ ID space */
     }
 }
@@ -697,6 +724,14 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
         break;
     case SR_MDSCR: env->mdscr_el1 = val; break;
     default:
+        if (ri == &arm_sysreg_icc) {
+            if (!cpu->gicv3) {
+                sysreg_undef(env);
+            }
+            gicv3_icc_write(cpu->gicv3, env_cpu(env)->cpu_index,
+                            sysreg_icc_reg(key), val);
+            break;
+        }
         log_mask(LOG_GUEST_ERROR, "aarch64: write to read-only system "
                  "register 0x%x ignored\n", key);
         break;

@@ -22,8 +22,7 @@
  * PSCI CPU_ON. PSCI (CPU_ON/OFF, SYSTEM_OFF, SYSTEM_RESET) goes through
  * `hvc #0`, served by the CPU (target-arm/arm-semi.c).
  * The generic timers (phys NS, virt) drive PPIs 30 and 27 of their CPU.
- * FIXME: the GICv3 ICC_* system registers are not routed from MRS/MSR
- * yet, so a GICv3 guest cannot take interrupts through the CPU interface.
+ * With a GICv3, MRS/MSR of ICC_*_EL1 reach it (cpu->gicv3).
  */
 #include "util/osdep.h"
 #include "util/error.h"
@@ -418,6 +417,11 @@ static void virt_init(MachineState *ms)
                            qemu_allocate_irq(virt_cpu_irq, cs, 0));
         sysbus_connect_irq(SYS_BUS_DEVICE(gic), i + ncpus,
                            qemu_allocate_irq(virt_cpu_irq, cs, 1));
+        if (gic_version == 3) {
+            /* System register interface: ID_AA64PFR0_EL1.GIC = 1. */
+            cpus[i]->gicv3 = ARM_GICV3(gic);
+            cpus[i]->isar.id_aa64pfr0 |= 1ull << 24;
+        }
         /* PPI p of CPU i is GPIO num-irq - 32 + 32 * i + p (gic.md). */
         int ppibase = VIRT_GIC_NUM_IRQ - 32 + 32 * i;
         arm_cpu_set_gt_irq(cpus[i], GTIMER_PHYS,
