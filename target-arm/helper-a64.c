@@ -598,7 +598,12 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
     case SR_MAIR: return env->mair_el1;
     case SR_AMAIR: return env->amair_el1;
     case SR_VBAR: return env->vbar_el1;
-    case SR_ISR: return 0;      /* FIXME: no interrupt controller yet */
+    case SR_ISR: {
+        /* The pending lines the board's interrupt controller drives. */
+        int req = env_cpu(env)->interrupt_request;
+        return (req & CPU_INTERRUPT_HARD ? 1u << 7 : 0) |
+               (req & CPU_INTERRUPT_FIQ ? 1u << 6 : 0);
+    }
     case SR_CONTEXTIDR: return env->contextidr_el1;
     case SR_TPIDR_EL1: return env->tpidr_el1;
     case SR_TPIDR_EL0: return env->tpidr_el0;

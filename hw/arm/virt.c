@@ -37,6 +37,7 @@
 #include "sysemu/runstate.h"
 #include "target-arm/cpu.h"
 #include "hw/irq.h"
+#include "util/bswap.h"
 #include "hw/rtc/pl031.h"
 #include "hw/nvram/fw_cfg.h"
 #include "hw/virtio/virtio-mmio.h"
@@ -123,6 +124,35 @@ static bool virt_load_kernel(MachineState *ms, uint64_t *entry, GError **errp)
                         VIRT_RAM_BASE, VIRT_RAM_BASE + ms->ram_size);
         }
         return true;
+    }
+    {
+        /*
+         * A Linux arm64 Image (magic "ARM\x64" at 0x38) goes at RAM base +
+         * text_offset; an old one (image_size 0) keeps 0x80000, as QEMU.
+         */
+        g_autofree gchar *hdr = NULL;
+        gsize len = 0;
+        uint64_t off = VIRT_KERNEL_OFFSET;
+        uint64_t size = get_image_size(file);
+
+        if (size >= 64 && g_file_get_contents(file, &hdr, &len, NULL) &&
+            len >= 64 && memcmp(hdr + 0x38, "ARM\x64", 4) == 0) {
+            uint64_t text_offset = ldq_le_p(hdr + 8);
+            uint64_t image_size = ldq_le_p(hdr + 16);
+            if (image_size != 0) {
+                off = text_offset;
+            }
+            if (off >= ms->ram_size || len > ms->ram_size - off) {
+                error_setg(errp, "RAM too small for kernel '%s'", file);
+                return false;
+            }
+            if (load_image_targphys(file, VIRT_RAM_BASE + off,
+                                    ms->ram_size - off, errp) < 0) {
+                return false;
+            }
+            *entry = VIRT_RAM_BASE + off;
+            return true;
+        }
     }
     if (ms->ram_size <= VIRT_KERNEL_OFFSET) {
         error_setg(errp, "RAM too small for a kernel at 0x%llx",
