@@ -228,6 +228,31 @@ static void test_dtb(void)
     g_free(fdt);
 }
 
+/* Options plumb cannot honour must fail loudly, not be ignored. */
+static void check_refused(const char *machine, const char *why)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *out = NULL, *errout = NULL;
+    int status;
+    const char *argv[] = { getenv("QTEST_QEMU_BINARY"), "-M", machine,
+                           "-display", "none", "-S", NULL };
+
+    g_assert(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL,
+                          NULL, &out, &errout, &status, &err));
+    g_assert_no_error(err);
+    g_assert_false(g_spawn_check_wait_status(status, NULL));
+    g_assert_nonnull(strstr(errout, why));
+}
+
+static void test_refused(void)
+{
+    check_refused("virt,mte=on", "mte");
+    check_refused("virt,virtualization=on", "virtualization");
+    check_refused("virt,secure=on", "secure");
+    check_refused("virt,gic-version=host", "KVM");
+    check_refused("virt,gic-version=4", "gic-version");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -240,5 +265,6 @@ int main(int argc, char **argv)
     g_test_add_func("/virt/pcie/ecam-highmem", test_ecam_highmem);
     g_test_add_func("/virt/pcie/ecam-lowmem", test_ecam_lowmem);
     g_test_add_func("/virt/dtb", test_dtb);
+    g_test_add_func("/virt/refused", test_refused);
     return g_test_run();
 }
