@@ -77,3 +77,13 @@ $(A64_GUEST_OUT)/aarch64-%:
 	@printf '#!/bin/sh\necho "1..0 # SKIP no aarch64 cross compiler (aarch64-linux-gnu-gcc)"\n' > $@
 	@chmod +x $@
 endif
+
+# timer-gicv3 needs the GICv3 board; an explicit rule wins over the pattern
+# rule above, and a repeated -machine merges (as in QEMU) on both emulators.
+ifneq ($(CROSS_AARCH64),)
+$(A64_GUEST_OUT)/aarch64-timer-gicv3: $(A64_GUEST_OUT)/timer-gicv3.elf $(A64_GUEST_SRC)/run-test.sh
+	@printf '#!/bin/sh\nexec %s %s %s max -machine gic-version=3 "$$@"\n' \
+		"$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
+		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
+	@chmod +x $@
+endif
