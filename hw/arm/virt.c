@@ -129,20 +129,26 @@ static bool virt_load_kernel(MachineState *ms, uint64_t *entry, GError **errp)
         /*
          * A Linux arm64 Image (magic "ARM\x64" at 0x38) goes at RAM base +
          * text_offset; an old one (image_size 0) keeps 0x80000, as QEMU.
+         * Only the 64-byte header is read here: the file may be huge or
+         * endless, and load_image_targphys bounds what it reads.
          */
-        g_autofree gchar *hdr = NULL;
-        gsize len = 0;
+        uint8_t hdr[64];
         uint64_t off = VIRT_KERNEL_OFFSET;
-        uint64_t size = get_image_size(file);
+        FILE *f = fopen(file, "rb");
+        bool is_image = f && fread(hdr, 1, sizeof(hdr), f) == sizeof(hdr) &&
+                        memcmp(hdr + 0x38, "ARM\x64", 4) == 0;
 
-        if (size >= 64 && g_file_get_contents(file, &hdr, &len, NULL) &&
-            len >= 64 && memcmp(hdr + 0x38, "ARM\x64", 4) == 0) {
+        if (f) {
+            fclose(f);
+        }
+        if (is_image) {
             uint64_t text_offset = ldq_le_p(hdr + 8);
             uint64_t image_size = ldq_le_p(hdr + 16);
+
             if (image_size != 0) {
                 off = text_offset;
             }
-            if (off >= ms->ram_size || len > ms->ram_size - off) {
+            if (off >= ms->ram_size) {
                 error_setg(errp, "RAM too small for kernel '%s'", file);
                 return false;
             }
