@@ -394,6 +394,9 @@ static void qmp_handle_text(Monitor *mon, const char *text)
     g_object_unref(parser);
 }
 
+/* As QEMU's JSON streamer: deeper input is refused, not parsed. */
+#define QMP_MAX_NESTING 1024
+
 static void qmp_reset_scanner(Monitor *mon)
 {
     g_string_truncate(mon->jbuf, 0);
@@ -478,6 +481,12 @@ void qmp_monitor_input(Monitor *mon, const uint8_t *buf, int size)
         case '[':
             mon->jdepth++;
             g_string_append_c(mon->jbuf, c);
+            /* json-glib recurses per level; deep input would blow the stack. */
+            if (mon->jdepth > QMP_MAX_NESTING) {
+                qmp_send_error(mon, "GenericError",
+                               "JSON parse error, nesting too deep", NULL);
+                qmp_reset_scanner(mon);
+            }
             break;
         case '}':
         case ']':
