@@ -965,12 +965,17 @@ static void check_smp(MachineClass *mc, CpuTopology *t)
             continue;
         }
         if (!parse_uint64(s, &v[i], &err) || v[i] > 4096) {
+            /* Free the list first: die() exits, and LSan would report it. */
+            char *val = g_strdup(s);
+
             if (err) {
                 g_error_free(err);
             }
-            die("-smp %s: invalid value '%s' for '%s'", cfg.smp, s, known[i]);
+            keyval_free(kv);
+            die("-smp %s: invalid value '%s' for '%s'", cfg.smp, val, known[i]);
         }
         if (v[i] == 0) {
+            keyval_free(kv);
             die("-smp %s: Invalid CPU topology: CPU topology parameters must "
                 "be greater than zero", cfg.smp);
         }
