@@ -131,6 +131,19 @@ uint32_t arm_tb_flags(CPUARMState *env)
     if (env->pstate & PSTATE_IL) {
         flags |= TBFLAG_IL;
     }
+    /* CPACR_EL1.FPEN: 0b11 no trap, 0b01 traps EL0 only, else both ELs. */
+    switch ((env->cpacr_el1 >> 20) & 3) {
+    case 3:
+        break;
+    case 1:
+        if (arm_current_el(env) == 0) {
+            flags |= TBFLAG_FPTRAP;
+        }
+        break;
+    default:
+        flags |= TBFLAG_FPTRAP;
+        break;
+    }
     return flags;
 }
 
@@ -308,6 +321,7 @@ static void arm_cpu_reset(CPUState *cs)
 
     memset(env, 0, offsetof(CPUARMState, reset_pc));
     env->reset_pc = reset_pc;
+    vfp_set_fpcr(env, 0);
     /* EL1h, all of DAIF masked */
     env->pstate = (1u << PSTATE_EL_SHIFT) | PSTATE_SP | PSTATE_DAIF;
     env->ZF = 1;

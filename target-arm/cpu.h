@@ -17,6 +17,7 @@
 
 #include "util/osdep.h"
 #include "hw/core/cpu.h"
+#include "fpu/softfloat-types.h"
 
 /* PSTATE bits as they appear in SPSR_ELx (AArch64 format). */
 #define PSTATE_SP       (1u << 0)       /* SPSel: 1 = SP_ELx, 0 = SP_EL0 */
@@ -109,6 +110,7 @@ enum {
 #define TBFLAG_SS           (1u << 3)   /* reserved: software step */
 #define TBFLAG_UMA          (1u << 4)   /* SCTLR_EL1.UMA (EL0 DAIF access) */
 #define TBFLAG_IL           (1u << 5)   /* PSTATE.IL */
+#define TBFLAG_FPTRAP       (1u << 6)   /* FP/SIMD access traps (CPACR_EL1.FPEN) */
 
 typedef struct ARMVectorReg {
     uint64_t d[2];
@@ -166,10 +168,22 @@ struct CPUArchState {
     uint64_t cntp_cval_el0;
     uint64_t cntvoff;           /* virtual counter offset (0) */
 
-    /* FP/SIMD state: present so that FPCR/FPSR reads work; no insns yet. */
+    /*
+     * FP/SIMD state. V0-V31 as two little-endian 64-bit halves (element i
+     * of size 1<<n bytes lives at byte offset i<<n of the host-LE array).
+     * fpsr holds QC, the NZCV of AArch32 and the cumulative flags already
+     * folded in; the flags raised since then sit in the float_status
+     * structs (vfp_get_fpsr() merges them). fpcr mirrors into the status
+     * structs through vfp_set_fpcr() (target-arm/vfp_helper.c).
+     */
     ARMVectorReg vregs[32];
     uint32_t fpcr;
     uint32_t fpsr;
+    struct {
+        float_status fp_status;         /* FPCR rules for single/double */
+        float_status fp_status_f16;     /* FPCR with FZ16 for half precision */
+        float_status standard_fp_status; /* "StandardFPSCRValue" (unused by A64 now) */
+    } vfp;
 
     /*
      * The exclusive monitor: the address and value LDXR saw. STXR succeeds
@@ -361,6 +375,12 @@ static inline uint32_t syn_aa64_bkpt(uint32_t imm16)
 static inline uint32_t syn_wfx(int cv, int cond, int ti)
 {
     return ((uint32_t)EC_WFX_TRAP << 26) | ESR_IL | (cv << 24) | (cond << 20) | ti;
+}
+
+/* FP/SIMD access trapped by CPACR_EL1.FPEN: A64 reports CV=1, COND=0xe. */
+static inline uint32_t syn_fp_access_trap(void)
+{
+    return ((uint32_t)EC_ADVSIMDFPACCESS << 26) | ESR_IL | (1u << 24) | (0xeu << 20);
 }
 
 static inline uint32_t syn_illegalstate(void)

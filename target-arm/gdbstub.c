@@ -59,11 +59,11 @@ int arm_gdb_read_register(CPUState *cs, GByteArray *buf, int n)
         return 16;
     }
     if (n == 66) {
-        put_le(buf, env->fpsr, 4);
+        put_le(buf, vfp_get_fpsr(env), 4);
         return 4;
     }
     if (n == 67) {
-        put_le(buf, env->fpcr, 4);
+        put_le(buf, vfp_get_fpcr(env), 4);
         return 4;
     }
     return 0;
@@ -91,11 +91,11 @@ int arm_gdb_write_register(CPUState *cs, const uint8_t *buf, int n)
         return 16;
     }
     if (n == 66) {
-        env->fpsr = get_le(buf, 4);
+        vfp_set_fpsr(env, get_le(buf, 4));
         return 4;
     }
     if (n == 67) {
-        env->fpcr = get_le(buf, 4);
+        vfp_set_fpcr(env, get_le(buf, 4));
         return 4;
     }
     return 0;

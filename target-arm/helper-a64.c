@@ -354,8 +354,8 @@ static const ARMSysReg arm_sysregs[] = {
     { "CurrentEL", SR_CURRENTEL, RO1, 0 },
     { "NZCV", SR_NZCV, ARM_SR_ALL_RW, 0 },
     { "DAIF", SR_DAIF, ARM_SR_ALL_RW, ARM_SR_END_TB | ARM_SR_DYNAMIC },
-    { "FPCR", SR_FPCR, ARM_SR_ALL_RW, 0 },
-    { "FPSR", SR_FPSR, ARM_SR_ALL_RW, 0 },
+    { "FPCR", SR_FPCR, ARM_SR_ALL_RW, ARM_SR_FP },
+    { "FPSR", SR_FPSR, ARM_SR_ALL_RW, ARM_SR_FP },
     { "AFSR0_EL1", SR_AFSR0, RW1, 0 },
     { "AFSR1_EL1", SR_AFSR1, RW1, 0 },
     { "ESR_EL1", SR_ESR_EL1, RW1, 0 },
@@ -588,8 +588,8 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
     case SR_CURRENTEL: return arm_current_el(env) << 2;
     case SR_NZCV: return pstate_read_nzcv(env);
     case SR_DAIF: return env->pstate & PSTATE_DAIF;
-    case SR_FPCR: return env->fpcr;
-    case SR_FPSR: return env->fpsr;
+    case SR_FPCR: return vfp_get_fpcr(env);
+    case SR_FPSR: return vfp_get_fpsr(env);
     case SR_AFSR0: return env->afsr0_el1;
     case SR_AFSR1: return env->afsr1_el1;
     case SR_ESR_EL1: return env->esr_el1;
@@ -683,8 +683,8 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
     case SR_DAIF:
         env->pstate = (env->pstate & ~PSTATE_DAIF) | (val & PSTATE_DAIF);
         break;
-    case SR_FPCR: env->fpcr = val & 0x07ff9f00u; break;
-    case SR_FPSR: env->fpsr = val & 0xf800009fu; break;
+    case SR_FPCR: vfp_set_fpcr(env, val); break;
+    case SR_FPSR: vfp_set_fpsr(env, val); break;
     case SR_AFSR0: env->afsr0_el1 = val; break;
     case SR_AFSR1: env->afsr1_el1 = val; break;
     case SR_ESR_EL1: env->esr_el1 = (uint32_t)val; break;

@@ -2,6 +2,8 @@
  * helper.h - the Arm target's helpers called from generated code, as
  * DEF_HELPER lines (exec/helper-proto.h and exec/helper-gen.h expand them).
  * Implementations: target-arm/helper-a64.c and target-arm/op_helper.c.
+ * The FP/SIMD groups keep theirs in the helper-*.h files included at the
+ * end (no include guards: this list is expanded several times).
  */
 
 /* Raise exception (excp, syndrome, target_el) with env->pc already set. */
@@ -33,3 +35,8 @@ DEF_HELPER_1(tlbi_all, void, env)
 DEF_HELPER_5(stxr, i64, env, i64, i64, i64, i32)
 DEF_HELPER_5(cas, i64, env, i64, i64, i64, i32)
 DEF_HELPER_3(casp, void, env, i64, i32)
+
+#include "target-arm/helper-fp.h"
+#include "target-arm/helper-simd-ldst.h"
+#include "target-arm/helper-simd-int.h"
+#include "target-arm/helper-simd-fp.h"

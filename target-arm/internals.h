@@ -24,6 +24,7 @@
 /* ARMSysReg.flags */
 #define ARM_SR_END_TB   0x01    /* a write changes what the TB flags capture */
 #define ARM_SR_DYNAMIC  0x02    /* access also checked at run time */
+#define ARM_SR_FP       0x04    /* an FP access: traps under CPACR_EL1.FPEN */
 
 typedef struct ARMSysReg {
     const char *name;
@@ -57,6 +58,32 @@ typedef struct ARMTranslation {
  */
 bool arm_translate(CPUARMState *env, uint64_t va, MMUAccessType type,
                    int mmu_idx, ARMTranslation *res, uint32_t *fsc);
+
+/*
+ * FPCR/FPSR (vfp_helper.c). Always go through these: the cumulative
+ * exception flags and the rounding/flush/NaN modes live partly in the
+ * float_status structs of env->vfp.
+ */
+#define FPCR_IOE    (1u << 8)
+#define FPCR_FZ16   (1u << 19)
+#define FPCR_RMODE_SHIFT 22
+#define FPCR_FZ     (1u << 24)
+#define FPCR_DN     (1u << 25)
+#define FPCR_AHP    (1u << 26)
+#define FPCR_MASK   0x07ff9f00u
+#define FPSR_IOC    (1u << 0)
+#define FPSR_DZC    (1u << 1)
+#define FPSR_OFC    (1u << 2)
+#define FPSR_UFC    (1u << 3)
+#define FPSR_IXC    (1u << 4)
+#define FPSR_IDC    (1u << 7)
+#define FPSR_QC     (1u << 27)
+#define FPSR_MASK   0xf800009fu
+
+uint32_t vfp_get_fpcr(CPUARMState *env);
+void vfp_set_fpcr(CPUARMState *env, uint32_t val);
+uint32_t vfp_get_fpsr(CPUARMState *env);
+void vfp_set_fpsr(CPUARMState *env, uint32_t val);
 
 /* Write a new PSTATE (EL, SP, DAIF; NZCV included) keeping SP banking right. */
 void aarch64_pstate_write(CPUARMState *env, uint32_t val);

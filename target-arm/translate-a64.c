@@ -12,39 +12,17 @@
  * Z as ZF == 0, C as CF in {0, 1}, so that a flag-setting add costs a few
  * plain ops and conditions test one value against zero.
  *
- * Not here: FP/SIMD (UNDEFINED for now), address translation (ptw.c),
+ * Not here: the FP/SIMD groups (see translate-a64.h for their files),
+ * address translation (ptw.c),
  * system register semantics (helper-a64.c), taking exceptions (cpu.c).
  */
 #include "util/osdep.h"
 #include "util/log.h"
-#include "target-arm/cpu.h"
-#include "target-arm/internals.h"
-#include "exec/exec-all.h"
-#include "exec/translator.h"
-#include "exec/memop.h"
+#include "target-arm/translate-a64.h"
 #include "sysemu/sysemu.h"
-#include "tcg/tcg-op.h"
 
 #define HELPER_H "target-arm/helper.h"
 #include "exec/helper-gen.h"
-
-/* How an insn ends its TB beyond the generic DISAS_* values. */
-#define DISAS_JUMP          DISAS_TARGET_0  /* cpu_pc set: look up and jump */
-#define DISAS_EXIT          DISAS_TARGET_1  /* cpu_pc set: back to the loop */
-#define DISAS_UPDATE_EXIT   DISAS_TARGET_2  /* pc = next insn, to the loop */
-
-typedef struct DisasContext {
-    DisasContextBase base;
-    CPUARMState *env;
-    uint64_t pc_curr;
-    uint32_t insn;
-    int el;
-    int mmu_idx;
-    bool align;         /* all data accesses must be naturally aligned */
-    bool uma;           /* SCTLR_EL1.UMA */
-    bool lse;           /* the model has FEAT_LSE */
-    bool il;            /* PSTATE.IL: every insn is an Illegal State fault */
-} DisasContext;
 
 /*
  * The generated decoder: decode_a64(ctx, insn), the arg_* structs and the
@@ -91,19 +69,19 @@ void aarch64_translate_init(void)
 /* ---- registers ------------------------------------------------------- */
 
 /* Xn as a source where 31 is XZR. */
-static TCGv_i64 read_x(DisasContext *s, int r)
+TCGv_i64 read_x(DisasContext *s, int r)
 {
     return r == 31 ? tcg_constant_i64(0) : cpu_X[r];
 }
 
 /* Xn as a source where 31 is SP. */
-static TCGv_i64 read_xsp(DisasContext *s, int r)
+TCGv_i64 read_xsp(DisasContext *s, int r)
 {
     return cpu_X[r];
 }
 
 /* Write @val to Rd (31 = XZR), truncated to 32 bits unless @sf. */
-static void write_x(DisasContext *s, int r, TCGv_i64 val, bool sf)
+void write_x(DisasContext *s, int r, TCGv_i64 val, bool sf)
 {
     if (r == 31) {
         return;
@@ -115,7 +93,7 @@ static void write_x(DisasContext *s, int r, TCGv_i64 val, bool sf)
     }
 }
 
-static void write_xsp(DisasContext *s, int r, TCGv_i64 val, bool sf)
+void write_xsp(DisasContext *s, int r, TCGv_i64 val, bool sf)
 {
     if (sf) {
         tcg_gen_mov_i64(cpu_X[r], val);
@@ -126,13 +104,13 @@ static void write_xsp(DisasContext *s, int r, TCGv_i64 val, bool sf)
 
 /* ---- exceptions and control flow ------------------------------------- */
 
-static void gen_update_pc(DisasContext *s, uint64_t pc)
+void gen_update_pc(DisasContext *s, uint64_t pc)
 {
     tcg_gen_movi_i64(cpu_pc, pc);
 }
 
 /* Raise @excp with ELR = @pc (the insn itself or the next one). */
-static void gen_exception_insn(DisasContext *s, uint64_t pc, int excp,
+void gen_exception_insn(DisasContext *s, uint64_t pc, int excp,
                                uint32_t syndrome)
 {
     gen_update_pc(s, pc);
@@ -141,7 +119,7 @@ static void gen_exception_insn(DisasContext *s, uint64_t pc, int excp,
     s->base.is_jmp = DISAS_NORETURN;
 }
 
-static void unallocated_encoding(DisasContext *s)
+void unallocated_encoding(DisasContext *s)
 {
     gen_exception_insn(s, s->pc_curr, EXCP_UDEF, syn_uncategorized());
 }
@@ -859,6 +837,9 @@ static bool trans_MSR_MRS(DisasContext *s, arg_sys *a)
          */
         return false;
     }
+    if ((ri->flags & ARM_SR_FP) && !fp_access_check(s)) {
+        return true;
+    }
     gen_update_pc(s, s->pc_curr);
     /* Rt rides above the key for the syndrome of a run-time trap. */
     if (a->l) {
@@ -915,7 +896,7 @@ static bool trans_SYS(DisasContext *s, arg_sys *a)
 
 /* ---- loads and stores ------------------------------------------------ */
 
-static MemOp ldst_memop(DisasContext *s, int size, bool sign)
+MemOp ldst_memop(DisasContext *s, int size, bool sign)
 {
     MemOp mop = (MemOp)size | MO_LE;
     if (sign) {
@@ -928,7 +909,7 @@ static MemOp ldst_memop(DisasContext *s, int size, bool sign)
 }
 
 /* Base address Xn|SP + offset. */
-static TCGv_i64 gen_addr(DisasContext *s, int rn, int64_t offset)
+TCGv_i64 gen_addr(DisasContext *s, int rn, int64_t offset)
 {
     TCGv_i64 addr = tcg_temp_new_i64();
     tcg_gen_addi_i64(addr, read_xsp(s, rn), offset);
@@ -1872,6 +1853,174 @@ static bool trans_CLS(DisasContext *s, arg_rr_sf *a)
 }
 
 
+/* ---- FP/SIMD registers (shared with the FP/SIMD files) ------------- */
+
+bool fp_access_check(DisasContext *s)
+{
+    /* Called twice for one insn would raise the trap twice in the IR. */
+    g_assert(!s->fp_access_checked);
+    s->fp_access_checked = true;
+    if (s->fp_trap) {
+        gen_exception_insn(s, s->pc_curr, EXCP_UDEF, syn_fp_access_trap());
+        return false;
+    }
+    return true;
+}
+
+TCGv_ptr vec_full_reg_ptr(DisasContext *s, int regno)
+{
+    TCGv_ptr p = tcg_temp_new_ptr();
+    tcg_gen_addi_ptr(p, tcg_env, vec_full_reg_offset(regno));
+    return p;
+}
+
+void read_vec_element(DisasContext *s, TCGv_i64 dst, int regno, int element,
+                      MemOp memop)
+{
+    int off = vec_reg_offset(regno, element, memop);
+
+    switch (memop & (MO_SIZE | MO_SIGN)) {
+    case MO_8:  tcg_gen_ld8u_i64(dst, tcg_env, off); break;
+    case MO_16: tcg_gen_ld16u_i64(dst, tcg_env, off); break;
+    case MO_32: tcg_gen_ld32u_i64(dst, tcg_env, off); break;
+    case MO_8 | MO_SIGN:  tcg_gen_ld8s_i64(dst, tcg_env, off); break;
+    case MO_16 | MO_SIGN: tcg_gen_ld16s_i64(dst, tcg_env, off); break;
+    case MO_32 | MO_SIGN: tcg_gen_ld32s_i64(dst, tcg_env, off); break;
+    case MO_64:
+    case MO_64 | MO_SIGN:
+        tcg_gen_ld_i64(dst, tcg_env, off);
+        break;
+    default:
+        g_assert_not_reached();
+    }
+}
+
+void read_vec_element_i32(DisasContext *s, TCGv_i32 dst, int regno,
+                          int element, MemOp memop)
+{
+    int off = vec_reg_offset(regno, element, memop);
+
+    switch (memop & (MO_SIZE | MO_SIGN)) {
+    case MO_8:  tcg_gen_ld8u_i32(dst, tcg_env, off); break;
+    case MO_16: tcg_gen_ld16u_i32(dst, tcg_env, off); break;
+    case MO_8 | MO_SIGN:  tcg_gen_ld8s_i32(dst, tcg_env, off); break;
+    case MO_16 | MO_SIGN: tcg_gen_ld16s_i32(dst, tcg_env, off); break;
+    case MO_32:
+    case MO_32 | MO_SIGN:
+        tcg_gen_ld_i32(dst, tcg_env, off);
+        break;
+    default:
+        g_assert_not_reached();
+    }
+}
+
+void write_vec_element(DisasContext *s, TCGv_i64 src, int regno, int element,
+                       MemOp size)
+{
+    int off = vec_reg_offset(regno, element, size);
+
+    switch (size & MO_SIZE) {
+    case MO_8:  tcg_gen_st8_i64(src, tcg_env, off); break;
+    case MO_16: tcg_gen_st16_i64(src, tcg_env, off); break;
+    case MO_32: tcg_gen_st32_i64(src, tcg_env, off); break;
+    case MO_64: tcg_gen_st_i64(src, tcg_env, off); break;
+    default:
+        g_assert_not_reached();
+    }
+}
+
+void write_vec_element_i32(DisasContext *s, TCGv_i32 src, int regno,
+                           int element, MemOp size)
+{
+    int off = vec_reg_offset(regno, element, size);
+
+    switch (size & MO_SIZE) {
+    case MO_8:  tcg_gen_st8_i32(src, tcg_env, off); break;
+    case MO_16: tcg_gen_st16_i32(src, tcg_env, off); break;
+    case MO_32: tcg_gen_st_i32(src, tcg_env, off); break;
+    default:
+        g_assert_not_reached();
+    }
+}
+
+void clear_vec_high(DisasContext *s, bool is_q, int rd)
+{
+    if (!is_q) {
+        tcg_gen_st_i64(tcg_constant_i64(0), tcg_env,
+                       vec_full_reg_offset(rd) + 8);
+    }
+}
+
+void clear_vec(DisasContext *s, int rd)
+{
+    tcg_gen_st_i64(tcg_constant_i64(0), tcg_env, vec_full_reg_offset(rd));
+    tcg_gen_st_i64(tcg_constant_i64(0), tcg_env, vec_full_reg_offset(rd) + 8);
+}
+
+TCGv_i64 read_fp_dreg(DisasContext *s, int reg)
+{
+    TCGv_i64 v = tcg_temp_new_i64();
+    tcg_gen_ld_i64(v, tcg_env, vec_full_reg_offset(reg));
+    return v;
+}
+
+TCGv_i32 read_fp_sreg(DisasContext *s, int reg)
+{
+    TCGv_i32 v = tcg_temp_new_i32();
+    tcg_gen_ld_i32(v, tcg_env, vec_full_reg_offset(reg));
+    return v;
+}
+
+TCGv_i32 read_fp_hreg(DisasContext *s, int reg)
+{
+    TCGv_i32 v = tcg_temp_new_i32();
+    tcg_gen_ld16u_i32(v, tcg_env, vec_full_reg_offset(reg));
+    return v;
+}
+
+void write_fp_dreg(DisasContext *s, int reg, TCGv_i64 v)
+{
+    tcg_gen_st_i64(v, tcg_env, vec_full_reg_offset(reg));
+    tcg_gen_st_i64(tcg_constant_i64(0), tcg_env, vec_full_reg_offset(reg) + 8);
+}
+
+void write_fp_sreg(DisasContext *s, int reg, TCGv_i32 v)
+{
+    TCGv_i64 t = tcg_temp_new_i64();
+    tcg_gen_extu_i32_i64(t, v);
+    write_fp_dreg(s, reg, t);
+}
+
+void write_fp_hreg(DisasContext *s, int reg, TCGv_i32 v)
+{
+    TCGv_i64 t = tcg_temp_new_i64();
+    tcg_gen_extu_i32_i64(t, v);
+    tcg_gen_ext16u_i64(t, t);
+    write_fp_dreg(s, reg, t);
+}
+
+TCGv_ptr fpstatus_ptr(ARMFPStatusFlavour flavour)
+{
+    TCGv_ptr p = tcg_temp_new_ptr();
+    int off;
+
+    switch (flavour) {
+    case FPST_FPCR:
+        off = offsetof(CPUARMState, vfp.fp_status);
+        break;
+    case FPST_FPCR_F16:
+        off = offsetof(CPUARMState, vfp.fp_status_f16);
+        break;
+    case FPST_STD:
+        off = offsetof(CPUARMState, vfp.standard_fp_status);
+        break;
+    default:
+        g_assert_not_reached();
+    }
+    tcg_gen_addi_ptr(p, tcg_env, off);
+    return p;
+}
+
 /* ---- the translator loop hooks --------------------------------------- */
 
 static void aarch64_tr_init_disas_context(DisasContextBase *db, CPUState *cs)
@@ -1886,6 +2035,7 @@ static void aarch64_tr_init_disas_context(DisasContextBase *db, CPUState *cs)
     s->uma = (flags & TBFLAG_UMA) != 0;
     s->il = (flags & TBFLAG_IL) != 0;
     s->lse = ((env_archcpu(s->env)->isar.id_aa64isar0 >> 20) & 0xf) >= 2;
+    s->fp_trap = (flags & TBFLAG_FPTRAP) != 0;
 }
 
 static void aarch64_tr_tb_start(DisasContextBase *db, CPUState *cs)
@@ -1922,7 +2072,12 @@ static void aarch64_tr_translate_insn(DisasContextBase *db, CPUState *cs)
         gen_exception_insn(s, pc, EXCP_UDEF, syn_illegalstate());
         return;
     }
-    if (!decode_a64(s, s->insn)) {
+    s->fp_access_checked = false;
+    if (!decode_a64(s, s->insn) &&
+        !disas_a64_fp(s, s->insn) &&
+        !disas_a64_simd_ldst(s, s->insn) &&
+        !disas_a64_simd_int(s, s->insn) &&
+        !disas_a64_simd_fp(s, s->insn)) {
         unallocated_encoding(s);
     }
 }

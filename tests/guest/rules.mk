@@ -6,7 +6,9 @@
 # $(BUILD)/tests/guest/aarch64/<name>.elf and a runner
 # $(BUILD)/tests/guest/aarch64/aarch64-<name> (run-test.sh on that image).
 # Images named a57-* run with -cpu cortex-a57, the others with -cpu max;
-# smp-* images run with -smp 4.
+# smp-* images run with -smp 4. fp-* and simd-* images may use FP/SIMD
+# registers (crt0.S sets CPACR_EL1.FPEN for every image; the others are
+# built with -mgeneral-regs-only so the compiler never emits FP/SIMD).
 # aarch64-raw-ldst runs ldst as a raw binary (-kernel of a non-ELF file is
 # loaded at 0x40080000, where the images are linked).
 
@@ -28,6 +30,9 @@ GUEST_TESTS += $(A64_GUEST_OUT)/aarch64-raw-ldst
 A64_GUEST_TWINS := exc:backend=interp atomic:one-insn-per-tb=on \
 	branch:chaining=off ldst:tlb=off
 GUEST_TESTS += $(foreach t,$(A64_GUEST_TWINS),$(A64_GUEST_OUT)/aarch64-twin-$(firstword $(subst :, ,$(t))))
+
+A64_GUEST_FP_ELFS := $(patsubst %,$(A64_GUEST_OUT)/%.elf,$(filter fp-% simd-%,$(A64_GUEST_NAMES)))
+$(A64_GUEST_FP_ELFS): A64_GUEST_CFLAGS := $(filter-out -mgeneral-regs-only,$(A64_GUEST_CFLAGS))
 
 $(A64_GUEST_OUT)/alu-cases.h: $(A64_GUEST_SRC)/gen-alu.py
 	@mkdir -p $(@D)

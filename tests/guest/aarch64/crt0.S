@@ -22,6 +22,8 @@ _start:
     b 1b
 2:  adr x0, vectors
     msr vbar_el1, x0
+    mov x0, #(3 << 20)          /* CPACR_EL1.FPEN: FP/SIMD usable at EL0/1 */
+    msr cpacr_el1, x0
     isb
     bl main
     bl test_exit

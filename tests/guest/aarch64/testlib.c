@@ -3,6 +3,11 @@
  * bare-metal AArch64 tests. Kept free of anything the compiler could turn
  * into FP/SIMD or unaligned code (-mgeneral-regs-only -mstrict-align).
  */
+/* fp-* and simd-* images build without -mgeneral-regs-only; the exception
+ * path and the printing must still never touch FP/SIMD (a test may disable
+ * it through CPACR_EL1.FPEN and take the trap here). */
+#pragma GCC target("general-regs-only")
+
 #include <stdarg.h>
 #include "testlib.h"
 
