@@ -3,8 +3,10 @@
  * need, at the addresses QEMU's virt machine uses so that the same images
  * run on both.
  *
- *   0x08000000  GIC distributor (v2: CPU interface at 0x08010000;
- *               v3: redistributors at 0x080a0000)
+ *   0x08000000  GIC distributor (v2: CPU interface at 0x08010000 and the
+ *               GICv2m MSI frame at 0x08020000 for SPIs 48..111;
+ *               v3: ITS at 0x08080000 unless its=off, redistributors at
+ *               0x080a0000)
  *   0x09000000  PL011 UART (serial 0), SPI 1
  *   0x09010000  PL031 RTC, SPI 2
  *   0x09020000  fw_cfg
@@ -43,10 +45,14 @@
 #include "hw/virtio/virtio-mmio.h"
 #include "hw/pci-host/gpex.h"
 #include "hw/intc/arm_gicv3.h"
+#include "hw/intc/arm_gicv3_its.h"
+#include "hw/intc/arm_gicv2m.h"
 #include <libfdt.h>
 
 #define VIRT_GICD_BASE      0x08000000ull
 #define VIRT_GICC_BASE      0x08010000ull
+#define VIRT_GIC_V2M_BASE   0x08020000ull
+#define VIRT_GIC_ITS_BASE   0x08080000ull
 #define VIRT_GICR_BASE      0x080a0000ull
 #define VIRT_GICR_SIZE      0xf60000ull
 #define VIRT_UART_BASE      0x09000000ull
@@ -59,11 +65,14 @@
 #define VIRT_RTC_SPI        2
 #define VIRT_PCIE_SPI       3
 #define VIRT_MMIO_SPI       16
+#define VIRT_GIC_V2M_SPI    48          /* .. 48 + VIRT_GIC_V2M_NUM - 1 */
+#define VIRT_GIC_V2M_NUM    64
 #define VIRT_GIC_NUM_IRQ    (32 + 256)
 #define VIRT_DTB_MAX        (2 * MiB)
 /* Phandles fixed as in QEMU's virt DTB, for readability of dumps. */
 #define VIRT_PHANDLE_GIC    0x8001
 #define VIRT_PHANDLE_CLK    0x8000
+#define VIRT_PHANDLE_MSI    0x8002      /* the ITS or the GICv2m frame */
 #define VIRT_RAM_BASE       0x40000000ull
 #define VIRT_KERNEL_OFFSET  0x80000ull
 /* QEMU's virt leaves RAM below 256 GiB of address space; we take the same. */
@@ -211,7 +220,8 @@ static int virt_fdt_irq(void *fdt, int off, uint32_t type, uint32_t num,
  * nodes kvm-unit-tests and Linux look for). Returns NULL with @errp set.
  */
 static void *virt_make_fdt(MachineState *ms, unsigned ncpus, int gic_version,
-                           const GPEXConfig *pcfg, uint64_t initrd_start,
+                           bool its, const GPEXConfig *pcfg,
+                           uint64_t initrd_start,
                            uint64_t initrd_size, GError **errp)
 {
     size_t size = 64 * KiB;
@@ -307,6 +317,26 @@ static void *virt_make_fdt(MachineState *ms, unsigned ncpus, int gic_version,
     FDT_OK(fdt_setprop_u32(fdt, off, "#size-cells", 2));
     FDT_OK(fdt_setprop(fdt, off, "ranges", NULL, 0));
     FDT_OK(fdt_setprop_u32(fdt, off, "phandle", VIRT_PHANDLE_GIC));
+    /* The MSI controller, a child of the GIC node as in QEMU. */
+    if (gic_version == 2 || its) {
+        g_autofree char *name = g_strdup_printf(
+            gic_version == 2 ? "v2m@%llx" : "its@%llx",
+            gic_version == 2 ? VIRT_GIC_V2M_BASE : VIRT_GIC_ITS_BASE);
+        int msi;
+
+        FDT_OK(msi = fdt_add_subnode(fdt, off, name));
+        FDT_OK(fdt_setprop_string(fdt, msi, "compatible", gic_version == 2
+                                  ? "arm,gic-v2m-frame" : "arm,gic-v3-its"));
+        FDT_OK(fdt_setprop(fdt, msi, "msi-controller", NULL, 0));
+        if (gic_version != 2) {
+            FDT_OK(fdt_setprop_u32(fdt, msi, "#msi-cells", 1));
+        }
+        FDT_OK(fdt_appendprop_u64(fdt, msi, "reg", gic_version == 2
+                                  ? VIRT_GIC_V2M_BASE : VIRT_GIC_ITS_BASE));
+        FDT_OK(fdt_appendprop_u64(fdt, msi, "reg", gic_version == 2
+                                  ? GICV2M_SIZE : GITS_SIZE));
+        FDT_OK(fdt_setprop_u32(fdt, msi, "phandle", VIRT_PHANDLE_MSI));
+    }
 
     for (int n = VIRT_MMIO_COUNT - 1; n >= 0; n--) {
         if (!virtio_mmio_fdt_add(fdt, VIRT_MMIO_BASE + n * VIRT_MMIO_SIZE,
@@ -315,8 +345,9 @@ static void *virt_make_fdt(MachineState *ms, unsigned ncpus, int gic_version,
             return NULL;
         }
     }
-    if (!gpex_fdt_populate(fdt, pcfg, VIRT_PHANDLE_GIC, 0, VIRT_PCIE_SPI,
-                           errp)) {
+    if (!gpex_fdt_populate(fdt, pcfg, VIRT_PHANDLE_GIC,
+                           gic_version == 2 || its ? VIRT_PHANDLE_MSI : 0,
+                           VIRT_PCIE_SPI, errp)) {
         g_free(fdt);
         return NULL;
     }
@@ -390,6 +421,7 @@ static void virt_init(MachineState *ms)
     unsigned ncpus = ms->smp.cpus ? ms->smp.cpus : 1;
     int gic_version = virt_gic_version(ms);
     bool highmem = machine_prop_get_bool(ms, "highmem", true);
+    bool its = gic_version == 3 && machine_prop_get_bool(ms, "its", true);
     GPEXConfig pcfg = gpex_virt_config(highmem);
     qemu_irq pirqs[GPEX_NUM_IRQS];
     ARMCPU **cpus = g_new0(ARMCPU *, ncpus);
@@ -441,6 +473,9 @@ static void virt_init(MachineState *ms)
     gic = qdev_new(gic_version == 2 ? "arm_gic" : TYPE_ARM_GICV3);
     qdev_prop_set_uint32(gic, "num-cpu", ncpus);
     qdev_prop_set_uint32(gic, "num-irq", VIRT_GIC_NUM_IRQ);
+    if (its) {
+        qdev_prop_set_bit(gic, "has-lpi", true);
+    }
     if (!sysbus_realize_and_unref(SYS_BUS_DEVICE(gic), &err)) {
         error_exit_err(err);
     }
@@ -464,6 +499,30 @@ static void virt_init(MachineState *ms)
                            qdev_get_gpio_in(gic, ppibase + 30));
         arm_cpu_set_gt_irq(cpus[i], GTIMER_VIRT,
                            qdev_get_gpio_in(gic, ppibase + 27));
+    }
+
+    /* MSIs: the ITS (GICv3) or the GICv2m frame (GICv2), as QEMU's virt. */
+    if (its) {
+        DeviceState *itsdev = qdev_new(TYPE_ARM_GICV3_ITS);
+
+        qdev_prop_set_link(itsdev, "parent-gicv3", OBJECT(gic));
+        if (!sysbus_realize_and_unref(SYS_BUS_DEVICE(itsdev), &err)) {
+            error_exit_err(err);
+        }
+        sysbus_mmio_map(SYS_BUS_DEVICE(itsdev), 0, VIRT_GIC_ITS_BASE);
+    } else if (gic_version == 2) {
+        DeviceState *v2m = qdev_new(TYPE_ARM_GICV2M);
+
+        qdev_prop_set_uint32(v2m, "base-spi", VIRT_GIC_V2M_SPI);
+        qdev_prop_set_uint32(v2m, "num-spi", VIRT_GIC_V2M_NUM);
+        if (!sysbus_realize_and_unref(SYS_BUS_DEVICE(v2m), &err)) {
+            error_exit_err(err);
+        }
+        sysbus_mmio_map(SYS_BUS_DEVICE(v2m), 0, VIRT_GIC_V2M_BASE);
+        for (int n = 0; n < VIRT_GIC_V2M_NUM; n++) {
+            sysbus_connect_irq(SYS_BUS_DEVICE(v2m), n,
+                               qdev_get_gpio_in(gic, VIRT_GIC_V2M_SPI + n));
+        }
     }
 
     uart = qdev_new("pl011");
@@ -527,7 +586,7 @@ static void virt_init(MachineState *ms)
         fdt = data;
         fdt_size = fdt_totalsize(fdt);
     } else {
-        fdt = virt_make_fdt(ms, ncpus, gic_version, &pcfg, initrd_start,
+        fdt = virt_make_fdt(ms, ncpus, gic_version, its, &pcfg, initrd_start,
                             initrd_size, &err);
         if (!fdt) {
             error_exit_err(err);
@@ -556,6 +615,7 @@ static const MachineProp virt_props[] = {
       (const char *const[]){ "2", "3", "host", "max", NULL } },
     { "highmem", "bool", "use addresses above 4 GiB (PCIe high ECAM)", "on",
       NULL },
+    { "its", "bool", "GICv3 ITS for MSIs (gic-version=3)", "on", NULL },
     { "mte", "bool", "Memory Tagging Extension (not implemented)", "off",
       NULL },
     { "virtualization", "bool", "EL2 (not implemented)", "off", NULL },

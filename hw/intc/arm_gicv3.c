@@ -10,8 +10,13 @@
  * GICR_WAKER.ProcessorSleep is kept and read back (ChildrenAsleep follows
  * it) but does not gate delivery.
  *
- * Not for: LPIs, the ITS, GICv4, the two-security-state register banking,
- * the virtual CPU interface (ICH_*). Wiring: include/hw/intc/arm_gicv3.h.
+ * With "has-lpi" the redistributors also take LPIs (INTID 8192 and up,
+ * sent by an ITS); their state and tables live in arm_gicv3_lpi.c, and this
+ * file only asks it for the best pending LPI and hands it the LPI registers.
+ *
+ * Not for: the ITS (arm_gicv3_its.c), GICv4, the two-security-state register
+ * banking, the virtual CPU interface (ICH_*). Wiring:
+ * include/hw/intc/arm_gicv3.h.
  */
 #include "util/osdep.h"
 #include "util/log.h"
@@ -48,6 +53,8 @@
 #define GICR_IIDR       0x0004
 #define GICR_TYPER      0x0008
 #define GICR_WAKER      0x0014
+#define GICR_PROPBASER  0x0070
+#define GICR_PENDBASER  0x0078
 #define GICR_PIDR2      0xffe8
 /* SGI_base = RD_base + 64K; the registers keep the distributor's offsets */
 #define GICR_SGI_BASE   0x10000
@@ -83,6 +90,24 @@ static uint64_t irouter_affinity(uint64_t r)
 static GICv3Irq *gicv3_irq(GICv3State *s, int cpu, int irq)
 {
     return irq < GICV3_INTERNAL ? &s->banked[cpu][irq] : &s->spi[irq];
+}
+
+static bool gicv3_is_lpi(GICv3State *s, int irq)
+{
+    return s->has_lpi && irq >= GICV3_LPI_INTID_START;
+}
+
+/* LPIs have no GICv3Irq: their priority is in the guest's config table. */
+static uint8_t gicv3_prio_of(GICv3State *s, int cpu, int irq)
+{
+    return gicv3_is_lpi(s, irq) ? gicv3_lpi_priority(s, cpu, irq)
+                                : gicv3_irq(s, cpu, irq)->priority;
+}
+
+/* LPIs are always Group 1 (non-secure, with one security state). */
+static bool gicv3_group_of(GICv3State *s, int cpu, int irq)
+{
+    return gicv3_is_lpi(s, irq) || gicv3_irq(s, cpu, irq)->group;
 }
 
 static bool gicv3_pending(GICv3Irq *p)
@@ -145,25 +170,29 @@ static int gicv3_hppi(GICv3State *s, int cpu)
             best = irq;
         }
     }
+    if (s->has_lpi && gicv3_group_enabled(s, cpu, true)) {
+        gicv3_lpi_best(s, cpu, &best, &best_prio);
+    }
     return best;
 }
 
 static bool gicv3_can_signal(GICv3State *s, int cpu, int irq)
 {
-    GICv3Irq *p = gicv3_irq(s, cpu, irq);
+    uint8_t prio = gicv3_prio_of(s, cpu, irq);
 
-    return p->priority < s->cpu[cpu].pmr &&
-           gicv3_gprio(s, cpu, p->group, p->priority) < gicv3_running(s, cpu);
+    return prio < s->cpu[cpu].pmr &&
+           gicv3_gprio(s, cpu, gicv3_group_of(s, cpu, irq), prio) <
+           gicv3_running(s, cpu);
 }
 
-static void gicv3_update(GICv3State *s)
+void gicv3_update(GICv3State *s)
 {
     for (int cpu = 0; cpu < (int)s->num_cpu; cpu++) {
         int irq = gicv3_hppi(s, cpu);
         bool irq_level = false, fiq_level = false;
 
         if (irq != GICV3_SPURIOUS && gicv3_can_signal(s, cpu, irq)) {
-            if (gicv3_irq(s, cpu, irq)->group) {
+            if (gicv3_group_of(s, cpu, irq)) {
                 irq_level = true;
             } else {
                 fiq_level = true;
@@ -403,8 +432,12 @@ static uint64_t gicd_read(void *opaque, hwaddr off, unsigned size)
     case GICD_CTLR:
         return s->ctlr | GICD_CTLR_ARE | GICD_CTLR_DS;
     case GICD_TYPER:
-        /* IDbits = 9 (10-bit ids), No1N, CPUNumber, ITLinesNumber */
-        return (9u << 19) | (1u << 25) |
+        /*
+         * IDbits = 9 (10-bit ids) or, with LPIs, GICV3_LPI_IDBITS - 1 and
+         * LPIS; No1N, CPUNumber, ITLinesNumber
+         */
+        return (s->has_lpi ? (GICV3_LPI_IDBITS - 1u) << 19 | 1u << 17
+                           : 9u << 19) | (1u << 25) |
                (MIN(s->num_cpu, 8) - 1) << 5 | (s->num_irq / 32 - 1);
     case GICD_IIDR:
         return GICV3_IIDR;
@@ -491,7 +524,7 @@ static bool gicr_accepts(void *opaque, hwaddr off, unsigned size,
     case 4:
         return true;
     case 8:
-        return f == GICR_TYPER;
+        return f == GICR_TYPER || f == GICR_PROPBASER || f == GICR_PENDBASER;
     case 1:
         return f >= GICR_SGI_BASE + GICD_IPRIORITYR &&
                f < GICR_SGI_BASE + GICD_IPRIORITYR + 32;
@@ -508,7 +541,7 @@ static uint64_t gicr_typer(GICv3State *s, GICv3RedistRegion *r, int cpu)
     /* Affinity_Value: Aff3.Aff2.Aff1.Aff0, one byte each, in [63:32] */
     aff = ((aff >> 32) & 0xff) << 24 | (aff & 0xffffff);
     return aff << 32 | (uint64_t)cpu << 8 |
-           (uint64_t)last << 4;
+           (uint64_t)last << 4 | s->has_lpi;       /* PLPIS */
 }
 
 static uint64_t gicr_read(void *opaque, hwaddr off, unsigned size)
@@ -527,6 +560,9 @@ static uint64_t gicr_read(void *opaque, hwaddr off, unsigned size)
         log_mask(LOG_GUEST_ERROR, "arm-gicv3: read of reserved GICR SGI_base "
                  "offset 0x%" HWADDR_PRIx "\n", f - GICR_SGI_BASE);
         return 0;
+    }
+    if (s->has_lpi && gicv3_lpi_gicr_read(s, cpu, f, size, &val)) {
+        return val;
     }
     switch (f) {
     case GICR_CTLR:
@@ -562,6 +598,9 @@ static void gicr_write(void *opaque, hwaddr off, uint64_t val, unsigned size)
         }
         log_mask(LOG_GUEST_ERROR, "arm-gicv3: write to reserved GICR "
                  "SGI_base offset 0x%" HWADDR_PRIx "\n", f - GICR_SGI_BASE);
+        return;
+    }
+    if (s->has_lpi && gicv3_lpi_gicr_write(s, cpu, f, val, size)) {
         return;
     }
     switch (f) {
@@ -614,18 +653,23 @@ static uint32_t gicv3_acknowledge(GICv3State *s, int cpu, bool group1)
     if (irq == GICV3_SPURIOUS) {
         return GICV3_SPURIOUS;
     }
-    p = gicv3_irq(s, cpu, irq);
-    if (p->group != group1 || !gicv3_can_signal(s, cpu, irq)) {
+    if (gicv3_group_of(s, cpu, irq) != group1 ||
+        !gicv3_can_signal(s, cpu, irq)) {
         return GICV3_SPURIOUS;
     }
-    p->latch = false;
-    p->active = true;
     d = s->cpu[cpu].depth;
     if (d < (int)G_N_ELEMENTS(s->cpu[cpu].stack)) {
         s->cpu[cpu].stack[d].irq = irq;
-        s->cpu[cpu].stack[d].gprio = gicv3_gprio(s, cpu, p->group,
-                                                 p->priority);
+        s->cpu[cpu].stack[d].gprio = gicv3_gprio(s, cpu, group1,
+                                                 gicv3_prio_of(s, cpu, irq));
         s->cpu[cpu].depth = d + 1;
+    }
+    if (gicv3_is_lpi(s, irq)) {
+        gicv3_lpi_acknowledge(s, cpu, irq);     /* no active state */
+    } else {
+        p = gicv3_irq(s, cpu, irq);
+        p->latch = false;
+        p->active = true;
     }
     gicv3_update(s);
     return irq;
@@ -636,7 +680,7 @@ static void gicv3_eoi(GICv3State *s, int cpu, uint32_t irq)
     int d = s->cpu[cpu].depth, i;
 
     irq &= 0xffffff;
-    if (irq >= s->num_irq) {
+    if (irq >= s->num_irq && !gicv3_is_lpi(s, irq)) {
         if (irq < 1020 || irq > 1023) {
             log_mask(LOG_GUEST_ERROR, "arm-gicv3: EOI of unknown interrupt "
                      "%u\n", irq);
@@ -653,7 +697,7 @@ static void gicv3_eoi(GICv3State *s, int cpu, uint32_t irq)
     memmove(&s->cpu[cpu].stack[i], &s->cpu[cpu].stack[i + 1],
             (d - 1 - i) * sizeof(s->cpu[cpu].stack[0]));
     s->cpu[cpu].depth = d - 1;
-    if (!(s->cpu[cpu].ctlr & ICC_CTLR_EOIMODE)) {
+    if (!(s->cpu[cpu].ctlr & ICC_CTLR_EOIMODE) && irq < s->num_irq) {
         gicv3_irq(s, cpu, irq)->active = false;
     }
     gicv3_update(s);
@@ -700,7 +744,7 @@ static uint64_t gicv3_ap_read(GICv3State *s, int cpu, bool group1, int n)
         GICv3Prio *e = &s->cpu[cpu].stack[i];
         unsigned lvl = e->gprio >> 1;
 
-        if (gicv3_irq(s, cpu, e->irq)->group == group1 && lvl / 32 == n) {
+        if (gicv3_group_of(s, cpu, e->irq) == group1 && lvl / 32 == n) {
             v |= 1u << (lvl % 32);
         }
     }
@@ -722,7 +766,7 @@ uint64_t gicv3_icc_read(GICv3State *s, int cpu, int reg)
     case GICV3_ICC_HPPIR1:
         irq = gicv3_hppi(s, cpu);
         if (irq != GICV3_SPURIOUS &&
-            gicv3_irq(s, cpu, irq)->group != (reg == GICV3_ICC_HPPIR1)) {
+            gicv3_group_of(s, cpu, irq) != (reg == GICV3_ICC_HPPIR1)) {
             irq = GICV3_SPURIOUS;
         }
         return irq;
@@ -873,6 +917,9 @@ static void gicv3_reset(DeviceState *dev)
 
         s->spi[i] = (GICv3Irq) { .level = level };
     }
+    if (s->has_lpi) {
+        gicv3_lpi_reset(s);
+    }
     gicv3_update(s);
 }
 
@@ -923,6 +970,9 @@ static void gicv3_realize(DeviceState *dev, GError **errp)
                               GICV3_REDIST_SIZE);
         sysbus_init_mmio(sbd, &s->redist_iomem[i]);
     }
+    if (s->has_lpi) {
+        gicv3_lpi_realize(s);
+    }
 }
 
 static void gicv3_unrealize(DeviceState *dev)
@@ -933,6 +983,9 @@ static void gicv3_unrealize(DeviceState *dev)
     for (int i = 0; i < 2 && s->redist_region[i].count; i++) {
         memory_region_destroy(&s->redist_iomem[i]);
     }
+    if (s->has_lpi) {
+        gicv3_lpi_unrealize(s);
+    }
 }
 
 static Property gicv3_properties[] = {
@@ -940,6 +993,7 @@ static Property gicv3_properties[] = {
     DEFINE_PROP_UINT32("num-irq", GICv3State, num_irq, 32),
     DEFINE_PROP_UINT32("redist-region-count", GICv3State,
                        redist_region_count, 0),
+    DEFINE_PROP_BOOL("has-lpi", GICv3State, has_lpi, false),
     DEFINE_PROP_END_OF_LIST(),
 };
 

@@ -295,7 +295,12 @@ bool gpex_fdt_populate(void *fdt, const GPEXConfig *cfg,
     err = err ?: fdt_setprop(fdt, node, "ranges", ranges,
                              (p - ranges) * sizeof(fdt32_t));
     if (msi_phandle) {
-        err = err ?: fdt_setprop_u32(fdt, node, "msi-parent", msi_phandle);
+        /* QEMU 7.2: every requester id maps 1:1 to a DeviceID/MSI. */
+        fdt32_t msi_map[4] = { 0, cpu_to_fdt32(msi_phandle), 0,
+                               cpu_to_fdt32(0x10000) };
+
+        err = err ?: fdt_setprop(fdt, node, "msi-map", msi_map,
+                                 sizeof(msi_map));
     }
     /* Slots 0..3 x INTA..INTD: the swizzle repeats every 4 slots. */
     p = map;

@@ -565,8 +565,14 @@ static void test_info_and_fdt(void)
     g_assert_cmpuint(fdt32_to_cpu(p[5 * 10 + 3]), ==, 2);
     g_assert_cmpuint(fdt32_to_cpu(p[5 * 10 + 4]), ==, 0x8001);
     g_assert_cmpuint(fdt32_to_cpu(p[5 * 10 + 8]), ==, VIRT_PCIE_IRQ + 2);
-    g_assert_cmpuint(fdt32_to_cpu(*(const fdt32_t *)fdt_getprop(fdt, node,
-                     "msi-parent", NULL)), ==, 0x8002);
+    /* QEMU 7.2: msi-map = <rid-base msi-controller msi-base length>. */
+    p = fdt_getprop(fdt, node, "msi-map", &len);
+    g_assert_cmpint(len, ==, 4 * 4);
+    g_assert_cmphex(fdt32_to_cpu(p[0]), ==, 0);
+    g_assert_cmphex(fdt32_to_cpu(p[1]), ==, 0x8002);
+    g_assert_cmphex(fdt32_to_cpu(p[2]), ==, 0);
+    g_assert_cmphex(fdt32_to_cpu(p[3]), ==, 0x10000);
+    g_assert_null(fdt_getprop(fdt, node, "msi-parent", NULL));
     g_free(fdt);
 }
 

@@ -24,6 +24,14 @@
  * the same MPIDR_EL1. "redist-region-count" (0 = all in one) is how many
  * redistributors the first region (mmio 1) holds; the rest go to a second
  * region (mmio 2). GICR_TYPER.Last marks the last frame of each region.
+ *
+ * "has-lpi" (off by default; the board sets it when it adds an ITS) gives
+ * the redistributors LPIs: GICD_TYPER.LPIS with 16 INTID bits,
+ * GICR_TYPER.PLPIS, GICR_CTLR.EnableLPIs, GICR_PROPBASER/PENDBASER, and the
+ * LPI configuration and pending tables in guest memory (read and written
+ * through address_space_memory). An ITS (arm_gicv3_its.h) makes LPIs
+ * pending with gicv3_lpi_set_pending(); the CPU acknowledges them through
+ * ICC_IAR1_EL1 like any Group 1 interrupt.
  */
 #ifndef HW_INTC_ARM_GICV3_H
 #define HW_INTC_ARM_GICV3_H
@@ -40,6 +48,9 @@
 #define GICV3_SPURIOUS      1023
 #define GICV3_DIST_SIZE     0x10000
 #define GICV3_REDIST_SIZE   0x20000     /* RD_base + SGI_base frames */
+#define GICV3_LPI_INTID_START 8192
+#define GICV3_LPI_IDBITS    16          /* INTID bits with LPIs */
+#define GICV3_LPI_NR_IDS    (1u << GICV3_LPI_IDBITS)
 
 /* CPU interface registers for gicv3_icc_read/write. */
 enum {
@@ -94,6 +105,7 @@ struct GICv3State {
     uint32_t num_cpu;               /* property */
     uint32_t num_irq;               /* property */
     uint32_t redist_region_count;   /* property: redistributors in region 0 */
+    bool has_lpi;                   /* property: LPIs (an ITS is present) */
 
     uint32_t ctlr;                  /* GICD_CTLR enables */
     GICv3Irq banked[GICV3_MAX_CPU][GICV3_INTERNAL];
@@ -105,6 +117,12 @@ struct GICv3State {
         GICv3Prio stack[256];
         int depth;
         bool irq_level, fiq_level;
+        /* LPIs (arm_gicv3_lpi.c) */
+        uint64_t propbaser, pendbaser;
+        bool lpi_enabled;           /* GICR_CTLR.EnableLPIs */
+        bool pend_ptz;              /* last PENDBASER write had PTZ set */
+        unsigned long *lpi_pending; /* GICV3_LPI_NR_IDS bits, mirrors table */
+        uint32_t lpi_count;         /* bits set in lpi_pending */
     } cpu[GICV3_MAX_CPU];
 };
 
@@ -127,5 +145,37 @@ void gicv3_icc_write(GICv3State *s, int cpu, int reg, uint64_t val);
  * register. For the CPU model's system register decoder.
  */
 int gicv3_icc_reg_from_encoding(int op0, int op1, int crn, int crm, int op2);
+
+/* Re-evaluate every CPU's IRQ/FIQ output (after any change of state). */
+void gicv3_update(GICv3State *s);
+
+/*
+ * LPIs (hw/intc/arm_gicv3_lpi.c), used by arm_gicv3.c and by the ITS.
+ * @cpu is a redistributor index (= CPU index = GICR_TYPER.Processor_Number).
+ */
+void gicv3_lpi_realize(GICv3State *s);
+void gicv3_lpi_unrealize(GICv3State *s);
+void gicv3_lpi_reset(GICv3State *s);
+/* GICR_CTLR, GICR_PROPBASER, GICR_PENDBASER; false if @f is another one. */
+bool gicv3_lpi_gicr_read(GICv3State *s, int cpu, hwaddr f, unsigned size,
+                         uint64_t *val);
+bool gicv3_lpi_gicr_write(GICv3State *s, int cpu, hwaddr f, uint64_t val,
+                          unsigned size);
+/* If a pending, enabled LPI of @cpu beats *@best_prio, make it *@best. */
+void gicv3_lpi_best(GICv3State *s, int cpu, int *best, unsigned *best_prio);
+/* The priority of @intid in the configuration table (0xff if unreadable). */
+uint8_t gicv3_lpi_priority(GICv3State *s, int cpu, int intid);
+/* The CPU took @intid: it is no longer pending (LPIs have no active state). */
+void gicv3_lpi_acknowledge(GICv3State *s, int cpu, int intid);
+/**
+ * gicv3_lpi_set_pending: make LPI @intid pending (or not) on redistributor
+ * @cpu, in its state and its pending table, and update the outputs. An LPI
+ * for a redistributor whose EnableLPIs is 0, or outside its PROPBASER.IDbits,
+ * is dropped with a guest error. Returns false then.
+ */
+bool gicv3_lpi_set_pending(GICv3State *s, int cpu, uint32_t intid, bool on);
+bool gicv3_lpi_is_pending(GICv3State *s, int cpu, uint32_t intid);
+/* MOVALL: every LPI pending on @from becomes pending on @to instead. */
+void gicv3_lpi_move_all(GICv3State *s, int from, int to);
 
 #endif

@@ -124,7 +124,8 @@ static inline PCIBus *gpex_get_bus(GPEXHost *s)
  * @cfg: compatible "pci-host-ecam-generic", reg, bus-range, ranges
  * (I/O, 32-bit and 64-bit memory), interrupt-map for 4 slots x 4 pins to
  * GIC SPIs VIRT_PCIE_IRQ.. (3 interrupt cells, level high) through
- * @gic_phandle, and msi-parent = @msi_phandle when non-zero. Returns
+ * @gic_phandle, and msi-map = <0 @msi_phandle 0 0x10000> when @msi_phandle
+ * is non-zero (requester id = DeviceID, as QEMU 7.2's virt). Returns
  * false with @errp set when libfdt fails.
  */
 bool gpex_fdt_populate(void *fdt, const GPEXConfig *cfg,
