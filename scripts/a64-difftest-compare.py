@@ -28,6 +28,8 @@ import tempfile
 
 FIELDS = ['x%d' % i for i in range(29)] + ['nzcv', 'memsum', 'exc', 'esr', 'far',
                                            'afc', 'afar']
+# The V line of --fpsimd images: V0-V31 as two halves each, FPSR, FPCR.
+VFIELDS = [f for r in range(32) for f in ('v%dlo' % r, 'v%dhi' % r)] + ['fpsr', 'fpcr']
 ALIGN_FIELDS = ('afc', 'afar')
 MAGIC = b'A64DIFFTEST-CTL\0'
 
@@ -62,6 +64,11 @@ def parse(out):
             vals = [int(v, 16) for v in m.group(2).split()]
             if len(vals) == len(FIELDS):
                 blocks[int(m.group(1))] = dict(zip(FIELDS, vals))
+        m = re.match(r'^V (\d+) (.*)$', line)
+        if m and int(m.group(1)) in blocks:
+            vals = [int(v, 16) for v in m.group(2).split()]
+            if len(vals) == len(VFIELDS):
+                blocks[int(m.group(1))].update(zip(VFIELDS, vals))
         m = re.match(r'^E (\d+)', line)
         if m:
             end = int(m.group(1))
@@ -113,7 +120,8 @@ class Runner:
 
 def differing(pb, qb, departures):
     """Fields that differ, and the departure that explains the rest (if any)."""
-    diff = [f for f in FIELDS if pb[f] != qb[f]]
+    fields = FIELDS + [f for f in VFIELDS if f in pb or f in qb]
+    diff = [f for f in fields if pb.get(f) != qb.get(f)]
     if not diff:
         return [], None
     if departures and all(f in ALIGN_FIELDS for f in diff):
@@ -124,7 +132,10 @@ def differing(pb, qb, departures):
 
 
 def describe(diff, pb, qb):
-    return ', '.join('%s plumb 0x%x QEMU 0x%x' % (f, pb[f], qb[f]) for f in diff[:4]) + \
+    def hx(v):
+        return 'none' if v is None else '0x%x' % v
+    return ', '.join('%s plumb %s QEMU %s' % (f, hx(pb.get(f)), hx(qb.get(f)))
+                     for f in diff[:4]) + \
         (' ...' if len(diff) > 4 else '')
 
 

@@ -7,8 +7,10 @@
 #
 #   scripts/a64-difftest.sh [--build DIR] [--seeds FIRST-LAST] [--blocks N]
 #                           [--insns K] [--accel tcg,OPTS] [--keep DIR]
+#                           [--fpsimd CLASSES|all] [--only]
 #
-# Also reachable as `make fuzz-a64 [FUZZ_SEEDS=A-B] [FUZZ_ACCEL=...]`.
+# Also reachable as `make fuzz-a64 [FUZZ_SEEDS=A-B] [FUZZ_ACCEL=...]
+# [FUZZ_FPSIMD=vint,vfp] [FUZZ_ONLY=1]`.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$top/build
@@ -17,6 +19,8 @@ blocks=50
 insns=40
 accel=
 keep=
+fpsimd=
+only=
 while [ $# -gt 0 ]; do
     case "$1" in
     --build) build=$(cd "$2" && pwd); shift 2 ;;
@@ -25,7 +29,9 @@ while [ $# -gt 0 ]; do
     --insns) insns=$2; shift 2 ;;
     --accel) accel=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
-    *) echo "usage: $0 [--build DIR] [--seeds A-B] [--blocks N] [--insns K] [--accel tcg,OPTS] [--keep DIR]" >&2; exit 2 ;;
+    --fpsimd) fpsimd=$2; shift 2 ;;
+    --only) only=--only; shift ;;
+    *) echo "usage: $0 [--build DIR] [--seeds A-B] [--blocks N] [--insns K] [--accel tcg,OPTS] [--keep DIR] [--fpsimd CLASSES|all] [--only]" >&2; exit 2 ;;
     esac
 done
 first=${seeds%-*}
@@ -41,7 +47,8 @@ total=0 bad=0 seeds_bad=0
 t0=$SECONDS
 for ((s = first; s <= last; s++)); do
     python3 "$top/scripts/a64-difftest-gen.py" --seed "$s" --blocks "$blocks" \
-        --insns "$insns" -o "$work/s$s.S" --meta "$work/s$s.json" || exit 2
+        --insns "$insns" ${fpsimd:+--fpsimd "$fpsimd"} $only \
+        -o "$work/s$s.S" --meta "$work/s$s.json" || exit 2
     aarch64-linux-gnu-gcc "${cflags[@]}" -o "$work/s$s.elf" "$g/crt0.S" "$g/testlib.c" \
         "$top/tests/guest/aarch64-diff/harness.c" "$work/s$s.S" || exit 2
     out=$(python3 "$top/scripts/a64-difftest-compare.py" --elf "$work/s$s.elf" \
@@ -55,6 +62,6 @@ for ((s = first; s <= last; s++)); do
         grep '^not ok ' <<< "$out"
     fi
 done
-echo "a64-difftest: seeds $first-$last, $blocks blocks x $insns insns${accel:+, -accel $accel}:" \
+echo "a64-difftest: seeds $first-$last, $blocks blocks x $insns insns${fpsimd:+, fpsimd $fpsimd}${only:+ only}${accel:+, -accel $accel}:" \
      "$total checks, $bad failed ($seeds_bad seeds), $((SECONDS - t0)) s"
 [ "$bad" = 0 ]

@@ -11,6 +11,8 @@
  * one's syndrome and, for an abort, its FAR (FAR is UNKNOWN after other
  * exceptions); afc/afar: Alignment faults and the first one's address,
  * apart because QEMU 7.2 does not raise those with the MMU off.
+ * Images generated with --fpsimd add, after each B line,
+ *     V <block> <v0 lo> <v0 hi> .. <v31 hi> <fpsr> <fpcr>
  * then "E <blocks>".
  *
  * The control record difftest_ctl lets the comparison script narrow a
@@ -29,6 +31,7 @@ struct difftest_block {
 
 extern const struct difftest_block difftest_blocks[];
 extern const u64 difftest_nblocks;
+extern const u64 difftest_fpsimd;
 
 #define SCRATCH_WORDS 1024
 u64 scratch[SCRATCH_WORDS] __attribute__((aligned(4096)));
@@ -104,7 +107,7 @@ static void count_exc(struct exc_frame *f)
 
 int main(void)
 {
-    static u64 out[32];
+    static u64 out[32 + 64 + 2] __attribute__((aligned(16)));
     u64 only = difftest_ctl.block, stop = difftest_ctl.stop;
 
     tprintf("# a64-difftest: %lu blocks\n", difftest_nblocks);
@@ -117,7 +120,7 @@ int main(void)
             patch_stop(b, stop);
         }
         fill_scratch(b->fill_seed);
-        for (int r = 0; r < 32; r++) {
+        for (int r = 0; r < 32 + 64 + 2; r++) {
             out[r] = 0;
         }
         blk_exc_count = blk_exc_esr = blk_exc_far = 0;
@@ -132,6 +135,13 @@ int main(void)
         tprintf(" %lx %lx %lx %lx %lx %lx %lx\n", out[29] >> 28, scratch_sum(),
                 blk_exc_count, blk_exc_esr, blk_exc_far, blk_af_count,
                 blk_af_far);
+        if (difftest_fpsimd) {
+            tprintf("V %lu", i);
+            for (int r = 32; r < 32 + 64 + 2; r++) {
+                tprintf(" %lx", out[r]);
+            }
+            tprintf("\n");
+        }
     }
     tprintf("E %lu\n", difftest_nblocks);
     return 0;

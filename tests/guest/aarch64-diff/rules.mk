@@ -84,7 +84,9 @@ endif
 
 # A larger run than check-guest's (not part of make check):
 #   make fuzz-a64 [FUZZ_SEEDS=100-199] [FUZZ_ACCEL=tcg,tlb=off]
+#                 [FUZZ_FPSIMD=all|fp,fpconv,vfp,vint,vmove,vldst] [FUZZ_ONLY=1]
 .PHONY: fuzz-a64
 fuzz-a64: all
 	@scripts/a64-difftest.sh --build $(BUILD) --seeds $(or $(FUZZ_SEEDS),1000-1049) \
-		$(if $(FUZZ_ACCEL),--accel $(FUZZ_ACCEL))
+		$(if $(FUZZ_ACCEL),--accel $(FUZZ_ACCEL)) \
+		$(if $(FUZZ_FPSIMD),--fpsimd $(FUZZ_FPSIMD)) $(if $(FUZZ_ONLY),--only)
