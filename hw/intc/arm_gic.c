@@ -138,8 +138,7 @@ static int gic_hppi(GICv2State *s, int cpu)
         if (!p->enabled || p->active || !gic_pending(s, cpu, irq)) {
             continue;
         }
-        if (irq >= GIC_INTERNAL && s->num_cpu > 1 &&
-            !(p->targets & (1u << cpu))) {
+        if (irq >= GIC_INTERNAL && !(p->targets & (1u << cpu))) {
             continue;
         }
         if (!(s->ctlr & grpbit) || !(s->cpu[cpu].ctlr & grpbit)) {
@@ -323,12 +322,7 @@ static uint32_t gic_dist_readb(GICv2State *s, int cpu, hwaddr off)
         if (irq >= (int)s->num_irq) {
             return 0;
         }
-        /*
-         * On a uniprocessor GIC everything goes to CPU 0. The spec lets
-         * the targets be RAZ/WI there; we read 0x01 like KVM's vGIC and
-         * QEMU do, which kvm-unit-tests' gicv2-mmio-up expects.
-         */
-        if (irq < GIC_INTERNAL || s->num_cpu == 1) {
+        if (irq < GIC_INTERNAL) {
             return 1u << cpu;
         }
         return s->spi[irq].targets;
@@ -353,7 +347,15 @@ static void gic_dist_writeb(GICv2State *s, int cpu, hwaddr off, uint8_t v)
         if (irq < GIC_INTERNAL) {
             log_mask(LOG_GUEST_ERROR, "arm_gic: write to read-only "
                      "GICD_ITARGETSR byte of interrupt %d\n", irq);
-        } else if (irq < (int)s->num_irq && s->num_cpu > 1) {
+        } else if (irq < (int)s->num_irq) {
+            /*
+             * This is the multiprocessor GIC wired to num-cpu interfaces,
+             * also when num-cpu is 1: the bits of absent interfaces are
+             * RAZ/WI and the others hold what was written (as KVM's vGIC;
+             * kvm-unit-tests' gicv2-mmio-up checks it). The spec's
+             * "uniprocessor implementation" with RAZ/WI targets, which
+             * QEMU models, is a GIC built for one CPU only.
+             */
             s->spi[irq].targets = v & ((1u << s->num_cpu) - 1);
         }
     } else if (off >= GICD_CPENDSGIR && off < GICD_CPENDSGIR + 0x10) {
@@ -712,6 +714,8 @@ static void gic_reset(DeviceState *dev)
         bool level = s->spi[i].level;
 
         s->spi[i] = (GICv2Irq) { .level = level };
+        /* With one interface, SPIs reach it until the guest says not. */
+        s->spi[i].targets = s->num_cpu == 1;
     }
     gic_update(s);
 }

@@ -405,16 +405,34 @@ static void test_itargetsr(void)
     g_assert_cmphex(rd(DIST(0) + 0x420) & 0xff0000, ==, 0x5a0000);
 }
 
-/* What kvm-unit-tests' gicv2-mmio-up checks on a one-CPU GIC. */
+/*
+ * What kvm-unit-tests' gicv2-mmio-up checks on a one-CPU GIC: the bit of
+ * CPU 0 is stored (reset 1), the bits of absent CPUs are RAZ/WI, at word
+ * and byte width, and delivery follows it.
+ */
 static void test_itargetsr_uniprocessor(void)
 {
     gic_new(1);
+    g_assert_cmphex(rd(DIST(0) + 0x820), ==, 0x01010101);
     wr(DIST(0) + 0x820, 0xffffffff);
     g_assert_cmphex(rd(DIST(0) + 0x820), ==, 0x01010101);
     wr(DIST(0) + 0x820, 0x0103020f);
-    g_assert_cmphex(rd(DIST(0) + 0x820), ==, 0x01010101);
-    g_assert_cmphex(rdb(DIST(0) + 0x821), ==, 0x01);
+    g_assert_cmphex(rd(DIST(0) + 0x820), ==, 0x01010001);
+    g_assert_cmphex(rdb(DIST(0) + 0x821), ==, 0x00);
+    g_assert_cmphex(rdb(DIST(0) + 0x823), ==, 0x01);
+    wrb(DIST(0) + 0x822, 0x1f);
+    g_assert_cmphex(rd(DIST(0) + 0x820), ==, 0x01010001);
+    wrb(DIST(0) + 0x822, 0x1e);
+    g_assert_cmphex(rd(DIST(0) + 0x820), ==, 0x01000001);
     g_assert_cmphex(rd(DIST(0) + 0x800), ==, 0x01010101);
+    /* SPI 33 (byte 0x821) targets nobody: not delivered until it does */
+    enable_all();
+    wrb(DIST(0) + 0x400 + 33, 0x10);
+    wr(DIST(0) + 0x100 + 4, 1u << 1);
+    spi(1, 1);
+    g_assert_cmpint(T.irq[0], ==, 0);
+    wrb(DIST(0) + 0x821, 1);
+    g_assert_cmpint(T.irq[0], ==, 1);
     /* beyond the implemented interrupts: RAZ/WI */
     g_assert_cmphex(rd(DIST(0) + 0x800 + NUM_IRQ), ==, 0);
     wr(DIST(0) + 0x800 + NUM_IRQ, 0xffffffff);

@@ -224,6 +224,11 @@ static void test_bar_decode(void)
     g_assert_cmphex(pci_bar_address(s.config, r1, 0, 4096, false), ==,
                     PCI_BAR_UNMAPPED);
 
+    /* An I/O BAR at port 0 decodes (the virt I/O window starts there). */
+    space_write(&s, r0, 0x0001, 4);
+    g_assert_cmphex(pci_bar_address(s.config, r0, 1, 64, false), ==, 0);
+    space_write(&s, r0, 0x1040, 4);
+
     space_write(&s, PCI_COMMAND, PCI_COMMAND_MEMORY, 2);
     g_assert_cmphex(pci_bar_address(s.config, r0, 1, 64, false), ==,
                     PCI_BAR_UNMAPPED);
@@ -246,7 +251,7 @@ static void test_bar_decode(void)
     space_write(&s, r2, 0xffffffff, 4);
     g_assert_cmphex(pci_bar_address(s.config, r2, PCI_BASE_ADDRESS_MEM_TYPE_64,
                                     64 * KiB, false), ==, PCI_BAR_UNMAPPED);
-    /* Address 0 is "unassigned". */
+    /* A memory BAR at address 0 is "unassigned". */
     space_write(&s, r1, 0, 4);
     g_assert_cmphex(pci_bar_address(s.config, r1, 0, 4096, false), ==,
                     PCI_BAR_UNMAPPED);
