@@ -38,7 +38,8 @@ static void arm_cpu_common_isar(ARMCPU *cpu)
                             (0xfull << 16) |    /* FP: none */
                             (0xfull << 20);     /* AdvSIMD: none */
     cpu->isar.id_aa64pfr1 = 0;
-    cpu->isar.id_aa64dfr0 = 0x6;                /* DebugVer: v8 */
+    /* DebugVer v8; 2 breakpoints (BRPs = 1), 2 watchpoints (WRPs = 1) */
+    cpu->isar.id_aa64dfr0 = 0x6 | (1u << 12) | (1u << 20);
     cpu->isar.id_aa64isar0 = 0x1ull << 16;      /* CRC32 */
     cpu->isar.id_aa64isar1 = 0;
     /* PARange 48 bits, 16-bit ASIDs, 4K and 64K granules */
@@ -57,6 +58,15 @@ static void arm_max_init(ARMCPU *cpu)
     /* Implementer 0 (software), architecture 0xf (ID registers) */
     cpu->midr = 0x000f0510;
     cpu->isar.id_aa64isar0 |= 0x2ull << 20;     /* Atomic: FEAT_LSE */
+    /*
+     * CSV2 and CSV3: a translator does not speculate, so no branch
+     * predictor or faulting load can leak (FEAT_CSV2, FEAT_CSV3). Linux
+     * then needs neither KPTI nor the Spectre-v2 mitigations.
+     */
+    cpu->isar.id_aa64pfr0 |= (0x1ull << 56) | (0x1ull << 60);
+    cpu->isar.id_aa64pfr1 |= 0x1ull << 32;      /* CSV2_frac: no SCXTNUM */
+    /* ECBHB likewise: there is no branch history to exploit */
+    cpu->isar.id_aa64mmfr1 |= 0x1ull << 60;
 }
 
 static void arm_cortex_a57_init(ARMCPU *cpu)

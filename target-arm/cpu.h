@@ -161,6 +161,8 @@ struct CPUArchState {
     uint64_t afsr0_el1;
     uint64_t afsr1_el1;
     uint64_t mdscr_el1;
+    uint64_t dbgbvr[2], dbgbcr[2];  /* breakpoint value/control 0..1 */
+    uint64_t dbgwvr[2], dbgwcr[2];  /* watchpoint value/control 0..1 */
     uint64_t cntkctl_el1;
     uint64_t cntv_ctl_el0;
     uint64_t cntv_cval_el0;

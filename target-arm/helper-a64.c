@@ -319,6 +319,11 @@ enum {
     SR_OSLAR = K(2, 0, 1, 0, 4),
     SR_OSLSR = K(2, 0, 1, 1, 4),
     SR_OSDLR = K(2, 0, 1, 3, 4),
+    /* DBG{B,W}{V,C}R<n>_EL1: op0=2 op1=0 CRn=0 CRm=n op2=4..7 */
+    SR_DBGBVR0 = K(2, 0, 0, 0, 4), SR_DBGBCR0 = K(2, 0, 0, 0, 5),
+    SR_DBGWVR0 = K(2, 0, 0, 0, 6), SR_DBGWCR0 = K(2, 0, 0, 0, 7),
+    SR_DBGBVR1 = K(2, 0, 0, 1, 4), SR_DBGBCR1 = K(2, 0, 0, 1, 5),
+    SR_DBGWVR1 = K(2, 0, 0, 1, 6), SR_DBGWCR1 = K(2, 0, 0, 1, 7),
 };
 
 #define RO1 ARM_SR_EL1_R
@@ -383,6 +388,14 @@ static const ARMSysReg arm_sysregs[] = {
     { "OSLAR_EL1", SR_OSLAR, ARM_SR_EL1_W, 0 },
     { "OSLSR_EL1", SR_OSLSR, RO1, 0 },
     { "OSDLR_EL1", SR_OSDLR, RW1, 0 },
+    { "DBGBVR0_EL1", SR_DBGBVR0, RW1, 0 },
+    { "DBGBCR0_EL1", SR_DBGBCR0, RW1, 0 },
+    { "DBGWVR0_EL1", SR_DBGWVR0, RW1, 0 },
+    { "DBGWCR0_EL1", SR_DBGWCR0, RW1, 0 },
+    { "DBGBVR1_EL1", SR_DBGBVR1, RW1, 0 },
+    { "DBGBCR1_EL1", SR_DBGBCR1, RW1, 0 },
+    { "DBGWVR1_EL1", SR_DBGWVR1, RW1, 0 },
+    { "DBGWCR1_EL1", SR_DBGWCR1, RW1, 0 },
 };
 
 /*
@@ -412,7 +425,7 @@ const ARMSysReg *arm_sysreg_find(uint32_t key)
         }
     }
     /* op0=3 op1=0 CRn=0 CRm=1..7: the feature ID space */
-    if ((key & ~(uint32_t)0x3f) >= K(3, 0, 0, 1, 0) &&
+    if ((key & ~(uint32_t)0x7) >= K(3, 0, 0, 1, 0) &&
         (key & ~(uint32_t)0x7) <= K(3, 0, 0, 7, 0)) {
         return &arm_sysreg_id_raz;
     }
@@ -629,6 +642,14 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
     case SR_MDSCR: return env->mdscr_el1;
     case SR_OSLSR: return 0x8;  /* OSLM = 0b10: OS lock implemented, unlocked */
     case SR_OSDLR: return 0;
+    case SR_DBGBVR0: case SR_DBGBVR1:
+        return env->dbgbvr[(key >> 3) & 1];
+    case SR_DBGBCR0: case SR_DBGBCR1:
+        return env->dbgbcr[(key >> 3) & 1];
+    case SR_DBGWVR0: case SR_DBGWVR1:
+        return env->dbgwvr[(key >> 3) & 1];
+    case SR_DBGWCR0: case SR_DBGWCR1:
+        return env->dbgwcr[(key >> 3) & 1];
     default:
         if (ri == &arm_sysreg_icc) {
             if (!cpu->gicv3) {
@@ -728,6 +749,29 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
         arm_gt_update(cpu);
         break;
     case SR_MDSCR: env->mdscr_el1 = val; break;
+    /*
+     * Breakpoint and watchpoint registers hold what is written (Linux
+     * clears them all at boot), but no debug exception is generated yet.
+     */
+    case SR_DBGBVR0: case SR_DBGBVR1:
+        env->dbgbvr[(key >> 3) & 1] = val;
+        break;
+    case SR_DBGBCR0: case SR_DBGBCR1:
+    case SR_DBGWCR0: case SR_DBGWCR1:
+        if (val & 1) {
+            log_mask(LOG_UNIMP, "aarch64: hardware breakpoints and "
+                     "watchpoints are not implemented (%s%u enabled)\n",
+                     (key & 7) == 5 ? "DBGBCR" : "DBGWCR", (key >> 3) & 1);
+        }
+        if ((key & 7) == 5) {
+            env->dbgbcr[(key >> 3) & 1] = val & 0x00ffe1e7u;
+        } else {
+            env->dbgwcr[(key >> 3) & 1] = val & 0x1f1fffffu;
+        }
+        break;
+    case SR_DBGWVR0: case SR_DBGWVR1:
+        env->dbgwvr[(key >> 3) & 1] = val;
+        break;
     default:
         if (ri == &arm_sysreg_icc) {
             if (!cpu->gicv3) {
