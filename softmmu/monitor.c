@@ -21,6 +21,8 @@
 #include "exec/memory.h"
 #include "exec/address-spaces.h"
 #include "hw/core/cpu.h"
+#include "hw/irq.h"
+#include "qom/object.h"
 #include "exec/exec-all.h"
 #include "util/error.h"
 #include "util/keyval.h"
@@ -498,6 +500,25 @@ static void chardev_print(Chardev *chr, void *opaque)
 {
     monitor_printf(opaque, "%s: filename=%s\n", chr->label,
                    chr->filename ? chr->filename : "");
+}
+
+/* QEMU's format: a header per controller, then "N: count" for each non-zero. */
+static void hmp_info_irq_one(IRQStats *st, void *opaque)
+{
+    Monitor *mon = opaque;
+
+    monitor_printf(mon, "IRQ statistics for %s:\n",
+                   object_get_typename(st->owner));
+    for (unsigned i = 0; i < st->n; i++) {
+        if (st->counts[i]) {
+            monitor_printf(mon, "%2u: %" PRIu64 "\n", i, st->counts[i]);
+        }
+    }
+}
+
+static void hmp_info_irq(Monitor *mon, const char *args)
+{
+    irq_stats_foreach(hmp_info_irq_one, mon);
 }
 
 static void hmp_info_chardev(Monitor *mon, const char *args)
@@ -1046,6 +1067,8 @@ static void hmp_register_builtins(void)
     hmp_register_info("mtree", "show memory tree (-f: flat views)",
                       hmp_info_mtree);
     hmp_register_info("chardev", "show the character devices", hmp_info_chardev);
+    hmp_register_info("irq", "show the interrupts each controller delivered",
+                      hmp_info_irq);
     hmp_register_info("registers", "show the cpu registers",
                       hmp_info_registers);
     hmp_register_info("cpus", "show infos for each CPU", hmp_info_cpus);

@@ -5,6 +5,7 @@
  */
 #include "util/osdep.h"
 #include "hw/irq.h"
+#include "qom/object.h"
 
 void qemu_set_irq(qemu_irq irq, int level)
 {
@@ -95,5 +96,40 @@ void qemu_irq_intercept_in(qemu_irq *gpio_in, qemu_irq_handler handler, int n)
                                     gpio_in[i]->n);
         gpio_in[i]->handler = handler;
         gpio_in[i]->opaque = &orig[i];
+    }
+}
+
+/* ---- interrupt statistics (info irq) ---- */
+
+static GPtrArray *irq_stats_list;
+
+IRQStats *irq_stats_new(Object *owner, unsigned n)
+{
+    IRQStats *st = g_new0(IRQStats, 1);
+
+    st->owner = owner;
+    st->n = n;
+    st->counts = g_new0(uint64_t, n);
+    if (!irq_stats_list) {
+        irq_stats_list = g_ptr_array_new();
+    }
+    g_ptr_array_add(irq_stats_list, st);
+    return st;
+}
+
+void irq_stats_free(IRQStats *st)
+{
+    if (!st) {
+        return;
+    }
+    g_ptr_array_remove(irq_stats_list, st);
+    g_free(st->counts);
+    g_free(st);
+}
+
+void irq_stats_foreach(void (*fn)(IRQStats *st, void *opaque), void *opaque)
+{
+    for (guint i = 0; irq_stats_list && i < irq_stats_list->len; i++) {
+        fn(g_ptr_array_index(irq_stats_list, i), opaque);
     }
 }

@@ -232,6 +232,7 @@ static uint32_t gic_acknowledge(GICv2State *s, int cpu)
         p->latch = false;
     }
     p->active = true;
+    irq_stats_count(s->irq_stats, irq);
     d = s->cpu[cpu].depth;
     if (d < (int)G_N_ELEMENTS(s->cpu[cpu].stack)) {
         s->cpu[cpu].stack[d].irq = irq;
@@ -741,6 +742,7 @@ static void gic_realize(DeviceState *dev, GError **errp)
     }
     qdev_init_gpio_in(dev, gic_set_irq,
                       s->num_irq - GIC_INTERNAL + GIC_INTERNAL * s->num_cpu);
+    s->irq_stats = irq_stats_new(obj, s->num_irq);
     for (unsigned i = 0; i < s->num_cpu; i++) {
         sysbus_init_irq(sbd, &s->irq_out[i]);
     }
@@ -773,6 +775,8 @@ static void gic_unrealize(DeviceState *dev)
 {
     GICv2State *s = ARM_GIC(dev);
 
+    irq_stats_free(s->irq_stats);
+    s->irq_stats = NULL;
     memory_region_destroy(&s->dist_iomem);
     memory_region_destroy(&s->cpu_iomem);
     for (unsigned i = 0; i < s->num_cpu; i++) {

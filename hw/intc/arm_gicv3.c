@@ -670,6 +670,7 @@ static uint32_t gicv3_acknowledge(GICv3State *s, int cpu, bool group1)
         p = gicv3_irq(s, cpu, irq);
         p->latch = false;
         p->active = true;
+        irq_stats_count(s->irq_stats, irq);
     }
     gicv3_update(s);
     return irq;
@@ -950,6 +951,7 @@ static void gicv3_realize(DeviceState *dev, GError **errp)
     qdev_init_gpio_in(dev, gicv3_set_irq,
                       s->num_irq - GICV3_INTERNAL +
                       GICV3_INTERNAL * s->num_cpu);
+    s->irq_stats = irq_stats_new(OBJECT(dev), s->num_irq);
     for (unsigned i = 0; i < s->num_cpu; i++) {
         sysbus_init_irq(sbd, &s->irq_out[i]);
     }
@@ -979,6 +981,8 @@ static void gicv3_unrealize(DeviceState *dev)
 {
     GICv3State *s = ARM_GICV3(dev);
 
+    irq_stats_free(s->irq_stats);
+    s->irq_stats = NULL;
     memory_region_destroy(&s->dist_iomem);
     for (int i = 0; i < 2 && s->redist_region[i].count; i++) {
         memory_region_destroy(&s->redist_iomem[i]);

@@ -63,4 +63,29 @@ qemu_irq qemu_irq_split(qemu_irq irq1, qemu_irq irq2);
  */
 void qemu_irq_intercept_in(qemu_irq *gpio_in, qemu_irq_handler handler, int n);
 
+/*
+ * Interrupt statistics for the monitor's `info irq`: an interrupt
+ * controller counts each interrupt it delivers (the CPU acknowledged it)
+ * per interrupt number. irq_stats_new() registers the counters under the
+ * owner's type name; irq_stats_free() unregisters them.
+ */
+typedef struct IRQStats {
+    Object *owner;
+    unsigned n;
+    uint64_t *counts;
+} IRQStats;
+
+IRQStats *irq_stats_new(Object *owner, unsigned n);
+void irq_stats_free(IRQStats *st);
+
+static inline void irq_stats_count(IRQStats *st, unsigned irq)
+{
+    if (st && irq < st->n) {
+        st->counts[irq]++;
+    }
+}
+
+/* Each registered controller in registration order. */
+void irq_stats_foreach(void (*fn)(IRQStats *st, void *opaque), void *opaque);
+
 #endif

@@ -287,6 +287,35 @@ static void test_x_through_cpu_mmu(void)
     qtest_quit(qts);
 }
 
+/*
+ * info irq: a GICv2 SGI sent through GICD_SGIR and acknowledged through
+ * GICC_IAR shows up once under the GIC's type name; nothing else does.
+ */
+static void test_info_irq(void)
+{
+    QTestState *qts = qtest_init("-M virt,gic-version=2 -accel qtest");
+    const uint64_t gicd = 0x08000000, gicc = 0x08010000;
+    char *out;
+
+    out = qtest_hmp(qts, "info irq");
+    g_assert(strstr(out, "IRQ statistics for arm_gic:"));
+    g_assert(!strstr(out, ": 1"));
+    g_free(out);
+
+    qtest_writel(qts, gicd + 0x000, 1);             /* GICD_CTLR */
+    qtest_writel(qts, gicc + 0x000, 1);             /* GICC_CTLR */
+    qtest_writel(qts, gicc + 0x004, 0xff);          /* GICC_PMR */
+    qtest_writel(qts, gicd + 0xf00, (1u << 16) | 5); /* SGI 5 to CPU 0 */
+    g_assert_cmphex(qtest_readl(qts, gicc + 0x00c) & 0x3ff, ==, 5); /* IAR */
+    qtest_writel(qts, gicc + 0x010, 5);             /* EOIR */
+    g_assert_cmphex(qtest_readl(qts, gicc + 0x00c) & 0x3ff, ==, 1023);
+
+    out = qtest_hmp(qts, "info irq");
+    g_assert(strstr(out, "IRQ statistics for arm_gic:\n 5: 1\n"));
+    g_free(out);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -295,5 +324,6 @@ int main(int argc, char **argv)
     qtest_add_func("hmp/info-and-print", test_info_and_print);
     qtest_add_func("hmp/interactive-socket", test_interactive_socket);
     qtest_add_func("hmp/x-through-cpu-mmu", test_x_through_cpu_mmu);
+    qtest_add_func("hmp/info-irq", test_info_irq);
     return g_test_run();
 }

@@ -65,6 +65,7 @@ typedef struct GICv2Prio {
 
 struct GICv2State {
     SysBusDevice parent_obj;
+    IRQStats *irq_stats;        /* deliveries per INTID, for info irq */
     MemoryRegion dist_iomem, cpu_iomem;
     MemoryRegion cpu_views[GIC_MAX_CPU], dist_views[GIC_MAX_CPU];
     GICv2View dist_view, cpu_view;

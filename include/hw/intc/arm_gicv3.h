@@ -98,6 +98,7 @@ typedef struct GICv3RedistRegion {
 
 struct GICv3State {
     SysBusDevice parent_obj;
+    IRQStats *irq_stats;        /* deliveries per INTID, for info irq */
     MemoryRegion dist_iomem, redist_iomem[2];
     GICv3RedistRegion redist_region[2];
     qemu_irq irq_out[GICV3_MAX_CPU], fiq_out[GICV3_MAX_CPU];
