@@ -4,6 +4,9 @@
 # aarch64-cpu-int: tests/bench/aarch64/cpu-int.c (sieve, CRC-32, quicksort,
 # matrix multiply, switch interpreter), built like the guest tests, run
 # under plumb and qemu-system-aarch64 interleaved by bench-vs-qemu.sh.
+# aarch64-cpu-fp: tests/bench/aarch64/cpu-fp.c (n-body in double, SAXPY and
+# a convolution in single-precision vectors, integer SIMD, conversions),
+# built with FP/SIMD allowed and -O3 so that GCC vectorizes.
 # BENCH_ROUNDS sets the amount of work (rebuild after changing it).
 
 BENCH_OUT := $(BUILD)/tests/bench
@@ -12,19 +15,25 @@ BENCH_A64_DEPS := tests/guest/aarch64/crt0.S tests/guest/aarch64/testlib.c \
 	tests/guest/aarch64/testlib.h tests/guest/aarch64/link.ld
 
 ifneq ($(CROSS_AARCH64),)
-BENCHES += $(BENCH_OUT)/aarch64-cpu-int
+BENCHES += $(BENCH_OUT)/aarch64-cpu-int $(BENCH_OUT)/aarch64-cpu-fp
+
+# FP/SIMD code generation for the cpu-fp images.
+BENCH_FP_ELFS := $(BENCH_OUT)/aarch64/cpu-fp.elf $(BENCH_OUT)/aarch64/cpu-fp-empty.elf
+# (recursive: tests/guest/rules.mk, which sets A64_GUEST_CFLAGS, may be read later)
+BENCH_CFLAGS = $(A64_GUEST_CFLAGS)
+$(BENCH_FP_ELFS): BENCH_CFLAGS = $(filter-out -mgeneral-regs-only -O2,$(A64_GUEST_CFLAGS)) -O3 -fno-math-errno
 
 $(BENCH_OUT)/aarch64/%.elf: tests/bench/aarch64/%.c $(BENCH_A64_DEPS)
 	@mkdir -p $(@D)
 	@echo "  GUESTCC $@"
-	$(QUIET)$(CROSS_AARCH64)gcc $(A64_GUEST_CFLAGS) -DBENCH_ROUNDS=$(BENCH_ROUNDS) -o $@ \
+	$(QUIET)$(CROSS_AARCH64)gcc $(BENCH_CFLAGS) -DBENCH_ROUNDS=$(BENCH_ROUNDS) -o $@ \
 		$(A64_GUEST_COMMON) $<
 
 # The same program with no rounds: start-up alone, subtracted by the runner.
 $(BENCH_OUT)/aarch64/%-empty.elf: tests/bench/aarch64/%.c $(BENCH_A64_DEPS)
 	@mkdir -p $(@D)
 	@echo "  GUESTCC $@"
-	$(QUIET)$(CROSS_AARCH64)gcc $(A64_GUEST_CFLAGS) -DBENCH_ROUNDS=0 -o $@ \
+	$(QUIET)$(CROSS_AARCH64)gcc $(BENCH_CFLAGS) -DBENCH_ROUNDS=0 -o $@ \
 		$(A64_GUEST_COMMON) $<
 
 $(BENCH_OUT)/aarch64-%: $(BENCH_OUT)/aarch64/%.elf $(BENCH_OUT)/aarch64/%-empty.elf \
