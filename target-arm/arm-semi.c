@@ -193,11 +193,18 @@ bool arm_psci_call(CPUARMState *env)
     case PSCI_VERSION:
         ret = 0x00010001;                   /* PSCI 1.1 */
         break;
+    /*
+     * SYSTEM_OFF/RESET do not return: the CPU stays off (an interrupt must
+     * not resume it after the HVC before the main loop acts on the request;
+     * Linux would print "Reboot failed") until the machine reset.
+     */
     case PSCI_SYSTEM_OFF:
         qemu_system_shutdown_request(SHUTDOWN_CAUSE_GUEST_SHUTDOWN);
+        env_archcpu(env)->power_off = true;
         arm_cpu_halt(env);
     case PSCI_SYSTEM_RESET:
         qemu_system_reset_request(SHUTDOWN_CAUSE_GUEST_RESET);
+        env_archcpu(env)->power_off = true;
         arm_cpu_halt(env);
     case PSCI_CPU_OFF:
         env_archcpu(env)->power_off = true;
