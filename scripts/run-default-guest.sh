@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # run-default-guest.sh BUILD_DIR - what `make run` does.
 #
-# Until a board boots Linux, this shows what plumb can run today: the
-# version, the aarch64 machines and CPU models, and then either a bare-metal
-# guest test image (when tests/guest has built one: `make check-guest`
-# builds them) on the virt board, or a short smoke run of an empty machine
-# under the qtest accelerator that is stopped with SIGTERM.
+# The default guest is Debian 12's arm64 kernel with a busybox initramfs
+# (tests/boot/fetch-guest.sh: apt packages, cached in BUILD_DIR/boot-cache),
+# booted on -M virt -cpu max to an interactive busybox shell on the serial
+# console (Ctrl-a x quits; `exit` in the shell powers the guest off). When
+# the guest cannot be fetched, it shows what plumb can run without it: the
+# version, the aarch64 machines and CPU models, and then either a
+# bare-metal guest test image (when tests/guest has built one: `make
+# check-guest` builds them) on the virt board, or a short smoke run of an
+# empty machine under the qtest accelerator that is stopped with SIGTERM.
 #
 # Exits 0 when plumb itself works; a failing demo guest is reported, not
 # fatal, because `make run` is a demonstration, not a test.
+# Env: RUN_SMP (default 2), RUN_GIC (2 or 3, default 3), RUN_APPEND (extra
+# kernel arguments), RUN_NO_LINUX=1 (skip the Linux guest).
 set -u
 build=${1:-build}
 bin=$build/plumb-system-aarch64
@@ -20,6 +26,24 @@ fi
 if ! "$bin" -version > /dev/null 2>&1; then
     echo "run-default-guest: $bin -version failed" >&2
     exit 1
+fi
+
+here=$(cd "$(dirname "$0")" && pwd)
+if [ -z "${RUN_NO_LINUX:-}" ]; then
+    cache=$build/boot-cache
+    echo "== fetching the default guest (Debian 12 arm64 kernel + busybox-static) into $cache"
+    if "$here/../tests/boot/fetch-guest.sh" "$cache"; then
+        cmd=("$bin" -M "virt,gic-version=${RUN_GIC:-3}" -cpu max -m 1G -smp "${RUN_SMP:-2}"
+             -nographic -kernel "$cache/Image" -initrd "$cache/initrd.gz"
+             -append "console=ttyAMA0 plumbshell=1 panic=-1 ${RUN_APPEND:-}" -no-reboot)
+        echo "== booting Linux $(cat "$cache/abi") to a busybox shell (Ctrl-a x quits, 'exit' powers off):"
+        echo "   ${cmd[*]}"
+        "${cmd[@]}"
+        rc=$?
+        echo "== plumb exit status $rc"
+        exit 0
+    fi
+    echo "== the default guest could not be fetched; showing what plumb runs without it"
 fi
 
 echo "== $("$bin" -version | head -n 1)"
