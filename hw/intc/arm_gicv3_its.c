@@ -17,8 +17,10 @@
  *   DTE: [63] valid, [51:8] ITT address, [4:0] EventID bits - 1
  *   CTE: [63] valid, [15:0] target redistributor (processor number)
  *   ITE: [63] valid, [47:16] LPI INTID, [15:0] collection id
- * Nothing of them is cached here, so INV, INVALL and SYNC only check their
- * operands, and a guest that rewrites a table sees its change at once.
+ * Nothing of them is cached here, so a guest that rewrites a table sees
+ * its change at once, and SYNC only checks its operand. INV and INVALL
+ * make the redistributor read the LPI configuration again (it keeps the
+ * configuration of pending LPIs from when they became pending).
  *
  * Commands are processed synchronously when GITS_CWRITER is written (or the
  * ITS is enabled), so GITS_CTLR.Quiescent always reads 1. A command with
@@ -496,12 +498,15 @@ static ItsResult its_process_one(GICv3ITSState *s, const uint64_t *c)
     case ITS_MOVI:
         return its_cmd_movi(s, c);
     case ITS_INV:
-        /* No cached configuration: only the operands are checked. */
+        /* The redistributor reads the LPI's configuration byte again. */
         r = its_lookup(s, "INV", devid, eventid, &ev);
         if (r == ITS_OK && ev.cpu < 0) {
             log_mask(LOG_GUEST_ERROR, "arm-gicv3-its: INV: collection %u is "
                      "not mapped\n", ev.icid);
             return ITS_SKIP;
+        }
+        if (r == ITS_OK) {
+            gicv3_lpi_inv(s->gic, ev.cpu, ev.intid);
         }
         return r;
     case ITS_INVALL:
@@ -510,6 +515,9 @@ static ItsResult its_process_one(GICv3ITSState *s, const uint64_t *c)
             log_mask(LOG_GUEST_ERROR, "arm-gicv3-its: INVALL: collection %u "
                      "is not mapped\n", (unsigned)(c[2] & 0xffff));
             return ITS_SKIP;
+        }
+        if (r == ITS_OK) {
+            gicv3_lpi_invall(s->gic, cpu);
         }
         return r;
     case ITS_SYNC:

@@ -9,9 +9,16 @@
  * bitmap that mirrors it: the table is read into the bitmap when EnableLPIs
  * goes to 1 (unless PENDBASER.PTZ said it is all zeros), and every change
  * afterwards is written through to the table, so a guest or a test that
- * looks at the table sees what the GIC holds. The configuration table is
- * not cached: every look at an LPI reads its byte, which is what a GIC
- * without LPI caches does (INV/INVALL have nothing to invalidate).
+ * looks at the table sees what the GIC holds.
+ *
+ * The configuration byte of an LPI is read when the LPI becomes pending
+ * (also when it already was), when EnableLPIs takes the pending table in,
+ * and again on INV/INVALL (gicv3_lpi_inv, gicv3_lpi_invall); in between,
+ * the redistributor works from that copy, as GICs with an LPI
+ * configuration cache (and QEMU's and KVM's) do. Software that changes a
+ * byte must follow with INV or INVALL, as the spec says; until then the
+ * old setting stands, so a disabled LPI left pending is not taken on the
+ * next unrelated GIC update.
  *
  * Not for: the ITS (arm_gicv3_its.c, which calls gicv3_lpi_set_pending),
  * direct LPIs (GICR_SETLPIR and friends: GICR_TYPER.DirectLPI = 0), vLPIs.
@@ -95,6 +102,14 @@ static void lpi_table_write(GICv3State *s, int cpu, uint32_t intid, bool on)
     }
 }
 
+/* Refresh the cached configuration byte of @intid (disabled if unreadable). */
+static void lpi_fetch_config(GICv3State *s, int cpu, uint32_t intid)
+{
+    uint8_t cfg;
+
+    s->cpu[cpu].lpi_cfg[intid] = lpi_config(s, cpu, intid, &cfg) ? cfg : 0;
+}
+
 /* Change the mirror bit only; the caller writes the table if it must. */
 static bool lpi_bit_set(GICv3State *s, int cpu, uint32_t intid, bool on)
 {
@@ -141,6 +156,7 @@ static void lpi_load_pending(GICv3State *s, int cpu)
         for (int b = 0; buf[i] && b < 8; b++) {
             if (buf[i] & (1u << b)) {
                 lpi_bit_set(s, cpu, (first + i) * 8 + b, true);
+                lpi_fetch_config(s, cpu, (first + i) * 8 + b);
             }
         }
     }
@@ -162,12 +178,11 @@ void gicv3_lpi_best(GICv3State *s, int cpu, int *best, unsigned *best_prio)
         while (bits) {
             int b = ctz64(bits);
             uint32_t intid = w * BITS_PER_LONG + b;
-            uint8_t cfg;
+            uint8_t cfg = s->cpu[cpu].lpi_cfg[intid];
 
             bits &= bits - 1;
             seen++;
-            if (lpi_config(s, cpu, intid, &cfg) && (cfg & LPI_PROP_ENABLE) &&
-                (cfg & 0xfc) < *best_prio) {
+            if ((cfg & LPI_PROP_ENABLE) && (cfg & 0xfc) < *best_prio) {
                 *best_prio = cfg & 0xfc;
                 *best = intid;
             }
@@ -177,9 +192,10 @@ void gicv3_lpi_best(GICv3State *s, int cpu, int *best, unsigned *best_prio)
 
 uint8_t gicv3_lpi_priority(GICv3State *s, int cpu, int intid)
 {
-    uint8_t cfg;
-
-    return lpi_config(s, cpu, intid, &cfg) ? cfg & 0xfc : 0xff;
+    if (intid < 0 || intid >= (int)GICV3_LPI_NR_IDS) {
+        return 0xff;
+    }
+    return s->cpu[cpu].lpi_cfg[intid] & 0xfc;
 }
 
 void gicv3_lpi_acknowledge(GICv3State *s, int cpu, int intid)
@@ -212,14 +228,49 @@ static bool lpi_check(GICv3State *s, int cpu, uint32_t intid)
 
 bool gicv3_lpi_set_pending(GICv3State *s, int cpu, uint32_t intid, bool on)
 {
+    bool changed;
+
     if (!lpi_check(s, cpu, intid)) {
         return false;
     }
-    if (lpi_bit_set(s, cpu, intid, on)) {
+    changed = lpi_bit_set(s, cpu, intid, on);
+    if (changed) {
         lpi_table_write(s, cpu, intid, on);
+    }
+    if (on) {
+        uint8_t old = s->cpu[cpu].lpi_cfg[intid];
+
+        lpi_fetch_config(s, cpu, intid);
+        changed |= old != s->cpu[cpu].lpi_cfg[intid];
+    }
+    if (changed) {
         gicv3_update(s);
     }
     return true;
+}
+
+void gicv3_lpi_inv(GICv3State *s, int cpu, uint32_t intid)
+{
+    if (gicv3_lpi_is_pending(s, cpu, intid)) {
+        lpi_fetch_config(s, cpu, intid);
+        gicv3_update(s);
+    }
+}
+
+void gicv3_lpi_invall(GICv3State *s, int cpu)
+{
+    uint32_t limit;
+
+    if (cpu < 0 || cpu >= (int)s->num_cpu || !s->cpu[cpu].lpi_enabled) {
+        return;
+    }
+    limit = lpi_limit(s, cpu);
+    for (uint32_t i = GICV3_LPI_INTID_START; i < limit; i++) {
+        if (test_bit(i, s->cpu[cpu].lpi_pending)) {
+            lpi_fetch_config(s, cpu, i);
+        }
+    }
+    gicv3_update(s);
 }
 
 bool gicv3_lpi_is_pending(GICv3State *s, int cpu, uint32_t intid)
@@ -342,6 +393,7 @@ void gicv3_lpi_realize(GICv3State *s)
 {
     for (unsigned c = 0; c < s->num_cpu; c++) {
         s->cpu[c].lpi_pending = g_new0(unsigned long, LPI_NR_LONGS);
+        s->cpu[c].lpi_cfg = g_new0(uint8_t, GICV3_LPI_NR_IDS);
         s->cpu[c].lpi_count = 0;
     }
 }
@@ -351,5 +403,7 @@ void gicv3_lpi_unrealize(GICv3State *s)
     for (unsigned c = 0; c < s->num_cpu; c++) {
         g_free(s->cpu[c].lpi_pending);
         s->cpu[c].lpi_pending = NULL;
+        g_free(s->cpu[c].lpi_cfg);
+        s->cpu[c].lpi_cfg = NULL;
     }
 }

@@ -83,10 +83,11 @@ $(A64_GUEST_OUT)/aarch64-%:
 	@chmod +x $@
 endif
 
-# timer-gicv3 needs the GICv3 board; an explicit rule wins over the pattern
+# These need the GICv3 board; a static pattern rule wins over the pattern
 # rule above, and a repeated -machine merges (as in QEMU) on both emulators.
+A64_GICV3_IMAGES := timer-gicv3 its-lpi
 ifneq ($(CROSS_AARCH64),)
-$(A64_GUEST_OUT)/aarch64-timer-gicv3: $(A64_GUEST_OUT)/timer-gicv3.elf $(A64_GUEST_SRC)/run-test.sh
+$(addprefix $(A64_GUEST_OUT)/aarch64-,$(A64_GICV3_IMAGES)): $(A64_GUEST_OUT)/aarch64-%: $(A64_GUEST_OUT)/%.elf $(A64_GUEST_SRC)/run-test.sh
 	@printf '#!/bin/sh\nexec %s %s %s max -machine gic-version=3 "$$@"\n' \
 		"$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
 		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@

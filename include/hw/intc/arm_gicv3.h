@@ -29,7 +29,8 @@
  * the redistributors LPIs: GICD_TYPER.LPIS with 16 INTID bits,
  * GICR_TYPER.PLPIS, GICR_CTLR.EnableLPIs, GICR_PROPBASER/PENDBASER, and the
  * LPI configuration and pending tables in guest memory (read and written
- * through address_space_memory). An ITS (arm_gicv3_its.h) makes LPIs
+ * through address_space_memory; the configuration of a pending LPI is read
+ * when it becomes pending and on INV/INVALL). An ITS (arm_gicv3_its.h) makes LPIs
  * pending with gicv3_lpi_set_pending(); the CPU acknowledges them through
  * ICC_IAR1_EL1 like any Group 1 interrupt.
  */
@@ -124,6 +125,7 @@ struct GICv3State {
         bool pend_ptz;              /* last PENDBASER write had PTZ set */
         unsigned long *lpi_pending; /* GICV3_LPI_NR_IDS bits, mirrors table */
         uint32_t lpi_count;         /* bits set in lpi_pending */
+        uint8_t *lpi_cfg;           /* config bytes of pending LPIs, cached */
     } cpu[GICV3_MAX_CPU];
 };
 
@@ -164,7 +166,7 @@ bool gicv3_lpi_gicr_write(GICv3State *s, int cpu, hwaddr f, uint64_t val,
                           unsigned size);
 /* If a pending, enabled LPI of @cpu beats *@best_prio, make it *@best. */
 void gicv3_lpi_best(GICv3State *s, int cpu, int *best, unsigned *best_prio);
-/* The priority of @intid in the configuration table (0xff if unreadable). */
+/* The priority of pending LPI @intid (its cached configuration byte). */
 uint8_t gicv3_lpi_priority(GICv3State *s, int cpu, int intid);
 /* The CPU took @intid: it is no longer pending (LPIs have no active state). */
 void gicv3_lpi_acknowledge(GICv3State *s, int cpu, int intid);
@@ -176,6 +178,9 @@ void gicv3_lpi_acknowledge(GICv3State *s, int cpu, int intid);
  */
 bool gicv3_lpi_set_pending(GICv3State *s, int cpu, uint32_t intid, bool on);
 bool gicv3_lpi_is_pending(GICv3State *s, int cpu, uint32_t intid);
+/* INV / INVALL: read the configuration of one / every pending LPI again. */
+void gicv3_lpi_inv(GICv3State *s, int cpu, uint32_t intid);
+void gicv3_lpi_invall(GICv3State *s, int cpu);
 /* MOVALL: every LPI pending on @from becomes pending on @to instead. */
 void gicv3_lpi_move_all(GICv3State *s, int from, int to);
 
