@@ -138,6 +138,14 @@ void physmem_notify_ram_write(RAMBlock *block, hwaddr offset, hwaddr len)
     }
 }
 
+void memory_region_notify_ram_write(MemoryRegion *mr, hwaddr offset,
+                                    hwaddr len)
+{
+    if (mr->ram_block) {
+        physmem_notify_ram_write(mr->ram_block, offset, len);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* address_space_rw                                                    */
 

@@ -38,6 +38,7 @@
 #include "util/log.h"
 #include "trace/trace.h"
 #include "util/trace.h"
+#include "sysemu/blockdev.h"
 
 /* ---------------------------------------------------------------------- */
 /* Globals of sysemu.h */
@@ -173,7 +174,7 @@ typedef enum {
     OPT_KERNEL, OPT_INITRD, OPT_APPEND, OPT_DTB, OPT_BIOS, OPT_L,
     OPT_NOGRAPHIC, OPT_DISPLAY, OPT_VGA, OPT_SERIAL, OPT_PARALLEL,
     OPT_MONITOR, OPT_MON, OPT_QMP, OPT_QMP_PRETTY, OPT_CHARDEV,
-    OPT_DEVICE, OPT_GLOBAL, OPT_NET, OPT_NETDEV,
+    OPT_DEVICE, OPT_DRIVE, OPT_GLOBAL, OPT_NET, OPT_NETDEV,
     OPT_NODEFAULTS, OPT_NO_USER_CONFIG, OPT_NO_REBOOT, OPT_NO_SHUTDOWN,
     OPT_D, OPT_DFILE, OPT_TRACE, OPT_S_GDB, OPT_S_STOP, OPT_GDB,
     OPT_QTEST, OPT_QTEST_LOG, OPT_SEMIHOSTING, OPT_SEMIHOSTING_CONFIG,
@@ -235,6 +236,9 @@ static const OptDef options[] = {
       "character device ('help' lists the back ends)" },
     { "device", true, OPT_DEVICE, "DRIVER[,prop=value...]",
       "add a device ('help' lists them, 'DRIVER,help' its properties)" },
+    { "drive", true, OPT_DRIVE,
+      "if=pflash|none,file=FILE[,format=raw][,unit=N][,readonly=on][,id=ID]",
+      "a raw image file backing a flash bank (if=pflash)" },
     { "global", true, OPT_GLOBAL, "DRIVER.PROP=VALUE",
       "default property value for every device of type DRIVER" },
     { "net", true, OPT_NET, "none", "legacy network option (only 'none')" },
@@ -587,6 +591,13 @@ static void parse_option(const OptDef *o, const char *arg)
             die("-device %s: Parameter 'driver' is missing", arg);
         }
         g_ptr_array_add(cfg.devices, kv);
+        break;
+    case OPT_DRIVE:
+        kv = parse_kv(o->name, arg, NULL);
+        if (!drive_new(kv, &err)) {
+            die("-drive %s: %s", arg, err->message);
+        }
+        keyval_free(kv);
         break;
     case OPT_GLOBAL:
         if (!qdev_add_global(arg, &err)) {
@@ -1440,6 +1451,9 @@ int qemu_main(int argc, char **argv)
         if (!qdev_device_add(kv, &err)) {
             die("-device %s: %s", keyval_get(kv, "driver"), err->message);
         }
+    }
+    if (!drive_check_orphaned(&err)) {
+        die_err(NULL, err);
     }
     qemu_system_reset(SHUTDOWN_CAUSE_NONE);
     qdev_machine_creation_done();

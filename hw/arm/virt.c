@@ -3,6 +3,8 @@
  * need, at the addresses QEMU's virt machine uses so that the same images
  * run on both.
  *
+ *   0x00000000  flash bank 0 (64 MiB, CFI, -bios or -drive if=pflash,unit=0)
+ *   0x04000000  flash bank 1 (64 MiB, -drive if=pflash,unit=1)
  *   0x08000000  GIC distributor (v2: CPU interface at 0x08010000 and the
  *               GICv2m MSI frame at 0x08020000 for SPIs 48..111;
  *               v3: ITS at 0x08080000 unless its=off, redistributors at
@@ -20,6 +22,11 @@
  * 0x40080000 (RAM + 512 KiB, the arm64 Linux Image offset) and started
  * there. x0 holds the address of the device tree blob (generated with
  * libfdt, or -dtb FILE), which sits in the last 2 MiB of RAM.
+ * With firmware (-bios FILE loaded at the start of flash bank 0, or a
+ * -drive if=pflash,unit=0) the CPU starts at 0 instead, all registers
+ * zero, and the device tree sits at the start of RAM where firmware for
+ * QEMU's virt (u-boot, EDK2) looks for it; a -kernel then goes to the
+ * firmware through fw_cfg, as with QEMU.
  * CPU 0 starts at EL1h with the MMU off; the others (-smp N) are off until
  * PSCI CPU_ON. PSCI (CPU_ON/OFF, SYSTEM_OFF, SYSTEM_RESET) goes through
  * `hvc #0`, served by the CPU (target-arm/arm-semi.c).
@@ -47,8 +54,13 @@
 #include "hw/intc/arm_gicv3.h"
 #include "hw/intc/arm_gicv3_its.h"
 #include "hw/intc/arm_gicv2m.h"
+#include "hw/block/flash.h"
+#include "sysemu/blockdev.h"
 #include <libfdt.h>
 
+#define VIRT_FLASH_BASE     0x00000000ull
+#define VIRT_FLASH_BANK     (64 * MiB)
+#define VIRT_FLASH_SECTOR   (256 * KiB)
 #define VIRT_GICD_BASE      0x08000000ull
 #define VIRT_GICC_BASE      0x08010000ull
 #define VIRT_GIC_V2M_BASE   0x08020000ull
@@ -82,6 +94,7 @@ typedef struct VirtBoot {
     ARMCPU *cpu;
     uint64_t entry;
     uint64_t dtb_addr;          /* 0: no device tree in RAM */
+    bool firmware;              /* boot from flash: x0 stays 0 */
 } VirtBoot;
 
 /* GIC output -> CPU interrupt line: n = 0 is IRQ, n = 1 is FIQ. */
@@ -103,8 +116,11 @@ static void virt_cpu_reset(void *opaque)
     arm_cpu_set_reset_pc(vb->cpu, vb->entry);
     vb->cpu->power_off = false;
     cpu_reset(&vb->cpu->parent_obj);
-    /* Linux arm64 boot protocol: x0 = DTB, x1..x3 = 0. */
-    vb->cpu->env.xregs[0] = vb->dtb_addr;
+    /*
+     * Linux arm64 boot protocol: x0 = DTB, x1..x3 = 0. Firmware starts
+     * like the hardware, with nothing in registers (QEMU: the same).
+     */
+    vb->cpu->env.xregs[0] = vb->firmware ? 0 : vb->dtb_addr;
 }
 
 /* Secondary CPUs are off after every reset, until PSCI CPU_ON. */
@@ -250,6 +266,15 @@ static void *virt_make_fdt(MachineState *ms, unsigned ncpus, int gic_version,
 
     FDT_OK(off = virt_fdt_reg_node(fdt, "memory", VIRT_RAM_BASE, ms->ram_size));
     FDT_OK(fdt_setprop_string(fdt, off, "device_type", "memory"));
+
+    /* Both flash banks in one node, as QEMU (without secure=on) does. */
+    FDT_OK(off = virt_fdt_reg_node(fdt, "flash", VIRT_FLASH_BASE,
+                                   VIRT_FLASH_BANK));
+    FDT_OK(fdt_appendprop_u64(fdt, off, "reg", VIRT_FLASH_BASE +
+                                               VIRT_FLASH_BANK));
+    FDT_OK(fdt_appendprop_u64(fdt, off, "reg", VIRT_FLASH_BANK));
+    FDT_OK(fdt_setprop_string(fdt, off, "compatible", "cfi-flash"));
+    FDT_OK(fdt_setprop_u32(fdt, off, "bank-width", 4));
 
     FDT_OK(cpus = fdt_add_subnode(fdt, 0, "cpus"));
     FDT_OK(fdt_setprop_u32(fdt, cpus, "#address-cells", 1));
@@ -401,6 +426,71 @@ fail:
     return NULL;
 }
 
+/*
+ * One 64 MiB flash bank as QEMU's virt builds it: two x16 chips making a
+ * 32-bit bank, 256 KiB blocks, Intel ids 0x89/0x18. @unit's -drive, if
+ * any, backs it.
+ */
+static PFlashCFI01 *virt_flash_create(int unit, hwaddr base)
+{
+    DeviceState *dev = qdev_new(TYPE_PFLASH_CFI01);
+    DriveInfo *dinfo = drive_get(IF_PFLASH, 0, unit);
+    g_autofree char *name = g_strdup_printf("virt.flash%d", unit);
+    GError *err = NULL;
+
+    qdev_prop_set_uint32(dev, "num-blocks", VIRT_FLASH_BANK /
+                                            VIRT_FLASH_SECTOR);
+    qdev_prop_set_uint64(dev, "sector-length", VIRT_FLASH_SECTOR);
+    qdev_prop_set_uint8(dev, "width", 4);
+    qdev_prop_set_uint8(dev, "device-width", 2);
+    qdev_prop_set_uint16(dev, "id0", 0x89);
+    qdev_prop_set_uint16(dev, "id1", 0x18);
+    qdev_prop_set_string(dev, "name", name);
+    if (dinfo) {
+        qdev_prop_set_string(dev, "drive", dinfo->file);
+        qdev_prop_set_bit(dev, "read-only", dinfo->read_only);
+        drive_mark_claimed(dinfo);
+    }
+    if (!sysbus_realize_and_unref(SYS_BUS_DEVICE(dev), &err)) {
+        error_prepend(&err, "-drive if=pflash,unit=%d: ", unit);
+        error_exit_err(err);
+    }
+    sysbus_mmio_map(SYS_BUS_DEVICE(dev), 0, base);
+    return PFLASH_CFI01(dev);
+}
+
+/* -kernel/-initrd/-append behind firmware: handed over through fw_cfg. */
+static void virt_fw_cfg_kernel(FWCfgState *fw, MachineState *ms)
+{
+    const struct {
+        const char *file;
+        uint16_t size_key, data_key;
+    } items[] = {
+        { ms->kernel_filename, FW_CFG_KERNEL_SIZE, FW_CFG_KERNEL_DATA },
+        { ms->initrd_filename, FW_CFG_INITRD_SIZE, FW_CFG_INITRD_DATA },
+    };
+
+    for (size_t i = 0; i < ARRAY_SIZE(items); i++) {
+        gchar *data;
+        gsize len;
+        GError *err = NULL;
+
+        if (!items[i].file) {
+            continue;
+        }
+        if (get_image_size(items[i].file) > (int64_t)(2 * GiB) ||
+            !g_file_get_contents(items[i].file, &data, &len, &err)) {
+            if (!err) {
+                error_setg(&err, "'%s' is too large for fw_cfg",
+                           items[i].file);
+            }
+            error_exit_err(err);
+        }
+        fw_cfg_add_i32(fw, items[i].size_key, len);
+        fw_cfg_add_bytes(fw, items[i].data_key, data, len);
+    }
+}
+
 static int virt_gic_version(MachineState *ms)
 {
     const char *v = machine_prop_get(ms, "gic-version", "2");
@@ -428,6 +518,7 @@ static void virt_init(MachineState *ms)
     uint64_t initrd_start = 0, initrd_size = 0;
     void *fdt = NULL;
     size_t fdt_size = 0;
+    FWCfgState *fwcfg;
 
     for (const char *const *p = (const char *const[]){ "mte", "virtualization",
                                                       "secure", NULL };
@@ -536,9 +627,9 @@ static void virt_init(MachineState *ms)
 
     sysbus_create_simple(TYPE_PL031, VIRT_RTC_BASE,
                          qdev_get_gpio_in(gic, VIRT_RTC_SPI));
-    fw_cfg_add_machine_items(FW_CFG(sysbus_create_simple(TYPE_FW_CFG_MEM,
-                                                         VIRT_FWCFG_BASE,
-                                                         NULL)), ms);
+    fwcfg = FW_CFG(sysbus_create_simple(TYPE_FW_CFG_MEM, VIRT_FWCFG_BASE,
+                                        NULL));
+    fw_cfg_add_machine_items(fwcfg, ms);
     for (int n = 0; n < VIRT_MMIO_COUNT; n++) {
         virtio_mmio_create(VIRT_MMIO_BASE + n * VIRT_MMIO_SIZE,
                            qdev_get_gpio_in(gic, VIRT_MMIO_SPI + n), -1);
@@ -556,11 +647,31 @@ static void virt_init(MachineState *ms)
         }
     }
 
-    vb->entry = VIRT_RAM_BASE;
-    if (ms->kernel_filename && !virt_load_kernel(ms, &vb->entry, &err)) {
+    virt_flash_create(0, VIRT_FLASH_BASE);
+    virt_flash_create(1, VIRT_FLASH_BASE + VIRT_FLASH_BANK);
+    vb->firmware = ms->firmware || drive_get(IF_PFLASH, 0, 0);
+    if (ms->firmware && drive_get(IF_PFLASH, 0, 0)) {
+        error_report("The contents of the first flash device may be "
+                     "specified with -bios or with -drive if=pflash... but "
+                     "you cannot use both options at once");
+        exit(1);
+    }
+    if (ms->firmware &&
+        load_image_targphys(ms->firmware, VIRT_FLASH_BASE, VIRT_FLASH_BANK,
+                            &err) < 0) {
+        error_prepend(&err, "Could not load ROM image '%s': ", ms->firmware);
         error_exit_err(err);
     }
-    if (ms->initrd_filename) {
+
+    vb->entry = VIRT_RAM_BASE;
+    if (vb->firmware) {
+        vb->entry = VIRT_FLASH_BASE;
+        virt_fw_cfg_kernel(fwcfg, ms);
+    } else if (ms->kernel_filename &&
+               !virt_load_kernel(ms, &vb->entry, &err)) {
+        error_exit_err(err);
+    }
+    if (ms->initrd_filename && !vb->firmware) {
         /* Half-way into RAM: above any test image, below the DTB. */
         int64_t n;
         initrd_start = VIRT_RAM_BASE + ((ms->ram_size / 2) & ~(2 * MiB - 1));
@@ -599,7 +710,16 @@ static void virt_init(MachineState *ms)
         }
         exit(0);
     }
-    if (ms->ram_size >= 4 * VIRT_DTB_MAX && fdt_size <= VIRT_DTB_MAX) {
+    if (vb->firmware) {
+        /* Where u-boot and EDK2 for QEMU's virt look: the start of RAM. */
+        if (fdt_size > ms->ram_size / 2) {
+            error_report("RAM too small for the device tree");
+            exit(1);
+        }
+        vb->dtb_addr = VIRT_RAM_BASE;
+        rom_add_blob_fixed("dtb", fdt, fdt_size, vb->dtb_addr);
+    } else if (ms->ram_size >= 4 * VIRT_DTB_MAX &&
+               fdt_size <= VIRT_DTB_MAX) {
         vb->dtb_addr = VIRT_RAM_BASE + ms->ram_size - VIRT_DTB_MAX;
         rom_add_blob_fixed("dtb", fdt, fdt_size, vb->dtb_addr);
     }

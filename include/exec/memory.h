@@ -422,6 +422,15 @@ hwaddr memory_region_get_address(const MemoryRegion *mr);
  * For ram_device regions use dispatch, never the pointer, for guest data.
  */
 void *memory_region_get_ram_ptr(MemoryRegion *mr);
+
+/**
+ * memory_region_notify_ram_write: a device changed @len bytes at @offset of
+ * the RAM of its RAM-backed region @mr through memory_region_get_ram_ptr()
+ * (a flash being programmed): translated code from those bytes is dropped,
+ * as after a guest store.
+ */
+void memory_region_notify_ram_write(MemoryRegion *mr, hwaddr offset,
+                                    hwaddr len);
 /* ram_addr_t of offset 0 of a RAM-backed region, or RAM_ADDR_INVALID. */
 ram_addr_t memory_region_get_ram_addr(MemoryRegion *mr);
 /*
