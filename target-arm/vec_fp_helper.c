@@ -2,6 +2,11 @@
  * vec_fp_helper.c - the out-of-line AdvSIMD floating-point helpers:
  * lane-wise loops over softfloat operations with the float_status the
  * translator passes (FPCR's rules; flags accumulate there for FPSR).
+ *
+ * Each helper handles simd_oprsz(desc) bytes: 16 or 8 for the vector forms,
+ * one element (4 or 8) for the scalar forms; the bytes above are zeroed.
+ * Results are built in a local array before Vd is written, because Vd may
+ * be one of the sources.
  */
 #include "util/osdep.h"
 #include "target-arm/cpu.h"
@@ -10,6 +15,103 @@
 
 #define HELPER_H "target-arm/helper.h"
 #include "exec/helper-proto.h"
+
+/* ---- element operations that are not plain softfloat calls ---------- */
+
+/*
+ * FMULX: FMUL except that 0 * inf (either way round, after the FZ input
+ * flush) is 2.0 with the product's sign and no Invalid (FPMulX).
+ */
+#define DO_MULX(T)                                                       \
+static T T##_mulx(T a, T b, float_status *s)                             \
+{                                                                        \
+    a = T##_squash_input_denormal(a, s);                                 \
+    b = T##_squash_input_denormal(b, s);                                 \
+    if ((T##_is_zero(a) && T##_is_infinity(b)) ||                        \
+        (T##_is_infinity(a) && T##_is_zero(b))) {                        \
+        return T##_set_sign(T##_two, T##_is_neg(a) ^ T##_is_neg(b));     \
+    }                                                                    \
+    return T##_mul(a, b, s);                                             \
+}
+DO_MULX(float32)
+DO_MULX(float64)
+
+/* FABD: FPAbs(FPSub()): a NaN result loses its sign too. */
+#define DO_ABD(T)                                                        \
+static T T##_abd(T a, T b, float_status *s)                              \
+{                                                                        \
+    return T##_abs(T##_sub(a, b, s));                                    \
+}
+DO_ABD(float32)
+DO_ABD(float64)
+
+/*
+ * FMLA = FPMulAdd(d, n, m); FMLS negates n first with FPNeg, which flips
+ * a NaN's sign as well (so not softfloat's negate_product flag).
+ */
+#define DO_FMA(T)                                                        \
+static T T##_fmla(T d, T n, T m, float_status *s)                        \
+{                                                                        \
+    return T##_muladd(n, m, d, 0, s);                                    \
+}                                                                        \
+static T T##_fmls(T d, T n, T m, float_status *s)                        \
+{                                                                        \
+    return T##_muladd(T##_chs(n), m, d, 0, s);                           \
+}
+DO_FMA(float32)
+DO_FMA(float64)
+
+/*
+ * Compares give all ones or all zeros. FCMEQ is FPCompareEQ (quiet: only
+ * a signaling NaN raises Invalid); GE and GT signal on any NaN. FACGE and
+ * FACGT compare FPAbs() of the operands. The compares against zero swap
+ * the operands as the pseudocode does (FCMLT x, #0 is FPCompareGT(0, x)).
+ */
+#define DO_CMP(T, U)                                                     \
+static T T##_ceq(T a, T b, float_status *s)                              \
+{                                                                        \
+    return -(U)T##_eq_quiet(a, b, s);                                    \
+}                                                                        \
+static T T##_cge(T a, T b, float_status *s)                              \
+{                                                                        \
+    return -(U)T##_le(b, a, s);                                          \
+}                                                                        \
+static T T##_cgt(T a, T b, float_status *s)                              \
+{                                                                        \
+    return -(U)T##_lt(b, a, s);                                          \
+}                                                                        \
+static T T##_acge(T a, T b, float_status *s)                             \
+{                                                                        \
+    return -(U)T##_le(T##_abs(b), T##_abs(a), s);                        \
+}                                                                        \
+static T T##_acgt(T a, T b, float_status *s)                             \
+{                                                                        \
+    return -(U)T##_lt(T##_abs(b), T##_abs(a), s);                        \
+}                                                                        \
+static T T##_cgt0(T a, float_status *s)                                  \
+{                                                                        \
+    return -(U)T##_lt(T##_zero, a, s);                                   \
+}                                                                        \
+static T T##_cge0(T a, float_status *s)                                  \
+{                                                                        \
+    return -(U)T##_le(T##_zero, a, s);                                   \
+}                                                                        \
+static T T##_ceq0(T a, float_status *s)                                  \
+{                                                                        \
+    return -(U)T##_eq_quiet(a, T##_zero, s);                             \
+}                                                                        \
+static T T##_cle0(T a, float_status *s)                                  \
+{                                                                        \
+    return -(U)T##_le(a, T##_zero, s);                                   \
+}                                                                        \
+static T T##_clt0(T a, float_status *s)                                  \
+{                                                                        \
+    return -(U)T##_lt(a, T##_zero, s);                                   \
+}
+DO_CMP(float32, uint32_t)
+DO_CMP(float64, uint64_t)
+
+/* ---- lane-wise loops ------------------------------------------------ */
 
 /* Three-operand lane-wise op: NAME(vd, vn, vm, fpst, desc). */
 #define DO_3OP(NAME, FUNC, TYPE)                                          \
@@ -25,5 +127,191 @@ void HELPER(NAME)(void *vd, void *vn, void *vm, void *stat, uint32_t desc) \
     clear_tail(d, oprsz);                                                 \
 }
 
-DO_3OP(gvec_fadd_s, float32_add, float32)
-DO_3OP(gvec_fadd_d, float64_add, float64)
+#define DO_3OP_SD(NAME, FUNC)                                             \
+    DO_3OP(gvec_##NAME##_s, float32_##FUNC, float32)                      \
+    DO_3OP(gvec_##NAME##_d, float64_##FUNC, float64)
+
+DO_3OP_SD(fadd, add)
+DO_3OP_SD(fsub, sub)
+DO_3OP_SD(fmul, mul)
+DO_3OP_SD(fdiv, div)
+DO_3OP_SD(fmax, max)
+DO_3OP_SD(fmin, min)
+DO_3OP_SD(fmaxnm, maxnum)
+DO_3OP_SD(fminnm, minnum)
+DO_3OP_SD(fabd, abd)
+DO_3OP_SD(fmulx, mulx)
+DO_3OP_SD(frecps, arm_recps)
+DO_3OP_SD(frsqrts, arm_rsqrts)
+DO_3OP_SD(fceq, ceq)
+DO_3OP_SD(fcge, cge)
+DO_3OP_SD(fcgt, cgt)
+DO_3OP_SD(facge, acge)
+DO_3OP_SD(facgt, acgt)
+
+/* Fused multiply-add into Vd: NAME(vd, vn, vm, fpst, desc). */
+#define DO_MULADD(NAME, FUNC, TYPE)                                       \
+void HELPER(NAME)(void *vd, void *vn, void *vm, void *stat, uint32_t desc) \
+{                                                                         \
+    unsigned oprsz = simd_oprsz(desc);                                    \
+    TYPE *d = vd, *n = vn, *m = vm;                                       \
+    TYPE r[16 / sizeof(TYPE)];                                            \
+    for (unsigned i = 0; i < oprsz / sizeof(TYPE); i++) {                 \
+        r[i] = FUNC(d[i], n[i], m[i], stat);                              \
+    }                                                                     \
+    memcpy(d, r, oprsz);                                                  \
+    clear_tail(d, oprsz);                                                 \
+}
+
+DO_MULADD(gvec_fmla_s, float32_fmla, float32)
+DO_MULADD(gvec_fmla_d, float64_fmla, float64)
+DO_MULADD(gvec_fmls_s, float32_fmls, float32)
+DO_MULADD(gvec_fmls_d, float64_fmls, float64)
+
+/*
+ * Pairwise: the result's low half comes from adjacent pairs of Vn, the
+ * high half from those of Vm (the concatenation Vm:Vn).
+ */
+#define DO_PAIRWISE(NAME, FUNC, TYPE)                                     \
+void HELPER(NAME)(void *vd, void *vn, void *vm, void *stat, uint32_t desc) \
+{                                                                         \
+    unsigned oprsz = simd_oprsz(desc);                                    \
+    unsigned half = oprsz / sizeof(TYPE) / 2;                             \
+    TYPE *d = vd, *n = vn, *m = vm;                                       \
+    TYPE r[16 / sizeof(TYPE)];                                            \
+    for (unsigned i = 0; i < half; i++) {                                 \
+        r[i] = FUNC(n[2 * i], n[2 * i + 1], stat);                        \
+    }                                                                     \
+    for (unsigned i = 0; i < half; i++) {                                 \
+        r[half + i] = FUNC(m[2 * i], m[2 * i + 1], stat);                 \
+    }                                                                     \
+    memcpy(d, r, oprsz);                                                  \
+    clear_tail(d, oprsz);                                                 \
+}
+
+#define DO_PAIRWISE_SD(NAME, FUNC)                                        \
+    DO_PAIRWISE(gvec_##NAME##_s, float32_##FUNC, float32)                 \
+    DO_PAIRWISE(gvec_##NAME##_d, float64_##FUNC, float64)
+
+DO_PAIRWISE_SD(faddp, add)
+DO_PAIRWISE_SD(fmaxp, max)
+DO_PAIRWISE_SD(fminp, min)
+DO_PAIRWISE_SD(fmaxnmp, maxnum)
+DO_PAIRWISE_SD(fminnmp, minnum)
+
+/*
+ * By element: every lane of Vn with element simd_data(desc) of Vm (read
+ * before anything is written: Vm may be Vd).
+ */
+#define DO_IDX(NAME, FUNC, TYPE)                                          \
+void HELPER(NAME)(void *vd, void *vn, void *vm, void *stat, uint32_t desc) \
+{                                                                         \
+    unsigned oprsz = simd_oprsz(desc);                                    \
+    TYPE *d = vd, *n = vn;                                                \
+    TYPE mm = ((TYPE *)vm)[simd_data(desc)];                              \
+    TYPE r[16 / sizeof(TYPE)];                                            \
+    for (unsigned i = 0; i < oprsz / sizeof(TYPE); i++) {                 \
+        r[i] = FUNC(n[i], mm, stat);                                      \
+    }                                                                     \
+    memcpy(d, r, oprsz);                                                  \
+    clear_tail(d, oprsz);                                                 \
+}
+
+#define DO_IDX_MULADD(NAME, FUNC, TYPE)                                   \
+void HELPER(NAME)(void *vd, void *vn, void *vm, void *stat, uint32_t desc) \
+{                                                                         \
+    unsigned oprsz = simd_oprsz(desc);                                    \
+    TYPE *d = vd, *n = vn;                                                \
+    TYPE mm = ((TYPE *)vm)[simd_data(desc)];                              \
+    TYPE r[16 / sizeof(TYPE)];                                            \
+    for (unsigned i = 0; i < oprsz / sizeof(TYPE); i++) {                 \
+        r[i] = FUNC(d[i], n[i], mm, stat);                                \
+    }                                                                     \
+    memcpy(d, r, oprsz);                                                  \
+    clear_tail(d, oprsz);                                                 \
+}
+
+DO_IDX(gvec_fmul_idx_s, float32_mul, float32)
+DO_IDX(gvec_fmul_idx_d, float64_mul, float64)
+DO_IDX(gvec_fmulx_idx_s, float32_mulx, float32)
+DO_IDX(gvec_fmulx_idx_d, float64_mulx, float64)
+DO_IDX_MULADD(gvec_fmla_idx_s, float32_fmla, float32)
+DO_IDX_MULADD(gvec_fmla_idx_d, float64_fmla, float64)
+DO_IDX_MULADD(gvec_fmls_idx_s, float32_fmls, float32)
+DO_IDX_MULADD(gvec_fmls_idx_d, float64_fmls, float64)
+
+/* Two-operand lane-wise op: NAME(vd, vn, fpst, desc). */
+#define DO_2OP(NAME, FUNC, TYPE)                                          \
+void HELPER(NAME)(void *vd, void *vn, void *stat, uint32_t desc)          \
+{                                                                         \
+    unsigned oprsz = simd_oprsz(desc);                                    \
+    TYPE *d = vd, *n = vn;                                                \
+    TYPE r[16 / sizeof(TYPE)];                                            \
+    for (unsigned i = 0; i < oprsz / sizeof(TYPE); i++) {                 \
+        r[i] = FUNC(n[i], stat);                                          \
+    }                                                                     \
+    memcpy(d, r, oprsz);                                                  \
+    clear_tail(d, oprsz);                                                 \
+}
+
+#define DO_2OP_SD(NAME, FUNC)                                             \
+    DO_2OP(gvec_##NAME##_s, float32_##FUNC, float32)                      \
+    DO_2OP(gvec_##NAME##_d, float64_##FUNC, float64)
+
+DO_2OP_SD(fsqrt, sqrt)
+DO_2OP_SD(frecpe, arm_recpe)
+DO_2OP_SD(frsqrte, arm_rsqrte)
+DO_2OP_SD(frecpx, arm_recpx)
+DO_2OP_SD(fcgt0, cgt0)
+DO_2OP_SD(fcge0, cge0)
+DO_2OP_SD(fceq0, ceq0)
+DO_2OP_SD(fcle0, cle0)
+DO_2OP_SD(fclt0, clt0)
+
+/* URECPE/URSQRTE: unsigned 0.32 fixed point, no FP state involved. */
+#define DO_U2OP(NAME, FUNC)                                               \
+void HELPER(NAME)(void *vd, void *vn, uint32_t desc)                      \
+{                                                                         \
+    unsigned oprsz = simd_oprsz(desc);                                    \
+    uint32_t *d = vd, *n = vn;                                            \
+    for (unsigned i = 0; i < oprsz / 4; i++) {                            \
+        d[i] = FUNC(n[i]);                                                \
+    }                                                                     \
+    clear_tail(d, oprsz);                                                 \
+}
+
+DO_U2OP(gvec_urecpe_s, arm_urecpe_u32)
+DO_U2OP(gvec_ursqrte_s, arm_ursqrte_u32)
+
+/*
+ * Reductions (FMAXV & co., scalar FADDP & co.): the Arm ARM's Reduce()
+ * splits the elements into halves, reduces each, then combines the two
+ * (op(op(e0, e1), op(e2, e3)) for four), which matters for the NaN
+ * chosen and the flags. The result is element 0 of Vd, the rest zeroed.
+ */
+#define DO_REDUCE(NAME, FUNC, TYPE)                                       \
+static TYPE NAME##_tree(const TYPE *e, unsigned n, float_status *s)       \
+{                                                                         \
+    if (n == 1) {                                                         \
+        return e[0];                                                      \
+    }                                                                     \
+    TYPE lo = NAME##_tree(e, n / 2, s);                                   \
+    TYPE hi = NAME##_tree(e + n / 2, n / 2, s);                           \
+    return FUNC(lo, hi, s);                                               \
+}                                                                         \
+void HELPER(NAME)(void *vd, void *vn, void *stat, uint32_t desc)          \
+{                                                                         \
+    TYPE r = NAME##_tree(vn, simd_oprsz(desc) / sizeof(TYPE), stat);      \
+    *(TYPE *)vd = r;                                                      \
+    clear_tail(vd, sizeof(TYPE));                                         \
+}
+
+#define DO_REDUCE_SD(NAME, FUNC)                                          \
+    DO_REDUCE(gvec_##NAME##_s, float32_##FUNC, float32)                   \
+    DO_REDUCE(gvec_##NAME##_d, float64_##FUNC, float64)
+
+DO_REDUCE_SD(faddv, add)
+DO_REDUCE_SD(fmaxv, max)
+DO_REDUCE_SD(fminv, min)
+DO_REDUCE_SD(fmaxnmv, maxnum)
+DO_REDUCE_SD(fminnmv, minnum)
