@@ -137,13 +137,7 @@ static void gen_goto_tb(DisasContext *s, int n, uint64_t dest)
     s->base.is_jmp = DISAS_NORETURN;
 }
 
-/* A condition as "value <cond> 0". */
-typedef struct DisasCompare {
-    TCGCond cond;
-    TCGv_i64 value;
-} DisasCompare;
-
-static void arm_test_cc(DisasCompare *c, int cc)
+void arm_test_cc(DisasCompare *c, int cc)
 {
     TCGv_i64 v;
     TCGCond cond;
@@ -203,6 +197,15 @@ static void arm_test_cc(DisasCompare *c, int cc)
 }
 
 /* ---- flags -------------------------------------------------------------- */
+
+void gen_set_nzcv(TCGv_i64 nzcv)
+{
+    tcg_gen_shli_i64(cpu_NF, nzcv, 60);
+    tcg_gen_andi_i64(cpu_ZF, nzcv, 4);
+    tcg_gen_xori_i64(cpu_ZF, cpu_ZF, 4);
+    tcg_gen_extract_i64(cpu_CF, nzcv, 1, 1);
+    tcg_gen_shli_i64(cpu_VF, nzcv, 63);
+}
 
 static void gen_logic_CC(bool sf, TCGv_i64 result)
 {

@@ -62,6 +62,17 @@ MemOp ldst_memop(DisasContext *s, int size, bool sign);
 /* A new temp holding Xn|SP + offset. */
 TCGv_i64 gen_addr(DisasContext *s, int rn, int64_t offset);
 
+/* A condition as "value <cond> 0". */
+typedef struct DisasCompare {
+    TCGCond cond;
+    TCGv_i64 value;
+} DisasCompare;
+
+/* The A64 condition @cc (0-15) on the current NZCV. */
+void arm_test_cc(DisasCompare *c, int cc);
+/* Set NZCV from bits [3:0] of @nzcv (N is bit 3), other bits zero. */
+void gen_set_nzcv(TCGv_i64 nzcv);
+
 /* ---- FP/SIMD (translate-a64.c) ---- */
 
 /*

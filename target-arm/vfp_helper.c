@@ -1,6 +1,8 @@
 /*
  * vfp_helper.c - FPCR and FPSR for A64: how the architectural control and
- * status registers map onto softfloat's float_status, and back.
+ * status registers map onto softfloat's float_status, and back; and the
+ * helpers of the scalar FP instructions and of every FP conversion
+ * (helper-fp.h), vector forms included.
  *
  * FPSR's cumulative exception bits are not updated by every FP insn: the
  * float_status structs accumulate softfloat's flags and vfp_get_fpsr()
@@ -10,7 +12,12 @@
 #include "util/osdep.h"
 #include "target-arm/cpu.h"
 #include "target-arm/internals.h"
+#include "target-arm/vec_internal.h"
+#include "target-arm/fp-internal.h"
 #include "fpu/softfloat.h"
+
+#define HELPER_H "target-arm/helper.h"
+#include "exec/helper-proto.h"
 
 /* FPSR cumulative bits from softfloat's flags (output denormal is UFC). */
 static uint32_t vfp_exceptbits_from_host(int flags)
@@ -84,4 +91,423 @@ void vfp_set_fpcr(CPUARMState *env, uint32_t val)
     vfp_apply_fpcr(&env->vfp.fp_status_f16, val, (val & FPCR_FZ16) != 0);
     /* StandardFPSCRValue: RNE, FZ and DN set, whatever FPCR says. */
     vfp_apply_fpcr(&env->vfp.standard_fp_status, FPCR_DN | FPCR_FZ, true);
+}
+
+/* ---- scalar arithmetic ------------------------------------------------ */
+
+#define VFP_BINOP(NAME, FN)                                                 \
+float32 HELPER(glue(vfp_, glue(NAME, s)))(float32 a, float32 b, void *fpst) \
+{                                                                           \
+    return glue(float32_, FN)(a, b, fpst);                                  \
+}                                                                           \
+float64 HELPER(glue(vfp_, glue(NAME, d)))(float64 a, float64 b, void *fpst) \
+{                                                                           \
+    return glue(float64_, FN)(a, b, fpst);                                  \
+}
+
+VFP_BINOP(add, add)
+VFP_BINOP(sub, sub)
+VFP_BINOP(mul, mul)
+VFP_BINOP(div, div)
+VFP_BINOP(max, max)
+VFP_BINOP(min, min)
+VFP_BINOP(maxnum, maxnum)
+VFP_BINOP(minnum, minnum)
+
+float32 HELPER(vfp_sqrts)(float32 a, void *fpst)
+{
+    return float32_sqrt(a, fpst);
+}
+
+float64 HELPER(vfp_sqrtd)(float64 a, void *fpst)
+{
+    return float64_sqrt(a, fpst);
+}
+
+/*
+ * FPMulAdd(addend, n, m): the translator has already negated operands with
+ * FPNeg (sign flip, NaNs included), so the NaN choice sees them as Arm does.
+ */
+float32 HELPER(vfp_muladds)(float32 n, float32 m, float32 a, void *fpst)
+{
+    return float32_muladd(n, m, a, 0, fpst);
+}
+
+float64 HELPER(vfp_muladdd)(float64 n, float64 m, float64 a, void *fpst)
+{
+    return float64_muladd(n, m, a, 0, fpst);
+}
+
+/* NZCV of FPCompare: unordered 0011, equal 0110, less 1000, greater 0010. */
+static uint32_t nzcv_from_relation(FloatRelation r)
+{
+    switch (r) {
+    case float_relation_equal:
+        return 0x6;
+    case float_relation_less:
+        return 0x8;
+    case float_relation_greater:
+        return 0x2;
+    default:
+        return 0x3;
+    }
+}
+
+uint32_t HELPER(vfp_cmps)(float32 a, float32 b, void *fpst)
+{
+    return nzcv_from_relation(float32_compare_quiet(a, b, fpst));
+}
+
+uint32_t HELPER(vfp_cmpd)(float64 a, float64 b, void *fpst)
+{
+    return nzcv_from_relation(float64_compare_quiet(a, b, fpst));
+}
+
+uint32_t HELPER(vfp_cmpes)(float32 a, float32 b, void *fpst)
+{
+    return nzcv_from_relation(float32_compare(a, b, fpst));
+}
+
+uint32_t HELPER(vfp_cmped)(float64 a, float64 b, void *fpst)
+{
+    return nzcv_from_relation(float64_compare(a, b, fpst));
+}
+
+/* ---- round to integral ------------------------------------------------ */
+
+/*
+ * FRINT*: round in the mode @mode names (FPCR's for X and I). Only FRINTX
+ * reports Inexact; the others keep whatever the status held before.
+ */
+#define VFP_RINT(NAME, TYPE, FN)                                            \
+static TYPE NAME(TYPE a, uint32_t mode, float_status *st)                   \
+{                                                                           \
+    FloatRoundMode saved = get_float_rounding_mode(st);                     \
+    int flags = get_float_exception_flags(st);                              \
+    TYPE r;                                                                 \
+                                                                            \
+    if ((mode & VFP_RMODE_MASK) != VFP_RMODE_FPCR) {                        \
+        set_float_rounding_mode((FloatRoundMode)(mode & VFP_RMODE_MASK), st);\
+    }                                                                       \
+    r = FN(a, st);                                                          \
+    set_float_rounding_mode(saved, st);                                     \
+    if (!(mode & VFP_RINT_EXACT) && !(flags & float_flag_inexact)) {        \
+        set_float_exception_flags(get_float_exception_flags(st) &           \
+                                  ~float_flag_inexact, st);                 \
+    }                                                                       \
+    return r;                                                               \
+}
+
+VFP_RINT(rint32, float32, float32_round_to_int)
+VFP_RINT(rint64, float64, float64_round_to_int)
+
+float32 HELPER(vfp_rints)(float32 a, uint32_t mode, void *fpst)
+{
+    return rint32(a, mode, fpst);
+}
+
+float64 HELPER(vfp_rintd)(float64 a, uint32_t mode, void *fpst)
+{
+    return rint64(a, mode, fpst);
+}
+
+/* ---- conversions between formats -------------------------------------- */
+
+float64 HELPER(vfp_fcvt_s_to_d)(float32 a, void *fpst)
+{
+    return float32_to_float64(a, fpst);
+}
+
+float32 HELPER(vfp_fcvt_d_to_s)(float64 a, void *fpst)
+{
+    return float64_to_float32(a, fpst);
+}
+
+/* FCVTXN: FPConvert with FPRounding_ODD, whatever FPCR.RMode says. */
+static float32 fcvtxn(float64 a, float_status *st)
+{
+    FloatRoundMode saved = get_float_rounding_mode(st);
+    float32 r;
+
+    set_float_rounding_mode(float_round_to_odd, st);
+    r = float64_to_float32(a, st);
+    set_float_rounding_mode(saved, st);
+    return r;
+}
+
+float32 HELPER(vfp_fcvtxn)(float64 a, void *fpst)
+{
+    return fcvtxn(a, fpst);
+}
+
+/*
+ * Half precision in FPConvert (FPUnpackCV, FPRoundCV): a half-precision
+ * input or result is never flushed (FZ16 is ignored, FZ does not apply to
+ * it); a single/double input is flushed by FZ. FPCR.AHP picks the format.
+ */
+static bool fp_ieee_half(CPUARMState *env)
+{
+    return !(env->fpcr & FPCR_AHP);
+}
+
+static float32 cvt_h_to_s(uint16_t a, CPUARMState *env)
+{
+    float_status *st = &env->vfp.fp_status;
+    bool saved = get_flush_inputs_to_zero(st);
+    float32 r;
+
+    set_flush_inputs_to_zero(false, st);
+    r = float16_to_float32(a, fp_ieee_half(env), st);
+    set_flush_inputs_to_zero(saved, st);
+    return r;
+}
+
+static float64 cvt_h_to_d(uint16_t a, CPUARMState *env)
+{
+    float_status *st = &env->vfp.fp_status;
+    bool saved = get_flush_inputs_to_zero(st);
+    float64 r;
+
+    set_flush_inputs_to_zero(false, st);
+    r = float16_to_float64(a, fp_ieee_half(env), st);
+    set_flush_inputs_to_zero(saved, st);
+    return r;
+}
+
+static uint16_t cvt_s_to_h(float32 a, CPUARMState *env)
+{
+    float_status *st = &env->vfp.fp_status;
+    bool saved = get_flush_to_zero(st);
+    float16 r;
+
+    set_flush_to_zero(false, st);
+    r = float32_to_float16(a, fp_ieee_half(env), st);
+    set_flush_to_zero(saved, st);
+    return r;
+}
+
+static uint16_t cvt_d_to_h(float64 a, CPUARMState *env)
+{
+    float_status *st = &env->vfp.fp_status;
+    bool saved = get_flush_to_zero(st);
+    float16 r;
+
+    set_flush_to_zero(false, st);
+    r = float64_to_float16(a, fp_ieee_half(env), st);
+    set_flush_to_zero(saved, st);
+    return r;
+}
+
+float32 HELPER(vfp_fcvt_h_to_s)(uint32_t a, CPUARMState *env)
+{
+    return cvt_h_to_s(a, env);
+}
+
+float64 HELPER(vfp_fcvt_h_to_d)(uint32_t a, CPUARMState *env)
+{
+    return cvt_h_to_d(a, env);
+}
+
+uint32_t HELPER(vfp_fcvt_s_to_h)(float32 a, CPUARMState *env)
+{
+    return cvt_s_to_h(a, env);
+}
+
+uint32_t HELPER(vfp_fcvt_d_to_h)(float64 a, CPUARMState *env)
+{
+    return cvt_d_to_h(a, env);
+}
+
+/* ---- FP to integer and fixed point ------------------------------------ */
+
+/*
+ * FPToFixed: a NaN gives 0 and Invalid (softfloat would saturate); the
+ * rest is softfloat's rounding of a * 2^fbits with saturation + Invalid.
+ */
+#define VFP_TOINT(NAME, FTYPE, ITYPE, UTYPE, FN)                            \
+static UTYPE NAME(FTYPE a, uint32_t desc, float_status *st)                 \
+{                                                                           \
+    FloatRoundMode rm = (FloatRoundMode)(desc & VFP_RMODE_MASK);            \
+                                                                            \
+    if (rm == VFP_RMODE_FPCR) {                                             \
+        rm = get_float_rounding_mode(st);                                   \
+    }                                                                       \
+    if (glue(FTYPE, _is_any_nan)(a)) {                                      \
+        float_raise(float_flag_invalid, st);                                \
+        return 0;                                                           \
+    }                                                                       \
+    return (UTYPE)(ITYPE)FN(a, rm, desc >> VFP_FBITS_SHIFT, st);            \
+}
+
+VFP_TOINT(f32_to_s32, float32, int32_t, uint32_t, float32_to_int32_scalbn)
+VFP_TOINT(f32_to_u32, float32, uint32_t, uint32_t, float32_to_uint32_scalbn)
+VFP_TOINT(f32_to_s64, float32, int64_t, uint64_t, float32_to_int64_scalbn)
+VFP_TOINT(f32_to_u64, float32, uint64_t, uint64_t, float32_to_uint64_scalbn)
+VFP_TOINT(f64_to_s32, float64, int32_t, uint32_t, float64_to_int32_scalbn)
+VFP_TOINT(f64_to_u32, float64, uint32_t, uint32_t, float64_to_uint32_scalbn)
+VFP_TOINT(f64_to_s64, float64, int64_t, uint64_t, float64_to_int64_scalbn)
+VFP_TOINT(f64_to_u64, float64, uint64_t, uint64_t, float64_to_uint64_scalbn)
+
+#define VFP_TOINT_HELPER(NAME, FTYPE)                                       \
+uint64_t HELPER(glue(vfp_, NAME))(FTYPE a, uint32_t desc, void *fpst)       \
+{                                                                           \
+    return NAME(a, desc, fpst);                                             \
+}
+
+VFP_TOINT_HELPER(f32_to_s32, float32)
+VFP_TOINT_HELPER(f32_to_u32, float32)
+VFP_TOINT_HELPER(f32_to_s64, float32)
+VFP_TOINT_HELPER(f32_to_u64, float32)
+VFP_TOINT_HELPER(f64_to_s32, float64)
+VFP_TOINT_HELPER(f64_to_u32, float64)
+VFP_TOINT_HELPER(f64_to_s64, float64)
+VFP_TOINT_HELPER(f64_to_u64, float64)
+
+/* FixedToFP: value * 2^-fbits rounded once under FPCR. */
+float32 HELPER(vfp_s64_to_f32)(uint64_t v, uint32_t fbits, void *fpst)
+{
+    return int64_to_float32_scalbn((int64_t)v, -(int)fbits, fpst);
+}
+
+float32 HELPER(vfp_u64_to_f32)(uint64_t v, uint32_t fbits, void *fpst)
+{
+    return uint64_to_float32_scalbn(v, -(int)fbits, fpst);
+}
+
+float64 HELPER(vfp_s64_to_f64)(uint64_t v, uint32_t fbits, void *fpst)
+{
+    return int64_to_float64_scalbn((int64_t)v, -(int)fbits, fpst);
+}
+
+float64 HELPER(vfp_u64_to_f64)(uint64_t v, uint32_t fbits, void *fpst)
+{
+    return uint64_to_float64_scalbn(v, -(int)fbits, fpst);
+}
+
+/* ---- vector forms: one call per instruction --------------------------- */
+
+/* d[i] = FN(n[i], data, fpst) for each lane; a Q=0 form clears [127:64]. */
+#define VFP_GVEC_UNARY(NAME, TYPE, FN)                                      \
+void HELPER(NAME)(void *vd, void *vn, void *fpst, uint32_t desc)            \
+{                                                                           \
+    unsigned oprsz = simd_oprsz(desc);                                      \
+    uint32_t data = simd_data(desc);                                        \
+    TYPE *d = vd, *n = vn;                                                  \
+                                                                            \
+    for (unsigned i = 0; i < oprsz / sizeof(TYPE); i++) {                   \
+        d[i] = FN(n[i], data, fpst);                                        \
+    }                                                                       \
+    clear_tail(d, oprsz);                                                   \
+}
+
+static float32 s32_to_f32(uint32_t v, uint32_t fbits, float_status *st)
+{
+    return int32_to_float32_scalbn((int32_t)v, -(int)fbits, st);
+}
+
+static float32 u32_to_f32(uint32_t v, uint32_t fbits, float_status *st)
+{
+    return uint32_to_float32_scalbn(v, -(int)fbits, st);
+}
+
+static float64 s64_to_f64(uint64_t v, uint32_t fbits, float_status *st)
+{
+    return int64_to_float64_scalbn((int64_t)v, -(int)fbits, st);
+}
+
+static float64 u64_to_f64(uint64_t v, uint32_t fbits, float_status *st)
+{
+    return uint64_to_float64_scalbn(v, -(int)fbits, st);
+}
+
+VFP_GVEC_UNARY(vfp_gvec_rint_s, uint32_t, rint32)
+VFP_GVEC_UNARY(vfp_gvec_rint_d, uint64_t, rint64)
+VFP_GVEC_UNARY(vfp_gvec_f32_to_s32, uint32_t, f32_to_s32)
+VFP_GVEC_UNARY(vfp_gvec_f32_to_u32, uint32_t, f32_to_u32)
+VFP_GVEC_UNARY(vfp_gvec_f64_to_s64, uint64_t, f64_to_s64)
+VFP_GVEC_UNARY(vfp_gvec_f64_to_u64, uint64_t, f64_to_u64)
+VFP_GVEC_UNARY(vfp_gvec_s32_to_f32, uint32_t, s32_to_f32)
+VFP_GVEC_UNARY(vfp_gvec_u32_to_f32, uint32_t, u32_to_f32)
+VFP_GVEC_UNARY(vfp_gvec_s64_to_f64, uint64_t, s64_to_f64)
+VFP_GVEC_UNARY(vfp_gvec_u64_to_f64, uint64_t, u64_to_f64)
+
+/*
+ * FCVTL{2}: the 64-bit half picked by Q widened to the full register.
+ * Computed into a copy first: Vd may be Vn.
+ */
+void HELPER(vfp_gvec_fcvtl_h)(void *vd, void *vn, CPUARMState *env,
+                              uint32_t desc)
+{
+    const uint16_t *n = (const uint16_t *)vn + (simd_data(desc) ? 4 : 0);
+    uint32_t r[4];
+
+    for (int i = 0; i < 4; i++) {
+        r[i] = cvt_h_to_s(n[i], env);
+    }
+    memcpy(vd, r, 16);
+}
+
+void HELPER(vfp_gvec_fcvtl_s)(void *vd, void *vn, CPUARMState *env,
+                              uint32_t desc)
+{
+    const uint32_t *n = (const uint32_t *)vn + (simd_data(desc) ? 2 : 0);
+    uint64_t r[2];
+
+    for (int i = 0; i < 2; i++) {
+        r[i] = float32_to_float64(n[i], &env->vfp.fp_status);
+    }
+    memcpy(vd, r, 16);
+}
+
+/*
+ * FCVTN{2}/FCVTXN{2}: the full register narrowed into 64 bits, written to
+ * the low half (the high half zeroed) or, for the "2" forms (Q=1), to the
+ * high half with the low half kept.
+ */
+static void narrow_store(void *vd, uint64_t r, uint32_t desc)
+{
+    uint64_t *d = vd;
+
+    if (simd_data(desc)) {
+        d[1] = r;
+    } else {
+        d[0] = r;
+        d[1] = 0;
+    }
+}
+
+void HELPER(vfp_gvec_fcvtn_s)(void *vd, void *vn, CPUARMState *env,
+                              uint32_t desc)
+{
+    const uint32_t *n = vn;
+    uint64_t r = 0;
+
+    for (int i = 0; i < 4; i++) {
+        r |= (uint64_t)cvt_s_to_h(n[i], env) << (16 * i);
+    }
+    narrow_store(vd, r, desc);
+}
+
+void HELPER(vfp_gvec_fcvtn_d)(void *vd, void *vn, CPUARMState *env,
+                              uint32_t desc)
+{
+    const uint64_t *n = vn;
+    uint64_t r = 0;
+
+    for (int i = 0; i < 2; i++) {
+        r |= (uint64_t)float64_to_float32(n[i], &env->vfp.fp_status) << (32 * i);
+    }
+    narrow_store(vd, r, desc);
+}
+
+void HELPER(vfp_gvec_fcvtxn)(void *vd, void *vn, CPUARMState *env,
+                             uint32_t desc)
+{
+    const uint64_t *n = vn;
+    uint64_t r = 0;
+
+    for (int i = 0; i < 2; i++) {
+        r |= (uint64_t)fcvtxn(n[i], &env->vfp.fp_status) << (32 * i);
+    }
+    narrow_store(vd, r, desc);
 }
