@@ -1,27 +1,36 @@
 #!/usr/bin/env bash
-# boot-test.sh PLUMB CACHE SMP GIC [EMULATOR_ARGS...] - boot Debian 12's arm64
-# kernel with the busybox initramfs of fetch-guest.sh on -M virt, print TAP.
+# boot-test.sh PLUMB CACHE SMP GIC GUEST [EMULATOR_ARGS...] - boot Debian 12's
+# arm64 kernel (fetch-guest.sh, cached in CACHE) on -M virt -cpu max with
+# -smp SMP and gic-version=GIC, print TAP.
 #
-# Checks: the guest is fetched (a mirror that cannot be reached is a SKIP
-# with the reason, a failed download of a reachable one a failure), the
-# kernel reaches "Run /init", /init prints its marker, uname, as many CPUs
-# in /proc/cpuinfo as -smp, the md5 of /bin/busybox and a shell loop's
-# result equal to what the host computed, the done marker, the kernel's
-# "reboot: Power down" (poweroff -f -> PSCI SYSTEM_OFF) and exit status 0
-# within the time limit.
+# GUEST "busybox": the busybox initramfs of fetch-guest.sh. Checks: the
+# guest is fetched (a mirror that cannot be reached is a SKIP with the
+# reason, a failed download of a reachable one a failure), the kernel
+# reaches "Run /init", /init prints its marker, uname, as many CPUs in
+# /proc/cpuinfo as -smp, the md5 of /bin/busybox and a shell loop's result
+# equal to what the host computed, the done marker, the kernel's "reboot:
+# Power down" (poweroff -f -> PSCI SYSTEM_OFF) and exit status 0.
 # While the CPU has no FP/AdvSIMD (the kernel says "Floating-point is not
 # implemented"), static glibc busybox cannot run: the userspace checks are
 # then reported "not ok ... # TODO" (counted as skipped, never as passed).
+#
+# GUEST a file: an initrd whose /init is mini-init.c (no libc, no FP). Its
+# "MINI-ok"/"MINI-not ok" lines become TAP lines (as many as mini-init.c
+# has check() calls), then its hash against the host's, the CPU count,
+# the done marker, power down and exit status 0.
 # Env: BOOT_TIMEOUT (s, default 120), BOOT_KEEP_LOG=FILE keeps the console.
 set -u
-plumb=${1:?usage: $0 PLUMB CACHE SMP GIC}
-cache=$2 smp=$3 gic=$4
-shift 4
+plumb=${1:?usage: $0 PLUMB CACHE SMP GIC GUEST}
+cache=$2 smp=$3 gic=$4 guest=${5:-busybox}
+shift 5
 here=$(cd "$(dirname "$0")" && pwd)
 timeout_s=${BOOT_TIMEOUT:-120}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0 plan=10
+if [ "$guest" != busybox ]; then
+    plan=$((2 + $(grep -c '^ *check("' "$here/mini-init.c") + 5))
+fi
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1${2:+ # $2}"; }
 check() { # check NAME COND_STATUS [DETAIL]
@@ -48,8 +57,10 @@ if [ $frc != 0 ]; then
 fi
 ok "guest fetched: kernel $(cat "$cache/abi"), busybox-static"
 
+initrd=$cache/initrd.gz
+[ "$guest" != busybox ] && initrd=$guest
 args=(-M "virt,gic-version=$gic" -cpu max -m 1G -smp "$smp" -nographic
-      -kernel "$cache/Image" -initrd "$cache/initrd.gz"
+      -kernel "$cache/Image" -initrd "$initrd"
       -append "console=ttyAMA0 panic=-1" -no-reboot "$@")
 echo "# $plumb ${args[*]}"
 t0=$(date +%s%N)
@@ -59,12 +70,45 @@ t1=$(date +%s%N)
 tr -d '\r' < "$tmp/con" > "$tmp/log"
 [ -n "${BOOT_KEEP_LOG:-}" ] && cp "$tmp/log" "$BOOT_KEEP_LOG"
 echo "# wall $(( (t1 - t0) / 1000000 )) ms, exit status $rc"
-sed -n 's/^.*\(PLUMB-[A-Z]*.*\)$/# \1/p' "$tmp/log"
+sed -n 's/^.*\(PLUMB-[A-Z]*.*\)$/# \1/p; s/^\(MINI-[A-Z]*.*\)$/# \1/p' "$tmp/log"
 grep -aE 'Kernel panic|Oops|Unable to handle|BUG:' "$tmp/log" | head -n 5 | sed 's/^/# /'
 sed 's/^/# stderr: /' "$tmp/err" | head -n 10
 
 grep -q 'Run /init as init process' "$tmp/log"
 check "kernel runs /init" $?
+
+if [ "$guest" != busybox ]; then
+    while IFS= read -r line; do
+        case $line in
+        "MINI-ok "*) ok "${line#MINI-ok }" ;;
+        "MINI-not ok "*) notok "${line#MINI-not ok }" ;;
+        esac
+    done < <(grep -aE '^MINI-(not )?ok ' "$tmp/log")
+    want_hash=$(python3 -c '
+M = (1 << 64) - 1
+x, h, n = 0x9e3779b97f4a7c15, 0xcbf29ce484222325, 256 * 1024
+b = bytearray(n)
+for i in range(n):
+    x ^= (x << 13) & M; x ^= x >> 7; x ^= (x << 17) & M; b[i] = (x >> 32) & 0xff
+for r in range(4):
+    for c in b:
+        h = ((h ^ c) * 0x100000001b3) & M
+print(h)')
+    got_hash=$(sed -n 's/^MINI-HASH //p' "$tmp/log" | head -n1)
+    got_cpus=$(sed -n 's/^MINI-CPUS //p' "$tmp/log" | head -n1)
+    [ -n "$got_hash" ] && [ "$got_hash" = "$want_hash" ]
+    check "EL0 workload hash = $want_hash (host)" $? "got ${got_hash:-nothing}"
+    [ "$got_cpus" = "$smp" ]
+    check "init ran on $smp CPUs" $? "got ${got_cpus:-nothing}"
+    grep -q '^MINI-DONE$' "$tmp/log"
+    check "init finishes without failures" $?
+    grep -q 'reboot: Power down' "$tmp/log"
+    check "reboot(POWER_OFF) powers down (PSCI SYSTEM_OFF)" $?
+    [ $rc = 0 ] && grep -q 'reboot: Power down' "$tmp/log"
+    check "plumb exits 0 after power down" $? \
+        "exit status $rc$([ $rc = 124 ] && echo ": timed out after ${timeout_s}s")"
+    exit 0
+fi
 
 todo=""
 if grep -q 'Floating-point is not implemented' "$tmp/log"; then

@@ -1,18 +1,46 @@
 # tests/boot/rules.mk - the boot tier (make check-boot): Debian 12's arm64
-# kernel and busybox-static, fetched with apt into $(BUILD)/boot-cache once
+# kernel, fetched with apt into $(BUILD)/boot-cache once
 # (tests/boot/fetch-guest.sh), booted on -M virt -cpu max by boot-test.sh in
-# each configuration below: $(BUILD)/tests/boot/aarch64-linux-smp<N>-gicv<V>.
+# each configuration below:
+#   $(BUILD)/tests/boot/aarch64-linux-smp<N>-gicv<V>   busybox-static userspace
+#   $(BUILD)/tests/boot/aarch64-mini-smp<N>-gicv<V>    mini-init.c as /init
+#     (no libc, no FP: EL0, syscalls, fork, signals, timer, power off)
 
 BOOT_OUT := $(BUILD)/tests/boot
 BOOT_CACHE := $(BUILD)/boot-cache
 BOOT_A64_CONFIGS := smp1-gicv3 smp2-gicv3 smp1-gicv2 smp2-gicv2
 BOOT_TESTS += $(addprefix $(BOOT_OUT)/aarch64-linux-,$(BOOT_A64_CONFIGS))
 
-$(BOOT_OUT)/aarch64-linux-%: tests/boot/boot-test.sh tests/boot/rules.mk
+# boot_wrapper NAME-CONFIG GUEST: a runner script for one configuration
+define boot_wrapper
 	@mkdir -p $(@D)
-	@printf '#!/bin/sh\nexec %s %s %s %s %s "$$@"\n' \
+	@printf '#!/bin/sh\nexec %s %s %s %s %s %s "$$@"\n' \
 		"$(abspath tests/boot/boot-test.sh)" \
 		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BOOT_CACHE))" \
-		"$(patsubst smp%,%,$(word 1,$(subst -, ,$*)))" \
-		"$(patsubst gicv%,%,$(word 2,$(subst -, ,$*)))" > $@
+		"$(patsubst smp%,%,$(word 1,$(subst -, ,$1)))" \
+		"$(patsubst gicv%,%,$(word 2,$(subst -, ,$1)))" "$2" > $@
 	@chmod +x $@
+endef
+
+$(BOOT_OUT)/aarch64-linux-%: tests/boot/boot-test.sh tests/boot/rules.mk
+	$(call boot_wrapper,$*,busybox)
+
+ifneq ($(CROSS_AARCH64),)
+BOOT_TESTS += $(addprefix $(BOOT_OUT)/aarch64-mini-,$(BOOT_A64_CONFIGS))
+
+$(BOOT_OUT)/mini-init: tests/boot/mini-init.c
+	@mkdir -p $(@D)
+	@echo "  GUESTCC $@"
+	$(QUIET)$(CROSS_AARCH64)gcc -O2 -static -nostdlib -ffreestanding -fno-pic -no-pie \
+		-fno-stack-protector -mgeneral-regs-only -Wall -Wextra -Werror \
+		-Wl,--build-id=none -o $@ $<
+
+$(BOOT_OUT)/mini-initrd.gz: $(BOOT_OUT)/mini-init
+	@echo "  CPIO    $@"
+	$(QUIET)rm -rf $@.d && mkdir -p $@.d && cp $< $@.d/init && \
+		(cd $@.d && echo init | cpio -o -H newc -R 0:0 --quiet) | gzip -9n > $@ && \
+		rm -rf $@.d
+
+$(BOOT_OUT)/aarch64-mini-%: tests/boot/boot-test.sh tests/boot/rules.mk $(BOOT_OUT)/mini-initrd.gz
+	$(call boot_wrapper,$*,$(abspath $(BOOT_OUT)/mini-initrd.gz))
+endif
