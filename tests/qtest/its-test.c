@@ -8,8 +8,9 @@
  * the guest test's job (tests/guest/aarch64/its-lpi.c).
  *
  * Also: the ID registers, GITS_BASER/CBASER behaviour, command errors that
- * are skipped and memory errors that stall, and an MSI from the edu PCI
- * device reaching GITS_TRANSLATER with its requester id as DeviceID.
+ * are skipped and memory errors that stall, an MSI from the edu PCI device
+ * and an MSI-X from virtio-rng-pci reaching GITS_TRANSLATER with their
+ * requester ids as DeviceIDs.
  */
 #include "util/osdep.h"
 #include "libqtest.h"
@@ -446,6 +447,103 @@ static void test_edu_msi_through_its(void)
     qtest_quit(qts);
 }
 
+/*
+ * MSI-X: virtio-rng-pci at 00:03.0 (DeviceID 0x18) fills a buffer on its
+ * queue 0 and signals MSI-X vector 0, whose table entry points at
+ * GITS_TRANSLATER. While the vector is masked the MSI waits in the PBA and
+ * goes out when unmasked.
+ */
+#define VRNG_DEVFN      0x18
+#define VRNG_BAR1       0x10100000ULL           /* MSI-X table + PBA */
+#define VRNG_BAR4       0x10200000ULL           /* modern virtio regions */
+#define VQ_DESC         (RAM + 0x500000)
+#define VQ_AVAIL        (RAM + 0x501000)
+#define VQ_USED         (RAM + 0x502000)
+#define VQ_BUF          (RAM + 0x503000)
+
+static void vrng_request(QTestState *qts, uint16_t idx)
+{
+    /* One 16-byte device-writable buffer per request, ring slot = idx. */
+    qtest_writeq(qts, VQ_DESC + 16 * (idx % 8), VQ_BUF + 16 * (idx % 8));
+    qtest_writel(qts, VQ_DESC + 16 * (idx % 8) + 8, 16);
+    qtest_writew(qts, VQ_DESC + 16 * (idx % 8) + 12, 2);        /* WRITE */
+    qtest_writew(qts, VQ_AVAIL + 4 + 2 * (idx % 8), idx % 8);
+    qtest_writew(qts, VQ_AVAIL + 2, idx + 1);
+    qtest_writew(qts, VRNG_BAR4 + 0x3000 +
+                 4 * qtest_readw(qts, VRNG_BAR4 + 0x1e), 0);    /* notify */
+}
+
+static void test_virtio_msix_through_its(void)
+{
+    Its t;
+    QTestState *qts = its_start(&t, 1, " -device virtio-rng-pci,addr=3");
+    uint8_t cap;
+    uint32_t table;
+    uint64_t vec0;
+
+    cap = qtest_readb(qts, cfg(VRNG_DEVFN, 0x34));
+    while (cap && qtest_readb(qts, cfg(VRNG_DEVFN, cap)) != 0x11) {
+        cap = qtest_readb(qts, cfg(VRNG_DEVFN, cap + 1));
+    }
+    g_assert_cmphex(cap, !=, 0);
+    qtest_writel(qts, cfg(VRNG_DEVFN, 0x14), (uint32_t)VRNG_BAR1);
+    qtest_writel(qts, cfg(VRNG_DEVFN, 0x20), (uint32_t)VRNG_BAR4);
+    qtest_writel(qts, cfg(VRNG_DEVFN, 0x24), 0);
+    qtest_writew(qts, cfg(VRNG_DEVFN, 4), 0x6);         /* MEM | MASTER */
+    table = qtest_readl(qts, cfg(VRNG_DEVFN, cap + 4));
+    g_assert_cmpuint(table & 7, ==, 1);                 /* in BAR1 */
+    vec0 = VRNG_BAR1 + (table & ~7u);
+    qtest_writel(qts, vec0 + 0, (uint32_t)GITS_TRANSLATER);
+    qtest_writel(qts, vec0 + 4, 0);
+    qtest_writel(qts, vec0 + 8, 9);                     /* EventID */
+    qtest_writel(qts, vec0 + 12, 1);                    /* masked */
+    qtest_writew(qts, cfg(VRNG_DEVFN, cap + 2), 0x8000);    /* MSI-X on */
+
+    /* virtio 1.0 driver set-up of queue 0, vector 0. */
+    qtest_writeb(qts, VRNG_BAR4 + 0x14, 0);
+    qtest_writeb(qts, VRNG_BAR4 + 0x14, 1 | 2);         /* ACK | DRIVER */
+    qtest_writel(qts, VRNG_BAR4 + 0x08, 1);
+    qtest_writel(qts, VRNG_BAR4 + 0x0c, 1);             /* VERSION_1 */
+    qtest_writeb(qts, VRNG_BAR4 + 0x14, 1 | 2 | 8);     /* FEATURES_OK */
+    qtest_writew(qts, VRNG_BAR4 + 0x16, 0);
+    qtest_writew(qts, VRNG_BAR4 + 0x18, 8);
+    qtest_writew(qts, VRNG_BAR4 + 0x1a, 0);             /* queue vector 0 */
+    g_assert_cmpuint(qtest_readw(qts, VRNG_BAR4 + 0x1a), ==, 0);
+    /* 64-bit addresses as two 32-bit halves (the common config is 1..4). */
+    qtest_writel(qts, VRNG_BAR4 + 0x20, (uint32_t)VQ_DESC);
+    qtest_writel(qts, VRNG_BAR4 + 0x24, 0);
+    qtest_writel(qts, VRNG_BAR4 + 0x28, (uint32_t)VQ_AVAIL);
+    qtest_writel(qts, VRNG_BAR4 + 0x2c, 0);
+    qtest_writel(qts, VRNG_BAR4 + 0x30, (uint32_t)VQ_USED);
+    qtest_writel(qts, VRNG_BAR4 + 0x34, 0);
+    qtest_writew(qts, VRNG_BAR4 + 0x1c, 1);
+    qtest_writeb(qts, VRNG_BAR4 + 0x14, 1 | 2 | 8 | 4); /* DRIVER_OK */
+
+    mapd(&t, VRNG_DEVFN, 4, true);
+    mapc(&t, 0, 0, true);
+    mapti(&t, VRNG_DEVFN, 9, 8800, 0);
+    cmd_post(&t);
+
+    /* Masked: the buffer is used, the MSI waits in the PBA. */
+    vrng_request(qts, 0);
+    g_assert_cmpuint(qtest_readw(qts, VQ_USED + 2), ==, 1);
+    g_assert_false(lpi_pending(qts, 0, 8800));
+    g_assert_cmphex(qtest_readl(qts, VRNG_BAR1 +
+                                (qtest_readl(qts, cfg(VRNG_DEVFN, cap + 8)) &
+                                 ~7u)) & 1, ==, 1);
+    qtest_writel(qts, vec0 + 12, 0);                    /* unmask: sent */
+    g_assert_true(lpi_pending(qts, 0, 8800));
+
+    /* Unmasked: the next used buffer signals at once. */
+    devev_cmd(&t, 0x04, VRNG_DEVFN, 9, 0);              /* CLEAR */
+    cmd_post(&t);
+    g_assert_false(lpi_pending(qts, 0, 8800));
+    vrng_request(qts, 1);
+    g_assert_cmpuint(qtest_readw(qts, VQ_USED + 2), ==, 2);
+    g_assert_true(lpi_pending(qts, 0, 8800));
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -463,6 +561,7 @@ int main(int argc, char **argv)
         qtest_add_func("/its/disabled-its-and-rdist",
                        test_disabled_its_and_rdist);
         qtest_add_func("/its/edu-msi", test_edu_msi_through_its);
+        qtest_add_func("/its/virtio-msix", test_virtio_msix_through_its);
     }
     return g_test_run();
 }
