@@ -23,6 +23,13 @@ $(BUILD)/tests/guest/aarch64/aarch64-widths: $(A64D_WIDTHS_ELF) $(A64D_SRC)/run-
 		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
 	@chmod +x $@
 
+# simd-ldst-widths.c (the SIMD&FP forms) needs the same device.
+$(BUILD)/tests/guest/aarch64/aarch64-simd-ldst-widths: $(BUILD)/tests/guest/aarch64/simd-ldst-widths.elf $(A64D_SRC)/run-widths.sh
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' "$(abspath $(A64D_SRC)/run-widths.sh)" \
+		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
+	@chmod +x $@
+
 A64D_WIDTHS_TWINS := $(foreach t,$(A64D_TWINS),$(A64D_OUT)/aarch64-widths-$(firstword $(subst :, ,$(t))))
 GUEST_TESTS += $(A64D_WIDTHS_TWINS)
 
