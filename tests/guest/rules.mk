@@ -44,6 +44,12 @@ $(A64_GUEST_OUT)/random-cases.h: $(A64_GUEST_SRC)/gen-random.py
 	@echo "  GEN     $@"
 	$(QUIET)$(DECODETREE_PYTHON) $< > $@.tmp && mv $@.tmp $@
 
+$(A64_GUEST_OUT)/simd-fp-arith.elf: $(A64_GUEST_OUT)/simd-fp-cases.h
+$(A64_GUEST_OUT)/simd-fp-cases.h: $(A64_GUEST_SRC)/gen-simd-fp.py
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	$(QUIET)$(DECODETREE_PYTHON) $< > $@.tmp && mv $@.tmp $@
+
 $(A64_GUEST_OUT)/%.elf: $(A64_GUEST_SRC)/%.c $(A64_GUEST_DEPS)
 	@mkdir -p $(@D)
 	@echo "  GUESTCC $@"
