@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# fetch-uboot.sh CACHE - Debian 12's u-boot for QEMU's arm64 virt board, from
+# the u-boot-qemu apt package (architecture all) only.
+#
+# Leaves CACHE/u-boot.bin (usr/lib/u-boot/qemu_arm64/u-boot.bin of the
+# package) and CACHE/version (the package version); reused when present.
+# Exit status: 0 ready; 2 the Debian mirror is unreachable (the caller skips,
+# saying so); 1 anything else (a failed download from a reachable mirror).
+set -euo pipefail
+CACHE=${1:?usage: $0 CACHE_DIR}
+mkdir -p "$CACHE"
+CACHE=$(cd "$CACHE" && pwd)
+log() { echo "fetch-uboot: $*" >&2; }
+
+if [ -s "$CACHE/u-boot.bin" ] && [ -s "$CACHE/version" ]; then
+    exit 0
+fi
+debs=$CACHE/debs
+rm -rf "$debs"; mkdir -p "$debs"
+ok=0
+for attempt in 1 2 3; do
+    if (cd "$debs" && apt-get download -q u-boot-qemu >&2); then
+        ok=1; break
+    fi
+    log "apt-get download u-boot-qemu failed (attempt $attempt)"
+    sleep $((attempt * 5))
+done
+if [ $ok = 0 ]; then
+    if ! getent hosts deb.debian.org >/dev/null 2>&1; then
+        log "the Debian mirror is unreachable"; exit 2
+    fi
+    exit 1
+fi
+x=$CACHE/x
+rm -rf "$x"; mkdir -p "$x"
+dpkg-deb -x "$debs"/u-boot-qemu_*_all.deb "$x"
+cp "$x/usr/lib/u-boot/qemu_arm64/u-boot.bin" "$CACHE/u-boot.bin.tmp"
+dpkg-deb -f "$debs"/u-boot-qemu_*_all.deb Version > "$CACHE/version"
+mv "$CACHE/u-boot.bin.tmp" "$CACHE/u-boot.bin"
+rm -rf "$x" "$debs"
+log "u-boot-qemu $(cat "$CACHE/version"): $(stat -c %s "$CACHE/u-boot.bin") bytes"
