@@ -58,6 +58,8 @@ struct RAMBlock {
 RAMBlock *qemu_ram_alloc(uint64_t size, MemoryRegion *mr, GError **errp);
 RAMBlock *qemu_ram_alloc_from_ptr(uint64_t size, void *host, MemoryRegion *mr);
 void qemu_ram_free(RAMBlock *block);
+/* Call @fn on each RAM block in allocation order; stops at a non-zero return. */
+int qemu_ram_foreach_block(int (*fn)(RAMBlock *block, void *opaque), void *opaque);
 /* Report a non-CPU write to RAM to the TB-invalidation hook. */
 void physmem_notify_ram_write(RAMBlock *block, hwaddr offset, hwaddr len);
 

@@ -109,6 +109,17 @@ void qemu_ram_free(RAMBlock *block)
     g_free(block);
 }
 
+int qemu_ram_foreach_block(int (*fn)(RAMBlock *block, void *opaque), void *opaque)
+{
+    for (guint i = 0; ram_blocks && i < ram_blocks->len; i++) {
+        int r = fn(g_ptr_array_index(ram_blocks, i), opaque);
+        if (r) {
+            return r;
+        }
+    }
+    return 0;
+}
+
 MemoryRegion *memory_region_from_host(void *ptr, ram_addr_t *offset)
 {
     uint8_t *p = ptr;

@@ -682,18 +682,6 @@ static JsonNode *qmp_query_kvm(JsonObject *args, GError **errp)
     return node_object(o);
 }
 
-/* No migration yet: say so plainly; query-migrate answers "nothing yet". */
-static JsonNode *qmp_migrate(JsonObject *args, GError **errp)
-{
-    error_setg(errp, "migration is not supported by plumb yet");
-    return NULL;
-}
-
-static JsonNode *qmp_query_migrate(JsonObject *args, GError **errp)
-{
-    return node_object(json_object_new());
-}
-
 static void qmp_register_builtins(void)
 {
     qmp_register_command("qmp_capabilities", qmp_qmp_capabilities);
@@ -709,7 +697,5 @@ static void qmp_register_builtins(void)
     qmp_register_command("human-monitor-command", qmp_human_monitor_command);
     qmp_register_command("query-name", qmp_query_name);
     qmp_register_command("query-kvm", qmp_query_kvm);
-    qmp_register_command("migrate", qmp_migrate);
-    qmp_register_command("query-migrate", qmp_query_migrate);
 }
 type_init(qmp_register_builtins)

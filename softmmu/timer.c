@@ -122,6 +122,19 @@ void qemu_clock_set_manual(bool manual)
     g_mutex_unlock(&timer_lock);
 }
 
+void qemu_clock_set_virtual_frozen(int64_t ns)
+{
+    g_mutex_lock(&timer_lock);
+    if (vclock.manual) {
+        vclock.manual_ns = ns;
+    } else if (vclock.ticking) {
+        vclock.offset = ns - get_clock();
+    } else {
+        vclock.frozen_ns = ns;
+    }
+    g_mutex_unlock(&timer_lock);
+}
+
 bool qemu_clock_is_manual(void)
 {
     return vclock.manual;

@@ -26,6 +26,7 @@
 #include "sysemu/sysemu.h"
 #include "sysemu/accel.h"
 #include "sysemu/main-loop.h"
+#include "migration/migration.h"
 #include "sysemu/runstate.h"
 #include "sysemu/qtest.h"
 #include "chardev/char.h"
@@ -1380,8 +1381,8 @@ int qemu_main(int argc, char **argv)
     check_cpu(mc, ms);
     accel = check_accel(ms, &accel_props);
     check_cpu_accel(ms, accel);
-    if (incoming_uri) {
-        die("-incoming %s: migration is not supported yet", incoming_uri);
+    if (incoming_uri && !g_str_has_prefix(incoming_uri, "unix:")) {
+        die("-incoming %s: only unix:PATH is supported", incoming_uri);
     }
     if (mc->check && !mc->check(ms, &err)) {
         die_err(NULL, err);
@@ -1464,7 +1465,11 @@ int qemu_main(int argc, char **argv)
     if (accel->start_vcpus) {
         accel->start_vcpus(ms);
     }
-    if (autostart) {
+    if (incoming_uri) {
+        if (!migration_listen_incoming(incoming_uri, autostart, &err)) {
+            die_err("-incoming", err);
+        }
+    } else if (autostart) {
         vm_start();
     }
     return main_loop_run();

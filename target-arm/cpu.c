@@ -362,6 +362,7 @@ static void arm_dump_state(CPUState *cs, FILE *f, int flags)
 
 const TCGCPUOps arm_tcg_ops = {
     .name = "aarch64",
+    .vmsd = &vmstate_arm_cpu,
     .nb_mmu_modes = ARM_MMU_MODES,
     .insn_start_words = 1,
     .big_endian = false,

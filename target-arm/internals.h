@@ -85,6 +85,9 @@ void vfp_set_fpcr(CPUARMState *env, uint32_t val);
 uint32_t vfp_get_fpsr(CPUARMState *env);
 void vfp_set_fpsr(CPUARMState *env, uint32_t val);
 
+/* A vCPU's migratable state (machine.c). */
+extern const struct VMStateDescription vmstate_arm_cpu;
+
 /* Write a new PSTATE (EL, SP, DAIF; NZCV included) keeping SP banking right. */
 void aarch64_pstate_write(CPUARMState *env, uint32_t val);
 

@@ -10,6 +10,7 @@
  */
 #include "util/osdep.h"
 #include "util/log.h"
+#include "migration/vmstate.h"
 #include "hw/sysbus.h"
 #include "hw/qdev-properties.h"
 #include "hw/irq.h"
@@ -272,10 +273,45 @@ static Property pl011_properties[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+static int pl011_post_load(void *opaque, int version_id)
+{
+    PL011State *s = opaque;
+
+    if (s->rx_pos < 0 || s->rx_pos >= PL011_FIFO_DEPTH ||
+        s->rx_count < 0 || s->rx_count > PL011_FIFO_DEPTH) {
+        return -1;
+    }
+    pl011_update(s);
+    return 0;
+}
+
+static const VMStateDescription vmstate_pl011 = {
+    .name = "pl011",
+    .version_id = 1,
+    .post_load = pl011_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(rsr, PL011State),
+        VMSTATE_UINT32(ilpr, PL011State),
+        VMSTATE_UINT32(ibrd, PL011State),
+        VMSTATE_UINT32(fbrd, PL011State),
+        VMSTATE_UINT32(lcr, PL011State),
+        VMSTATE_UINT32(cr, PL011State),
+        VMSTATE_UINT32(ifls, PL011State),
+        VMSTATE_UINT32(imsc, PL011State),
+        VMSTATE_UINT32(ris, PL011State),
+        VMSTATE_UINT32(dmacr, PL011State),
+        VMSTATE_UINT32_ARRAY(rx_fifo, PL011State),
+        VMSTATE_INT32(rx_pos, PL011State),
+        VMSTATE_INT32(rx_count, PL011State),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void pl011_class_init(ObjectClass *oc, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(oc);
 
+    dc->vmsd = &vmstate_pl011;
     dc->desc = "Arm PrimeCell PL011 UART";
     dc->realize = pl011_realize;
     dc->reset = pl011_reset;

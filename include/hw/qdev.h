@@ -72,6 +72,8 @@ typedef struct DeviceClass {
     DeviceRealize realize;      /* NULL: nothing to check */
     DeviceUnrealize unrealize;
     DeviceReset reset;          /* cold reset; NULL: none */
+    /* Migratable state (include/migration/vmstate.h); NULL: none. */
+    const struct VMStateDescription *vmsd;
 } DeviceClass;
 
 typedef struct NamedGPIOList {

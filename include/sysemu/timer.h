@@ -134,6 +134,8 @@ int64_t qemu_clock_next_deadline_abs(QEMUClockType type);
  * clock so that only qemu_clock_advance_virtual_time() moves it.
  */
 void qemu_clock_set_manual(bool manual);
+/* Migration: the stopped virtual clock resumes from @ns (VM not running). */
+void qemu_clock_set_virtual_frozen(int64_t ns);
 bool qemu_clock_is_manual(void);
 /*
  * Move the manual virtual clock forward to @dest ns, running every timer

@@ -107,6 +107,8 @@ typedef struct CPUTLBEntryFull {
  */
 struct TCGCPUOps {
     const char *name;               /* "aarch64", for logs */
+    /* Migratable state of one vCPU, opaque = the CPUState (softmmu/migration.c). */
+    const struct VMStateDescription *vmsd;
     int nb_mmu_modes;               /* MMU indexes used, <= NB_MMU_MODES */
     int insn_start_words;           /* words per insn_start, <= 3 */
     bool big_endian;                /* default data endianness (cpu_ld*_data_ra) */
