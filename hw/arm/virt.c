@@ -57,6 +57,7 @@
 #include "hw/block/flash.h"
 #include "sysemu/blockdev.h"
 #include <libfdt.h>
+#include <sys/random.h>
 
 #define VIRT_FLASH_BASE     0x00000000ull
 #define VIRT_FLASH_BANK     (64 * MiB)
@@ -410,6 +411,25 @@ static void *virt_make_fdt(MachineState *ms, unsigned ncpus, int gic_version,
     if (ms->kernel_cmdline && ms->kernel_cmdline[0]) {
         FDT_OK(fdt_setprop_string(fdt, off, "bootargs", ms->kernel_cmdline));
     }
+    if (machine_prop_get_bool(ms, "dtb-randomness", true)) {
+        /*
+         * As QEMU: seeds for the kernel's RNG (its crng is ready at once)
+         * and for KASLR. dtb-randomness=off keeps boots repeatable.
+         */
+        uint8_t seed[40];
+        size_t got = 0;
+        while (got < sizeof(seed)) {
+            ssize_t n = getrandom(seed + got, sizeof(seed) - got, 0);
+            if (n <= 0) {
+                break;
+            }
+            got += n;
+        }
+        if (got == sizeof(seed)) {
+            FDT_OK(fdt_setprop(fdt, off, "rng-seed", seed, 32));
+            FDT_OK(fdt_setprop(fdt, off, "kaslr-seed", seed + 32, 8));
+        }
+    }
     if (initrd_size) {
         FDT_OK(fdt_setprop_u64(fdt, off, "linux,initrd-start", initrd_start));
         FDT_OK(fdt_setprop_u64(fdt, off, "linux,initrd-end",
@@ -736,6 +756,8 @@ static const MachineProp virt_props[] = {
     { "highmem", "bool", "use addresses above 4 GiB (PCIe high ECAM)", "on",
       NULL },
     { "its", "bool", "GICv3 ITS for MSIs (gic-version=3)", "on", NULL },
+    { "dtb-randomness", "bool", "kaslr-seed and rng-seed in /chosen", "on",
+      NULL },
     { "mte", "bool", "Memory Tagging Extension (not implemented)", "off",
       NULL },
     { "virtualization", "bool", "EL2 (not implemented)", "off", NULL },
