@@ -67,6 +67,8 @@ static void arm_max_init(ARMCPU *cpu)
     cpu->isar.id_aa64pfr1 |= 0x1ull << 32;      /* CSV2_frac: no SCXTNUM */
     /* ECBHB likewise: there is no branch history to exploit */
     cpu->isar.id_aa64mmfr1 |= 0x1ull << 60;
+    /* E0PD (ptw.c), so that Linux needs no KPTI under KASLR either */
+    cpu->isar.id_aa64mmfr2 |= 0x1ull << 60;
 }
 
 static void arm_cortex_a57_init(ARMCPU *cpu)

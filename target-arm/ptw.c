@@ -3,7 +3,7 @@
  * (VMSAv8-64): TTBR0/TTBR1 selection by the top VA bits (with TBI),
  * 4K/16K/64K granules, table and block/page descriptors, hierarchical
  * APTable/UXNTable/PXNTable, AP and XN permissions, access flag, output
- * address size checks, MAIR memory types.
+ * address size checks, MAIR memory types, E0PD0/E0PD1.
  *
  * With SCTLR_EL1.M = 0 the translation is flat and every data access is
  * Device-nGnRnE (the translator then asks for alignment on every access).
@@ -73,6 +73,15 @@ bool arm_translate(CPUARMState *env, uint64_t va, MMUAccessType type,
             *fsc = FSC_TRANSLATION_L0;
             return false;
         }
+    }
+    /*
+     * FEAT_E0PD: TCR_EL1.E0PD1 (bit 56) / E0PD0 (bit 55) make every EL0
+     * access (and LDTR/STTR) to that half a level 0 translation fault.
+     */
+    if (mmu_idx == ARMMMUIdx_E10_0 && ((tcr >> (hi ? 56 : 55)) & 1) &&
+        (env_archcpu(env)->isar.id_aa64mmfr2 >> 60) != 0) {
+        *fsc = FSC_TRANSLATION_L0;
+        return false;
     }
     /* Out-of-range TxSZ values are CONSTRAINED UNPREDICTABLE: clamp. */
     tsz = tsz < 16 ? 16 : tsz > 39 ? 39 : tsz;

@@ -257,6 +257,30 @@ int main(void)
     check("EL0 store to an EL1 read-only page: permission L3", el0_esr & 0x3f,
           0x0f);
 
+    /*
+     * FEAT_E0PD (max): TCR_EL1.E0PD1 makes EL0 accesses to the TTBR1 half
+     * level 0 translation faults, whatever the descriptors allow; EL1
+     * accesses are not affected.
+     */
+    if ((MRS("id_aa64mmfr2_el1") >> 60) != 0) {
+        u64 hi = 0xffffff8000000000ul + TEST_VA + 0x6000;
+        run_el0(el0_load, hi);
+        check("EL0 load from an AP=01 page through TTBR1", el0_faults, 0);
+        MSR("tcr_el1", MRS("tcr_el1") | (1ul << 56));
+        __asm__ volatile("isb" ::: "memory");
+        run_el0(el0_load, hi);
+        check("E0PD1: EL0 load through TTBR1: data abort from EL0",
+              el0_esr >> 26, 0x24);
+        check("E0PD1: EL0 load through TTBR1: translation fault L0",
+              el0_esr & 0x3f, 0x04);
+        check("E0PD1: EL0 load through TTBR1: FAR", el0_far, hi);
+        check("E0PD1: EL1 load through TTBR1", ld(hi), ld(TEST_VA + 0x6000));
+        run_el0(el0_load, TEST_VA + 0x6000);
+        check("E0PD1: EL0 load through TTBR0 unaffected", el0_faults, 0);
+        MSR("tcr_el1", MRS("tcr_el1") & ~(1ul << 56));
+        __asm__ volatile("isb" ::: "memory");
+    }
+
     /* EL1 may not execute what EL0 may write */
     st(TEST_VA + 0x6000, 0xd65f03c0d65f03c0ul);
     exc_hook = resume_at_lr;
