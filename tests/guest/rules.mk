@@ -22,7 +22,8 @@ A64_GUEST_CFLAGS := -O2 -g -ffreestanding -nostdlib -static -fno-pic -no-pie \
 	-T $(A64_GUEST_SRC)/link.ld -Wl,--build-id=none -Wl,--no-warn-rwx-segments
 A64_GUEST_COMMON := $(A64_GUEST_SRC)/crt0.S $(A64_GUEST_SRC)/testlib.c
 A64_GUEST_DEPS := $(A64_GUEST_COMMON) $(A64_GUEST_SRC)/testlib.h $(A64_GUEST_SRC)/link.ld \
-	$(A64_GUEST_OUT)/alu-cases.h $(A64_GUEST_OUT)/random-cases.h
+	$(A64_GUEST_OUT)/alu-cases.h $(A64_GUEST_OUT)/random-cases.h \
+	$(A64_GUEST_OUT)/fp-cases.h
 
 GUEST_TESTS += $(addprefix $(A64_GUEST_OUT)/aarch64-,$(A64_GUEST_NAMES))
 GUEST_TESTS += $(A64_GUEST_OUT)/aarch64-raw-ldst
@@ -35,6 +36,11 @@ A64_GUEST_FP_ELFS := $(patsubst %,$(A64_GUEST_OUT)/%.elf,$(filter fp-% simd-%,$(
 $(A64_GUEST_FP_ELFS): A64_GUEST_CFLAGS := $(filter-out -mgeneral-regs-only,$(A64_GUEST_CFLAGS))
 
 $(A64_GUEST_OUT)/alu-cases.h: $(A64_GUEST_SRC)/gen-alu.py
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	$(QUIET)$(DECODETREE_PYTHON) $< > $@.tmp && mv $@.tmp $@
+
+$(A64_GUEST_OUT)/fp-cases.h: $(A64_GUEST_SRC)/gen-fp.py
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
 	$(QUIET)$(DECODETREE_PYTHON) $< > $@.tmp && mv $@.tmp $@
