@@ -68,9 +68,70 @@ static bool probe_range(CPUARMState *env, uint64_t addr, unsigned len,
 }
 
 /*
- * desc: see SIMD_LDST_DESC in translate-simd-ldst.c. Memory holds the
- * elements in the order of the Arm ARM's loop: for each of rpt register
- * groups, for each element index, selem consecutive registers.
+ * Memory order of the elements: for each of @rpt register groups, for
+ * each element index, @selem consecutive registers (the Arm ARM's loop).
+ * With selem 1 that is just the registers' low bytes one after another.
+ * (Host little-endian: element i of a register is at byte i << esz.)
+ */
+#define DO_INTERLEAVE(NAME, TYPE)                                          \
+static void NAME(TYPE *m, ARMVectorReg *regs, unsigned selem,              \
+                 unsigned elements, bool to_mem)                           \
+{                                                                          \
+    for (unsigned e = 0; e < elements; e++) {                              \
+        for (unsigned s = 0; s < selem; s++) {                             \
+            TYPE *r = (TYPE *)&regs[s] + e;                                \
+            if (to_mem) {                                                  \
+                m[e * selem + s] = *r;                                     \
+            } else {                                                       \
+                *r = m[e * selem + s];                                     \
+            }                                                              \
+        }                                                                  \
+    }                                                                      \
+}
+
+DO_INTERLEAVE(interleave8, uint8_t)
+DO_INTERLEAVE(interleave16, uint16_t)
+DO_INTERLEAVE(interleave32, uint32_t)
+DO_INTERLEAVE(interleave64, uint64_t)
+
+static void interleave(uint8_t *mem, ARMVectorReg *regs, unsigned esz,
+                       unsigned selem, unsigned rpt, unsigned elements,
+                       bool to_mem)
+{
+    unsigned rbytes = elements << esz;
+
+    if (selem == 1) {
+        for (unsigned r = 0; r < rpt; r++) {
+            if (to_mem) {
+                memcpy(mem + r * rbytes, &regs[r], rbytes);
+            } else {
+                memcpy(&regs[r], mem + r * rbytes, rbytes);
+            }
+        }
+        return;
+    }
+    switch (esz) {
+    case 0: interleave8(mem, regs, selem, elements, to_mem); break;
+    case 1: interleave16((uint16_t *)mem, regs, selem, elements, to_mem); break;
+    case 2: interleave32((uint32_t *)mem, regs, selem, elements, to_mem); break;
+    default: interleave64((uint64_t *)mem, regs, selem, elements, to_mem); break;
+    }
+}
+
+static void gather(uint8_t *mem, ARMVectorReg *regs, unsigned esz,
+                   unsigned selem, unsigned rpt, unsigned elements)
+{
+    interleave(mem, regs, esz, selem, rpt, elements, true);
+}
+
+static void scatter(ARMVectorReg *regs, uint8_t *mem, unsigned esz,
+                    unsigned selem, unsigned rpt, unsigned elements)
+{
+    interleave(mem, regs, esz, selem, rpt, elements, false);
+}
+
+/*
+ * desc: see simd_ldst_desc() in translate-simd-ldst.c.
  */
 void HELPER(simd_ldst_multi)(CPUARMState *env, uint64_t addr, uint32_t desc)
 {
@@ -88,7 +149,7 @@ void HELPER(simd_ldst_multi)(CPUARMState *env, uint64_t addr, uint32_t desc)
     unsigned nregs = rpt * selem;
     unsigned total = nregs * elements * ebytes;
     MMUAccessType type = is_load ? MMU_DATA_LOAD : MMU_DATA_STORE;
-    uint8_t mem[64];
+    uint8_t mem[64] __attribute__((aligned(16)));
     ARMVectorReg regs[4];
     void *h1, *h2;
     unsigned len1;
@@ -101,26 +162,20 @@ void HELPER(simd_ldst_multi)(CPUARMState *env, uint64_t addr, uint32_t desc)
         regs[i] = env->vregs[(rt + i) & 31];
     }
     if (!is_load) {
-        /* Gather the registers' elements into memory order. */
-        unsigned off = 0;
-        for (unsigned r = 0; r < rpt; r++) {
-            for (unsigned e = 0; e < elements; e++) {
-                for (unsigned s = 0; s < selem; s++) {
-                    memcpy(mem + off, (uint8_t *)&regs[r + s] + e * ebytes,
-                           ebytes);
-                    off += ebytes;
-                }
-            }
-        }
+        gather(mem, regs, esz, selem, rpt, elements);
     }
 
     if (probe_range(env, addr, total, type, mmu_idx, ra, &h1, &h2, &len1)) {
         if (is_load) {
             memcpy(mem, h1, len1);
-            memcpy(mem + len1, h2, total - len1);
+            if (h2) {
+                memcpy(mem + len1, h2, total - len1);
+            }
         } else {
             memcpy(h1, mem, len1);
-            memcpy(h2, mem + len1, total - len1);
+            if (h2) {
+                memcpy(h2, mem + len1, total - len1);
+            }
         }
     } else {
         for (unsigned off = 0; off < total; off += ebytes) {
@@ -136,16 +191,7 @@ void HELPER(simd_ldst_multi)(CPUARMState *env, uint64_t addr, uint32_t desc)
     }
 
     if (is_load) {
-        unsigned off = 0;
-        for (unsigned r = 0; r < rpt; r++) {
-            for (unsigned e = 0; e < elements; e++) {
-                for (unsigned s = 0; s < selem; s++) {
-                    memcpy((uint8_t *)&regs[r + s] + e * ebytes, mem + off,
-                           ebytes);
-                    off += ebytes;
-                }
-            }
-        }
+        scatter(regs, mem, esz, selem, rpt, elements);
         for (unsigned i = 0; i < nregs; i++) {
             if (!q) {
                 regs[i].d[1] = 0;
