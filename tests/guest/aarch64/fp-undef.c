@@ -48,7 +48,8 @@ int main(void)
     TRY(0x1e224000, 1, "UNDEF fcvt s0, s0 (same type)");
     TRY(0x1e62c000, 1, "UNDEF fcvt d0, d0 (same type)");
     TRY(0x1ee3c000, 1, "UNDEF fcvt h0, h0 (same type)");
-    TRY(0x1e234000, !bf16, "bfcvt h0, s0: UNDEF without FEAT_BF16");
+    /* QEMU 7.2 leaves scalar BFCVT UNDEF although its max CPU has BF16. */
+    TRY(0x1e234000, !bf16, "bfcvt h0, s0: UNDEF without FEAT_BF16 (QEMU 7.2: UNDEF even with it)");
     TRY(0x1e23c000, 0, "allocated fcvt h0, s0");
     TRY(0x1ee24000, 0, "allocated fcvt s0, h0");
     TRY(0x1ee2c000, 0, "allocated fcvt d0, h0");

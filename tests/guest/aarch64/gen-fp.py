@@ -23,7 +23,7 @@ from fractions import Fraction as Fr
 IOC, DZC, OFC, UFC, IXC, IDC = 1, 2, 4, 8, 16, 128
 RN, RP, RM, RZ, RA, RO = 'RN', 'RP', 'RM', 'RZ', 'RA', 'RO'
 FPCR_RMODES = [RN, RP, RM, RZ]
-FZ, DN, AHP = 1 << 24, 1 << 25, 1 << 26
+FZ, DN, AHP, FZ16 = 1 << 24, 1 << 25, 1 << 26, 1 << 19
 
 
 class Fmt:
@@ -618,7 +618,10 @@ def gen_fcvt():
             extra = [0x40effc0000000000, 0x40effe0000000000, 0x3e70000000000000,
                      0x3f10000000000000]
         for a in vals + extra:
-            for fpcr in (0, FZ, DN, AHP, 1 << 22, 2 << 22, 3 << 22, AHP | DN | FZ):
+            # FZ16 (bit 19) never applies to FCVT: half inputs and results
+            # are not flushed (FPUnpackCV, FPRoundCV).
+            for fpcr in (0, FZ, DN, AHP, 1 << 22, 2 << 22, 3 << 22, AHP | DN | FZ,
+                         FZ16, FZ | FZ16):
                 if fpcr and rng.randrange(4):
                     continue
                 s2 = HA if (src is H and fpcr & AHP) else src
@@ -820,7 +823,7 @@ def gen_vector():
         for src, dst, sa, da in ((H, S, '4h' if not q else '8h', '4s'), (S, D, '2s' if not q else '4s', '2d')):
             o = op('fcvtl%s %s' % (two, da), 'vec', 'fcvtl%s v0.%s, v1.%s' % (two, da, sa))
             svals = H_SPECIAL if src is H else S_SPECIAL
-            for fpcr in (0, AHP, DN | FZ, AHP | DN):
+            for fpcr in (0, AHP, DN | FZ, AHP | DN, FZ | FZ16):
                 lo = pack([rng.choice(svals) for _ in range(64 // src.N)], src.N)
                 hi = pack([rng.choice(svals) for _ in range(64 // src.N)], src.N)
 
