@@ -44,3 +44,15 @@ $(BOOT_OUT)/mini-initrd.gz: $(BOOT_OUT)/mini-init
 $(BOOT_OUT)/aarch64-mini-%: tests/boot/boot-test.sh tests/boot/rules.mk $(BOOT_OUT)/mini-initrd.gz
 	$(call boot_wrapper,$*,$(abspath $(BOOT_OUT)/mini-initrd.gz))
 endif
+
+# make bench: boot time and peak RSS, plumb vs qemu-system-aarch64 (bench-boot.sh)
+ifneq ($(CROSS_AARCH64),)
+BENCHES += $(BOOT_OUT)/bench-aarch64-linux-boot
+
+$(BOOT_OUT)/bench-aarch64-linux-boot: tests/boot/bench-boot.sh tests/boot/rules.mk $(BOOT_OUT)/mini-initrd.gz
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nexec %s %s %s %s "$$@"\n' "$(abspath tests/boot/bench-boot.sh)" \
+		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BOOT_CACHE))" \
+		"$(abspath $(BOOT_OUT)/mini-initrd.gz)" > $@
+	@chmod +x $@
+endif
