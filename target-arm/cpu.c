@@ -39,7 +39,8 @@ static void arm_cpu_common_isar(ARMCPU *cpu)
                             (0xfull << 20);     /* AdvSIMD: none */
     cpu->isar.id_aa64pfr1 = 0;
     /* DebugVer v8; 2 breakpoints (BRPs = 1), 2 watchpoints (WRPs = 1) */
-    cpu->isar.id_aa64dfr0 = 0x6 | (1u << 12) | (1u << 20);
+    cpu->isar.id_aa64dfr0 = 0x6 | (1u << 12) | (1u << 20) |
+                            (0x1ull << 8);      /* PMUVer: PMUv3 (pmu.c) */
     cpu->isar.id_aa64isar0 = 0x1ull << 16;      /* CRC32 */
     cpu->isar.id_aa64isar1 = 0;
     /* PARange 48 bits, 16-bit ASIDs, 4K and 64K granules */
@@ -156,7 +157,7 @@ uint32_t arm_tb_flags(CPUARMState *env)
         flags |= TBFLAG_FPTRAP;
         break;
     }
-    return flags;
+    return flags | arm_pmu_tb_flags(env);
 }
 
 static void arm_get_tb_cpu_state(CPUArchState *env, vaddr *pc,
@@ -286,6 +287,7 @@ void arm_cpu_do_interrupt(CPUState *cs)
     uint32_t syndrome = env->exception.syndrome;
     int excp = cs->exception_index;
 
+    arm_pmu_exception(env, excp, syndrome);
     if (el == 0) {
         offset = 0x400;                         /* lower EL, AArch64 */
     } else {
@@ -324,6 +326,7 @@ void arm_cpu_do_interrupt(CPUState *cs)
     env->exclusive_addr = -1;
     env->pc = env->vbar_el1 + offset;
     cs->exception_index = -1;
+    arm_pmu_el_changed(env);
 }
 
 static void arm_cpu_reset(CPUState *cs)

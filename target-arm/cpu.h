@@ -18,6 +18,7 @@
 #include "util/osdep.h"
 #include "hw/core/cpu.h"
 #include "fpu/softfloat-types.h"
+#include "target-arm/pmu.h"
 
 /* PSTATE bits as they appear in SPSR_ELx (AArch64 format). */
 #define PSTATE_SP       (1u << 0)       /* SPSel: 1 = SP_ELx, 0 = SP_EL0 */
@@ -111,6 +112,8 @@ enum {
 #define TBFLAG_UMA          (1u << 4)   /* SCTLR_EL1.UMA (EL0 DAIF access) */
 #define TBFLAG_IL           (1u << 5)   /* PSTATE.IL */
 #define TBFLAG_FPTRAP       (1u << 6)   /* FP/SIMD access traps (CPACR_EL1.FPEN) */
+#define TBFLAG_PMU_INSN     (1u << 7)   /* PMU counts instructions (pmu.c) */
+#define TBFLAG_PMU_MEM      (1u << 8)   /* PMU counts memory accesses */
 
 typedef struct ARMVectorReg {
     uint64_t d[2];
@@ -204,6 +207,8 @@ struct CPUArchState {
         uint64_t vaddress;      /* FAR for aborts */
     } exception;
 
+    ARMPMUState pmu;            /* PMUv3 (pmu.c) */
+
     /* Fields below are not cleared on reset. */
     uint64_t reset_pc;
 };
@@ -239,6 +244,8 @@ typedef struct ARMCPU {
     /* Generic timer outputs (GTIMER_PHYS, GTIMER_VIRT), wired by the board. */
     qemu_irq gt_irq[2];
     QEMUTimer *gt_timer[2];
+    /* PMU overflow interrupt (a level output), wired by the board. */
+    qemu_irq pmu_irq;
     /* The GICv3 serving ICC_*_EL1 (set by the board), or NULL: UNDEF. */
     struct GICv3State *gicv3;
 } ARMCPU;

@@ -178,8 +178,10 @@ void helper_eret(CPUARMState *env)
         env->pc = new_pc & ~3ull;
         return;
     }
+    arm_pmu_el_change(env);
     aarch64_pstate_write(env, spsr & ~PSTATE_SS);
     env->pc = new_pc;
+    arm_pmu_el_changed(env);
 }
 
 void helper_wfi(CPUARMState *env)
@@ -417,6 +419,11 @@ static int sysreg_icc_reg(uint32_t key)
 /* Unnamed encodings in the ID register space read as zero (RAZ). */
 static const ARMSysReg arm_sysreg_id_raz = { "ID (reserved)", 0, RO1, 0 };
 
+/* The PMU registers (pmu.c checks EL0 access and read-only ones itself). */
+static const ARMSysReg arm_sysreg_pmu = {
+    "PMU", 0, ARM_SR_ALL_RW, ARM_SR_DYNAMIC | ARM_SR_END_TB
+};
+
 const ARMSysReg *arm_sysreg_find(uint32_t key)
 {
     for (size_t i = 0; i < ARRAY_SIZE(arm_sysregs); i++) {
@@ -431,6 +438,9 @@ const ARMSysReg *arm_sysreg_find(uint32_t key)
     }
     if (sysreg_icc_reg(key) >= 0) {
         return &arm_sysreg_icc;
+    }
+    if (arm_pmu_sysreg(key)) {
+        return &arm_sysreg_pmu;
     }
     return NULL;
 }
@@ -658,6 +668,9 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
             return gicv3_icc_read(cpu->gicv3, env_cpu(env)->cpu_index,
                                   sysreg_icc_reg(key));
         }
+        if (ri == &arm_sysreg_pmu) {
+            return arm_pmu_read(env, key, key_rt >> 16);
+        }
         return 0;               /* the RAZ ID space */
     }
 }
@@ -779,6 +792,10 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
             }
             gicv3_icc_write(cpu->gicv3, env_cpu(env)->cpu_index,
                             sysreg_icc_reg(key), val);
+            break;
+        }
+        if (ri == &arm_sysreg_pmu) {
+            arm_pmu_write(env, key, key_rt >> 16, val);
             break;
         }
         log_mask(LOG_GUEST_ERROR, "aarch64: write to read-only system "

@@ -2076,6 +2076,7 @@ static void aarch64_tr_translate_insn(DisasContextBase *db, CPUState *cs)
         return;
     }
     s->fp_access_checked = false;
+    arm_pmu_gen_insn(s);
     if (!decode_a64(s, s->insn) &&
         !disas_a64_fp(s, s->insn) &&
         !disas_a64_simd_ldst(s, s->insn) &&

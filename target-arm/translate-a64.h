@@ -73,6 +73,9 @@ void arm_test_cc(DisasCompare *c, int cc);
 /* Set NZCV from bits [3:0] of @nzcv (N is bit 3), other bits zero. */
 void gen_set_nzcv(TCGv_i64 nzcv);
 
+/* PMU event counting at the start of each insn (pmu.c). */
+void arm_pmu_gen_insn(DisasContext *s);
+
 /* ---- FP/SIMD (translate-a64.c) ---- */
 
 /*

@@ -316,6 +316,14 @@ static void *virt_make_fdt(MachineState *ms, unsigned ncpus, int gic_version,
         FDT_OK(fdt_setprop(fdt, off, "compatible", compat, sizeof(compat)));
         FDT_OK(fdt_setprop(fdt, off, "interrupts", cells, sizeof(cells)));
         FDT_OK(fdt_setprop(fdt, off, "always-on", NULL, 0));
+
+        /* The PMUv3 (target-arm/pmu.c) overflow interrupt, PPI 7. */
+        FDT_OK(off = fdt_add_subnode(fdt, 0, "pmu"));
+        FDT_OK(fdt_setprop_string(fdt, off, "compatible", "arm,armv8-pmuv3"));
+        cells[0] = cpu_to_fdt32(1);
+        cells[1] = cpu_to_fdt32(7);
+        cells[2] = cpu_to_fdt32(flags);
+        FDT_OK(fdt_setprop(fdt, off, "interrupts", cells, 3 * sizeof(cells[0])));
     }
 
     FDT_OK(off = fdt_add_subnode(fdt, 0, "apb-pclk"));
@@ -610,6 +618,8 @@ static void virt_init(MachineState *ms)
                            qdev_get_gpio_in(gic, ppibase + 30));
         arm_cpu_set_gt_irq(cpus[i], GTIMER_VIRT,
                            qdev_get_gpio_in(gic, ppibase + 27));
+        /* PMU overflow: PPI 7 in the DT, INTID 23 (as QEMU's virt). */
+        cpus[i]->pmu_irq = qdev_get_gpio_in(gic, ppibase + 23);
     }
 
     /* MSIs: the ITS (GICv3) or the GICv2m frame (GICv2), as QEMU's virt. */
