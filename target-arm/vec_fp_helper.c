@@ -9,12 +9,211 @@
  * be one of the sources.
  */
 #include "util/osdep.h"
+#include <float.h>
+#include <math.h>
 #include "target-arm/cpu.h"
 #include "target-arm/vec_internal.h"
 #include "fpu/softfloat.h"
 
 #define HELPER_H "target-arm/helper.h"
 #include "exec/helper-proto.h"
+
+/*
+ * ---- host fast paths ---------------------------------------------------
+ *
+ * softfloat costs some 200 host instructions an operation; most vector FP
+ * work is on normal numbers with normal results, where the host's IEEE
+ * binary32/binary64 arithmetic (SSE2 on x86-64 in round to nearest even:
+ * plumb never changes MXCSR) gives Arm's bits. The fast path is taken
+ * only where nothing else could be observed (as QEMU's "hardfloat"):
+ * rounding to nearest even, Inexact already set in the cumulative flags
+ * (so this operation's Inexact need not be known), every operand zero or
+ * normal (no NaN, infinity or denormal: no FZ input flush, no IDC), and a
+ * normal result strictly above the smallest normal (no overflow, no
+ * tininess before rounding, no FZ output flush), or an exact zero from zero
+ * operands, whose sign IEEE and Arm agree on. Everything else is computed
+ * again by softfloat.
+ */
+#if defined(__x86_64__) || defined(__aarch64__)
+#define SFP_HOST_FAST 1
+#else
+#define SFP_HOST_FAST 0
+#endif
+
+static inline bool sfp_fast_ok(const float_status *s)
+{
+    return SFP_HOST_FAST && (s->float_exception_flags & float_flag_inexact) &&
+           s->float_rounding_mode == float_round_nearest_even;
+}
+
+static inline float h32(float32 a)
+{
+    float h;
+    memcpy(&h, &a, sizeof(h));
+    return h;
+}
+
+static inline float32 s32(float h)
+{
+    float32 a;
+    memcpy(&a, &h, sizeof(a));
+    return a;
+}
+
+static inline double h64(float64 a)
+{
+    double h;
+    memcpy(&h, &a, sizeof(h));
+    return h;
+}
+
+static inline float64 s64(double h)
+{
+    float64 a;
+    memcpy(&a, &h, sizeof(a));
+    return a;
+}
+
+static inline bool r32_ok(float r)
+{
+    float ar = fabsf(r);
+    return ar > FLT_MIN && ar <= FLT_MAX;
+}
+
+static inline bool r64_ok(double r)
+{
+    double ar = fabs(r);
+    return ar > DBL_MIN && ar <= DBL_MAX;
+}
+
+/* NAME_fast(a, b, s): the host's HOSTEXPR on x, y when allowed. */
+#define DO_FAST_BINOP(NAME, N, HT, HOSTEXPR, ZERO_OK)                       \
+static inline float##N NAME##_fast(float##N a, float##N b, float_status *s) \
+{                                                                          \
+    if (likely(sfp_fast_ok(s) && float##N##_is_zero_or_normal(a) &&        \
+               float##N##_is_zero_or_normal(b))) {                         \
+        HT x = h##N(a), y = h##N(b), r = HOSTEXPR;                         \
+        if (likely(r##N##_ok(r)) || (r == 0 && (ZERO_OK))) {               \
+            return s##N(r);                                                \
+        }                                                                  \
+    }                                                                      \
+    return NAME(a, b, s);                                                  \
+}
+
+DO_FAST_BINOP(float32_add, 32, float, x + y,
+              float32_is_zero(a) && float32_is_zero(b))
+DO_FAST_BINOP(float64_add, 64, double, x + y,
+              float64_is_zero(a) && float64_is_zero(b))
+DO_FAST_BINOP(float32_sub, 32, float, x - y,
+              float32_is_zero(a) && float32_is_zero(b))
+DO_FAST_BINOP(float64_sub, 64, double, x - y,
+              float64_is_zero(a) && float64_is_zero(b))
+DO_FAST_BINOP(float32_mul, 32, float, x * y,
+              float32_is_zero(a) || float32_is_zero(b))
+DO_FAST_BINOP(float64_mul, 64, double, x * y,
+              float64_is_zero(a) || float64_is_zero(b))
+DO_FAST_BINOP(float32_div, 32, float, x / y,
+              float32_is_zero(a) && !float32_is_zero(b))
+DO_FAST_BINOP(float64_div, 64, double, x / y,
+              float64_is_zero(a) && !float64_is_zero(b))
+
+/* Fused a * b + c: the host's fma() (one rounding, like FPMulAdd). */
+static inline float32 float32_muladd_fast(float32 a, float32 b, float32 c,
+                                          float_status *s)
+{
+    if (likely(sfp_fast_ok(s) && float32_is_zero_or_normal(a) &&
+               float32_is_zero_or_normal(b) && float32_is_zero_or_normal(c))) {
+        float r = fmaf(h32(a), h32(b), h32(c));
+        if (likely(r32_ok(r))) {
+            return s32(r);
+        }
+    }
+    return float32_muladd(a, b, c, 0, s);
+}
+
+static inline float64 float64_muladd_fast(float64 a, float64 b, float64 c,
+                                          float_status *s)
+{
+    if (likely(sfp_fast_ok(s) && float64_is_zero_or_normal(a) &&
+               float64_is_zero_or_normal(b) && float64_is_zero_or_normal(c))) {
+        double r = fma(h64(a), h64(b), h64(c));
+        if (likely(r64_ok(r))) {
+            return s64(r);
+        }
+    }
+    return float64_muladd(a, b, c, 0, s);
+}
+
+/* The square root of a positive normal number is normal. */
+static inline float32 float32_sqrt_fast(float32 a, float_status *s)
+{
+    if (likely(sfp_fast_ok(s) && float32_is_normal(a) && !float32_is_neg(a))) {
+        return s32(sqrtf(h32(a)));
+    }
+    return float32_sqrt(a, s);
+}
+
+static inline float64 float64_sqrt_fast(float64 a, float_status *s)
+{
+    if (likely(sfp_fast_ok(s) && float64_is_normal(a) && !float64_is_neg(a))) {
+        return s64(sqrt(h64(a)));
+    }
+    return float64_sqrt(a, s);
+}
+
+/*
+ * FMAX/FMIN/FMAXNM/FMINNM of two non-NaN operands raise nothing (unless
+ * FZ flushes a denormal: IDC) and pick one of them: compare the encodings
+ * as integers ordered like the values (-0 below +0).
+ */
+#define DO_FAST_MINMAX(N, U)                                                \
+static inline bool f##N##_minmax_plain(float##N a, float##N b,              \
+                                       const float_status *s)              \
+{                                                                          \
+    return !float##N##_is_any_nan(a) && !float##N##_is_any_nan(b) &&       \
+           (!s->flush_inputs_to_zero ||                                    \
+            (!float##N##_is_denormal(a) && !float##N##_is_denormal(b)));   \
+}                                                                          \
+static inline U f##N##_order_key(float##N a)                               \
+{                                                                          \
+    const U sign = (U)1 << (N - 1);                                        \
+    return (a & sign) ? ~a : (a | sign);                                   \
+}                                                                          \
+static inline float##N float##N##_max_fast(float##N a, float##N b,         \
+                                           float_status *s)                \
+{                                                                          \
+    if (likely(f##N##_minmax_plain(a, b, s))) {                            \
+        return f##N##_order_key(a) > f##N##_order_key(b) ? a : b;          \
+    }                                                                      \
+    return float##N##_max(a, b, s);                                        \
+}                                                                          \
+static inline float##N float##N##_min_fast(float##N a, float##N b,         \
+                                           float_status *s)                \
+{                                                                          \
+    if (likely(f##N##_minmax_plain(a, b, s))) {                            \
+        return f##N##_order_key(a) < f##N##_order_key(b) ? a : b;          \
+    }                                                                      \
+    return float##N##_min(a, b, s);                                        \
+}                                                                          \
+static inline float##N float##N##_maxnum_fast(float##N a, float##N b,      \
+                                              float_status *s)             \
+{                                                                          \
+    if (likely(f##N##_minmax_plain(a, b, s))) {                            \
+        return f##N##_order_key(a) > f##N##_order_key(b) ? a : b;          \
+    }                                                                      \
+    return float##N##_maxnum(a, b, s);                                     \
+}                                                                          \
+static inline float##N float##N##_minnum_fast(float##N a, float##N b,      \
+                                              float_status *s)             \
+{                                                                          \
+    if (likely(f##N##_minmax_plain(a, b, s))) {                            \
+        return f##N##_order_key(a) < f##N##_order_key(b) ? a : b;          \
+    }                                                                      \
+    return float##N##_minnum(a, b, s);                                     \
+}
+
+DO_FAST_MINMAX(32, uint32_t)
+DO_FAST_MINMAX(64, uint64_t)
 
 /* ---- element operations that are not plain softfloat calls ---------- */
 
@@ -31,7 +230,7 @@ static T T##_mulx(T a, T b, float_status *s)                             \
         (T##_is_infinity(a) && T##_is_zero(b))) {                        \
         return T##_set_sign(T##_two, T##_is_neg(a) ^ T##_is_neg(b));     \
     }                                                                    \
-    return T##_mul(a, b, s);                                             \
+    return T##_mul_fast(a, b, s);                                        \
 }
 DO_MULX(float32)
 DO_MULX(float64)
@@ -40,7 +239,7 @@ DO_MULX(float64)
 #define DO_ABD(T)                                                        \
 static T T##_abd(T a, T b, float_status *s)                              \
 {                                                                        \
-    return T##_abs(T##_sub(a, b, s));                                    \
+    return T##_abs(T##_sub_fast(a, b, s));                               \
 }
 DO_ABD(float32)
 DO_ABD(float64)
@@ -52,11 +251,11 @@ DO_ABD(float64)
 #define DO_FMA(T)                                                        \
 static T T##_fmla(T d, T n, T m, float_status *s)                        \
 {                                                                        \
-    return T##_muladd(n, m, d, 0, s);                                    \
+    return T##_muladd_fast(n, m, d, s);                                  \
 }                                                                        \
 static T T##_fmls(T d, T n, T m, float_status *s)                        \
 {                                                                        \
-    return T##_muladd(T##_chs(n), m, d, 0, s);                           \
+    return T##_muladd_fast(T##_chs(n), m, d, s);                         \
 }
 DO_FMA(float32)
 DO_FMA(float64)
@@ -131,14 +330,14 @@ void HELPER(NAME)(void *vd, void *vn, void *vm, void *stat, uint32_t desc) \
     DO_3OP(gvec_##NAME##_s, float32_##FUNC, float32)                      \
     DO_3OP(gvec_##NAME##_d, float64_##FUNC, float64)
 
-DO_3OP_SD(fadd, add)
-DO_3OP_SD(fsub, sub)
-DO_3OP_SD(fmul, mul)
-DO_3OP_SD(fdiv, div)
-DO_3OP_SD(fmax, max)
-DO_3OP_SD(fmin, min)
-DO_3OP_SD(fmaxnm, maxnum)
-DO_3OP_SD(fminnm, minnum)
+DO_3OP_SD(fadd, add_fast)
+DO_3OP_SD(fsub, sub_fast)
+DO_3OP_SD(fmul, mul_fast)
+DO_3OP_SD(fdiv, div_fast)
+DO_3OP_SD(fmax, max_fast)
+DO_3OP_SD(fmin, min_fast)
+DO_3OP_SD(fmaxnm, maxnum_fast)
+DO_3OP_SD(fminnm, minnum_fast)
 DO_3OP_SD(fabd, abd)
 DO_3OP_SD(fmulx, mulx)
 DO_3OP_SD(frecps, arm_recps)
@@ -193,11 +392,11 @@ void HELPER(NAME)(void *vd, void *vn, void *vm, void *stat, uint32_t desc) \
     DO_PAIRWISE(gvec_##NAME##_s, float32_##FUNC, float32)                 \
     DO_PAIRWISE(gvec_##NAME##_d, float64_##FUNC, float64)
 
-DO_PAIRWISE_SD(faddp, add)
-DO_PAIRWISE_SD(fmaxp, max)
-DO_PAIRWISE_SD(fminp, min)
-DO_PAIRWISE_SD(fmaxnmp, maxnum)
-DO_PAIRWISE_SD(fminnmp, minnum)
+DO_PAIRWISE_SD(faddp, add_fast)
+DO_PAIRWISE_SD(fmaxp, max_fast)
+DO_PAIRWISE_SD(fminp, min_fast)
+DO_PAIRWISE_SD(fmaxnmp, maxnum_fast)
+DO_PAIRWISE_SD(fminnmp, minnum_fast)
 
 /*
  * By element: every lane of Vn with element simd_data(desc) of Vm (read
@@ -231,8 +430,8 @@ void HELPER(NAME)(void *vd, void *vn, void *vm, void *stat, uint32_t desc) \
     clear_tail(d, oprsz);                                                 \
 }
 
-DO_IDX(gvec_fmul_idx_s, float32_mul, float32)
-DO_IDX(gvec_fmul_idx_d, float64_mul, float64)
+DO_IDX(gvec_fmul_idx_s, float32_mul_fast, float32)
+DO_IDX(gvec_fmul_idx_d, float64_mul_fast, float64)
 DO_IDX(gvec_fmulx_idx_s, float32_mulx, float32)
 DO_IDX(gvec_fmulx_idx_d, float64_mulx, float64)
 DO_IDX_MULADD(gvec_fmla_idx_s, float32_fmla, float32)
@@ -258,7 +457,7 @@ void HELPER(NAME)(void *vd, void *vn, void *stat, uint32_t desc)          \
     DO_2OP(gvec_##NAME##_s, float32_##FUNC, float32)                      \
     DO_2OP(gvec_##NAME##_d, float64_##FUNC, float64)
 
-DO_2OP_SD(fsqrt, sqrt)
+DO_2OP_SD(fsqrt, sqrt_fast)
 DO_2OP_SD(frecpe, arm_recpe)
 DO_2OP_SD(frsqrte, arm_rsqrte)
 DO_2OP_SD(frecpx, arm_recpx)
@@ -310,8 +509,8 @@ void HELPER(NAME)(void *vd, void *vn, void *stat, uint32_t desc)          \
     DO_REDUCE(gvec_##NAME##_s, float32_##FUNC, float32)                   \
     DO_REDUCE(gvec_##NAME##_d, float64_##FUNC, float64)
 
-DO_REDUCE_SD(faddv, add)
-DO_REDUCE_SD(fmaxv, max)
-DO_REDUCE_SD(fminv, min)
-DO_REDUCE_SD(fmaxnmv, maxnum)
-DO_REDUCE_SD(fminnmv, minnum)
+DO_REDUCE_SD(faddv, add_fast)
+DO_REDUCE_SD(fmaxv, max_fast)
+DO_REDUCE_SD(fminv, min_fast)
+DO_REDUCE_SD(fmaxnmv, maxnum_fast)
+DO_REDUCE_SD(fminnmv, minnum_fast)

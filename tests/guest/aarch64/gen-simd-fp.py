@@ -912,10 +912,11 @@ def main():
             loads.append('ldr q%s, [%%1, #16]' % rm[1:])
         clobbers = ', '.join('"%s"' % r for r in sorted(set(form.regs)))
         stubs.append(
-            'static u64 sfp_stub_%d(u64 *b, u64 fpcr)\n{\n    u64 fpsr;\n'
-            '    __asm__ volatile("msr fpcr, %%2\\n\\tmsr fpsr, xzr\\n\\t%s\\n\\t%s\\n\\t'
+            'static u64 sfp_stub_%d(u64 *b, u64 fpcr, u64 fpsr_in)\n{\n    u64 fpsr;\n'
+            '    __asm__ volatile("msr fpcr, %%2\\n\\tmsr fpsr, %%3\\n\\t%s\\n\\t%s\\n\\t'
             'str q%s, [%%1, #32]\\n\\tmrs %%0, fpsr\\n\\tmsr fpcr, xzr"\n'
-            '                     : "=&r"(fpsr) : "r"(b), "r"(fpcr) : %s, "memory");\n'
+            '                     : "=&r"(fpsr) : "r"(b), "r"(fpcr), "r"(fpsr_in)\n'
+            '                     : %s, "memory");\n'
             '    return fpsr;\n}\n' % (k, '\\n\\t'.join(loads), form.asm, rd[1:], clobbers))
     out += stubs
     total = 0
