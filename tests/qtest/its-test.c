@@ -102,11 +102,8 @@ static void lpi_config(QTestState *qts, uint32_t intid, uint8_t cfg)
  * Redistributors with LPIs on, the tables and the queue in RAM, the ITS
  * enabled. Returns with nothing mapped.
  */
-static QTestState *its_start(Its *t, int ncpu, const char *extra)
+static void its_setup(Its *t, QTestState *qts, int ncpu)
 {
-    QTestState *qts = qtest_initf("-M virt,gic-version=3%s -smp %d -m 256M",
-                                  extra, ncpu);
-
     *t = (Its) { .qts = qts };
     for (int c = 0; c < ncpu; c++) {
         qtest_writeq(qts, GICR(c) + 0x70, PROPTAB | (LPI_IDBITS - 1));
@@ -120,6 +117,14 @@ static QTestState *its_start(Its *t, int ncpu, const char *extra)
     qtest_writeq(qts, GITS_CBASER, 1ull << 63 | CMDQ);   /* Size 0: 4 KiB */
     qtest_writeq(qts, GITS_CWRITER, 0);
     qtest_writel(qts, GITS_CTLR, 1);
+}
+
+static QTestState *its_start(Its *t, int ncpu, const char *extra)
+{
+    QTestState *qts = qtest_initf("-M virt,gic-version=3%s -smp %d -m 256M",
+                                  extra, ncpu);
+
+    its_setup(t, qts, ncpu);
     return qts;
 }
 
@@ -544,6 +549,90 @@ static void test_virtio_msix_through_its(void)
     qtest_quit(qts);
 }
 
+/*
+ * Guest-triggerable conditions never crash: random commands (real opcodes
+ * with random operands, and junk) through tables that are partly valid,
+ * random register writes to the ITS and the LPI registers, with LPIs
+ * enabled and disabled under it. The emulator must answer afterwards and
+ * a clean mapping must still work.
+ */
+static void test_random_guest_survives(void)
+{
+    static const uint8_t ops[] = { 0x01, 0x03, 0x04, 0x05, 0x08, 0x09, 0x0a,
+                                   0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x00, 0x2a };
+    static const uint64_t regs[] = { 0x0, 0x4, 0x8, 0x80, 0x84, 0x88, 0x90,
+                                     0x100, 0x104, 0x108, 0x10c, 0x110,
+                                     0xffe8, 0x10040, 0x10044 };
+    Its t;
+    QTestState *qts = its_start(&t, 2, "");
+    GRand *r = g_rand_new_with_seed(g_test_rand_int());
+
+    for (int round = 0; round < 20; round++) {
+        for (int i = 0; i < 40; i++) {
+            uint64_t d0 = ops[g_rand_int_range(r, 0, sizeof(ops))] |
+                          (uint64_t)g_rand_int_range(r, 0, 20) << 32;
+            uint64_t d1 = g_rand_int_range(r, 0, 40) |
+                          (uint64_t)g_rand_int_range(r, 8180, 8300) << 32 |
+                          (g_rand_boolean(r) ? (uint64_t)g_rand_int(r) : 0);
+            uint64_t d2 = (g_rand_boolean(r) ? 1ull << 63 : 0) |
+                          (uint64_t)g_rand_int_range(r, 0, 3) << 16 |
+                          g_rand_int_range(r, 0, 4) |
+                          (g_rand_boolean(r) ? ITT : (uint64_t)g_rand_int(r)
+                           << 8);
+            uint64_t d3 = (uint64_t)g_rand_int_range(r, 0, 3) << 16;
+
+            cmd_write(&t, d0, d1, d2, d3);
+        }
+        cmd_post(&t);
+        /* A stalled queue is let go again. */
+        qtest_writeq(qts, GITS_CWRITER, t.cwriter | 1);
+        for (int i = 0; i < 10; i++) {
+            uint64_t off = regs[g_rand_int_range(r, 0, G_N_ELEMENTS(regs))];
+            uint64_t v = (uint64_t)g_rand_int(r) << 32 | g_rand_int(r);
+
+            if (off == 0x0 || off == 0x80) {
+                /* keep the queue mostly usable */
+                v = off == 0x0 ? (v & 1) : (1ull << 63 | CMDQ);
+            }
+            if (off & 4) {
+                qtest_writel(qts, ITS + off, v);
+            } else if (off >= 0x10000) {
+                qtest_writel(qts, ITS + off, v & 0xff);
+            } else {
+                qtest_writeq(qts, ITS + off, v);
+            }
+        }
+        qtest_writel(qts, GICR(round & 1), round & 2 ? 0 : 1);
+        if (g_rand_boolean(r)) {
+            qtest_writeq(qts, GICR(round & 1) + 0x70,
+                          g_rand_boolean(r) ? (PROPTAB | 15)
+                                            : (uint64_t)g_rand_int(r) << 12 |
+                                              g_rand_int_range(r, 0, 32));
+        }
+        qtest_writel(qts, GITS_TRANSLATER, g_rand_int_range(r, 0, 40));
+    }
+    g_rand_free(r);
+
+    /* Still alive; after a reset everything is back and works. */
+    g_assert_cmphex(qtest_readl(qts, GITS_PIDR2), ==, 0x3b);
+    qtest_qmp_assert_success(qts, "{'execute': 'system_reset'}");
+    qtest_qmp_eventwait(qts, "RESET");
+    g_assert_cmphex(qtest_readl(qts, GITS_CTLR), ==, 1u << 31);
+    g_assert_cmphex(qtest_readq(qts, GITS_CREADR), ==, 0);
+    g_assert_cmphex(qtest_readl(qts, GICR(0)), ==, 0);
+    g_assert_cmphex(qtest_readq(qts, GICR(1) + 0x70), ==, 0);
+    qtest_memset(qts, PENDTAB(0), 0, 0x2000);
+    qtest_memset(qts, DEVTAB, 0, 0x20000);
+    its_setup(&t, qts, 2);
+    mapd(&t, 0, 4, true);
+    mapc(&t, 0, 0, true);
+    mapti(&t, 0, 1, 8192, 0);
+    cmd_post(&t);
+    qtest_writel(qts, GITS_TRANSLATER, 1);
+    g_assert_true(lpi_pending(qts, 0, 8192));
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -562,6 +651,8 @@ int main(int argc, char **argv)
                        test_disabled_its_and_rdist);
         qtest_add_func("/its/edu-msi", test_edu_msi_through_its);
         qtest_add_func("/its/virtio-msix", test_virtio_msix_through_its);
+        qtest_add_func("/its/random-guest-survives",
+                       test_random_guest_survives);
     }
     return g_test_run();
 }
