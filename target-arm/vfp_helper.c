@@ -10,6 +10,8 @@
  * clears what the status structs hold so the register reads back exactly.
  */
 #include "util/osdep.h"
+#include <float.h>
+#include <math.h>
 #include "target-arm/cpu.h"
 #include "target-arm/internals.h"
 #include "target-arm/vec_internal.h"
@@ -95,6 +97,108 @@ void vfp_set_fpcr(CPUARMState *env, uint32_t val)
 
 /* ---- scalar arithmetic ------------------------------------------------ */
 
+/*
+ * Host fast path (QEMU's "hardfloat" idea). When the status is in
+ * round-to-nearest-even and already holds Inexact, and every operand is
+ * zero or normal, the host's IEEE single/double operation gives the same
+ * bits as softfloat and no flag can change -- unless the result overflows
+ * or is tiny (Overflow/Underflow, FZ flushing, tininess before rounding)
+ * or invalid/divide-by-zero could arise; those results and operands go to
+ * softfloat. NaN, infinite and denormal operands never take this path, so
+ * FZ, DN and NaN propagation are softfloat's alone. Inexact cannot be
+ * missed: it is already set.
+ */
+static inline bool hard_ok(const float_status *st)
+{
+    return (st->float_exception_flags & float_flag_inexact) &&
+           st->float_rounding_mode == float_round_nearest_even;
+}
+
+static inline float h32(float32 a)
+{
+    float f;
+
+    memcpy(&f, &a, 4);
+    return f;
+}
+
+static inline float64 b64(double d)
+{
+    float64 r;
+
+    memcpy(&r, &d, 8);
+    return r;
+}
+
+static inline double h64(float64 a)
+{
+    double d;
+
+    memcpy(&d, &a, 8);
+    return d;
+}
+
+static inline float32 b32(float f)
+{
+    float32 r;
+
+    memcpy(&r, &f, 4);
+    return r;
+}
+
+/* The host result @r is usable: finite and not below the normal range. */
+static inline bool hard_res32(float r, bool zero_ok)
+{
+    return !isinf(r) && (fabsf(r) > FLT_MIN || (zero_ok && r == 0));
+}
+
+static inline bool hard_res64(double r, bool zero_ok)
+{
+    return !isinf(r) && (fabs(r) > DBL_MIN || (zero_ok && r == 0));
+}
+
+#define VFP_HARD_BINOP(NAME, FN, HOSTOP, ZERO_OK_B, ZERO_OK_RES)            \
+float32 HELPER(glue(vfp_, glue(NAME, s)))(float32 a, float32 b, void *fpst) \
+{                                                                           \
+    float_status *st = fpst;                                                \
+                                                                            \
+    if (hard_ok(st) && float32_is_zero_or_normal(a) &&                      \
+        (ZERO_OK_B ? float32_is_zero_or_normal(b) : float32_is_normal(b))) {\
+        float r = h32(a) HOSTOP h32(b);                                     \
+        if (hard_res32(r, ZERO_OK_RES(float32))) {                          \
+            return b32(r);                                                  \
+        }                                                                   \
+    }                                                                       \
+    return glue(float32_, FN)(a, b, st);                                    \
+}                                                                           \
+float64 HELPER(glue(vfp_, glue(NAME, d)))(float64 a, float64 b, void *fpst) \
+{                                                                           \
+    float_status *st = fpst;                                                \
+                                                                            \
+    if (hard_ok(st) && float64_is_zero_or_normal(a) &&                      \
+        (ZERO_OK_B ? float64_is_zero_or_normal(b) : float64_is_normal(b))) {\
+        double r = h64(a) HOSTOP h64(b);                                    \
+        if (hard_res64(r, ZERO_OK_RES(float64))) {                          \
+            return b64(r);                                                  \
+        }                                                                   \
+    }                                                                       \
+    return glue(float64_, FN)(a, b, st);                                    \
+}
+
+/*
+ * When a zero result is exact and its sign is the IEEE one: a sum of two
+ * zeros (x + -x of nonzero x is +0 in RNE on both sides, but is left to
+ * softfloat anyway), or a product/quotient with a zero operand.
+ */
+#define ADD_ZERO_OK(T) (glue(T, _is_zero)(a) && glue(T, _is_zero)(b))
+#define MUL_ZERO_OK(T) (glue(T, _is_zero)(a) || glue(T, _is_zero)(b))
+#define DIV_ZERO_OK(T) glue(T, _is_zero)(a)
+
+VFP_HARD_BINOP(add, add, +, true, ADD_ZERO_OK)
+VFP_HARD_BINOP(sub, sub, -, true, ADD_ZERO_OK)
+VFP_HARD_BINOP(mul, mul, *, true, MUL_ZERO_OK)
+VFP_HARD_BINOP(div, div, /, false, DIV_ZERO_OK)
+
 #define VFP_BINOP(NAME, FN)                                                 \
 float32 HELPER(glue(vfp_, glue(NAME, s)))(float32 a, float32 b, void *fpst) \
 {                                                                           \
@@ -105,10 +209,6 @@ float64 HELPER(glue(vfp_, glue(NAME, d)))(float64 a, float64 b, void *fpst) \
     return glue(float64_, FN)(a, b, fpst);                                  \
 }
 
-VFP_BINOP(add, add)
-VFP_BINOP(sub, sub)
-VFP_BINOP(mul, mul)
-VFP_BINOP(div, div)
 VFP_BINOP(max, max)
 VFP_BINOP(min, min)
 VFP_BINOP(maxnum, maxnum)
@@ -116,25 +216,46 @@ VFP_BINOP(minnum, minnum)
 
 float32 HELPER(vfp_sqrts)(float32 a, void *fpst)
 {
+    if (hard_ok(fpst) && float32_is_normal(a) && !float32_is_neg(a)) {
+        return b32(sqrtf(h32(a)));
+    }
     return float32_sqrt(a, fpst);
 }
 
 float64 HELPER(vfp_sqrtd)(float64 a, void *fpst)
 {
+    if (hard_ok(fpst) && float64_is_normal(a) && !float64_is_neg(a)) {
+        return b64(sqrt(h64(a)));
+    }
     return float64_sqrt(a, fpst);
 }
 
 /*
  * FPMulAdd(addend, n, m): the translator has already negated operands with
  * FPNeg (sign flip, NaNs included), so the NaN choice sees them as Arm does.
+ * The host fused multiply-add rounds once, like softfloat.
  */
 float32 HELPER(vfp_muladds)(float32 n, float32 m, float32 a, void *fpst)
 {
+    if (hard_ok(fpst) && float32_is_zero_or_normal(n) &&
+        float32_is_zero_or_normal(m) && float32_is_zero_or_normal(a)) {
+        float r = fmaf(h32(n), h32(m), h32(a));
+        if (hard_res32(r, false)) {
+            return b32(r);
+        }
+    }
     return float32_muladd(n, m, a, 0, fpst);
 }
 
 float64 HELPER(vfp_muladdd)(float64 n, float64 m, float64 a, void *fpst)
 {
+    if (hard_ok(fpst) && float64_is_zero_or_normal(n) &&
+        float64_is_zero_or_normal(m) && float64_is_zero_or_normal(a)) {
+        double r = fma(h64(n), h64(m), h64(a));
+        if (hard_res64(r, false)) {
+            return b64(r);
+        }
+    }
     return float64_muladd(n, m, a, 0, fpst);
 }
 
