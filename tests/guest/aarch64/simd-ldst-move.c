@@ -570,6 +570,39 @@ static void test_undef(void)
     UNDEF("tbl op2 01", 0x0e420020);
 }
 
+static void set_fpen(u64 fpen)
+{
+    __asm__ volatile("msr cpacr_el1, %0; isb" :: "r"(fpen << 20));
+}
+
+static void test_trap(void)
+{
+    u64 x = 0x1234;
+
+    set_fpen(0);
+    exc_expect(4);
+    __asm__ volatile("umov %w0, v1.h[3]" : "+r"(x));
+    check("FPEN=0: umov traps (EC 0x07)", last_exc.esr >> 26, 7);
+    check("FPEN=0: umov leaves its X register", x, 0x1234);
+    exc_expect(4);
+    __asm__ volatile("dup v0.4s, %w0" : : "r"(x) : "v0");
+    check("FPEN=0: dup (general) traps", last_exc.esr >> 26, 7);
+    exc_expect(4);
+    __asm__ volatile("movi v0.2d, #0" : : : "v0");
+    check("FPEN=0: movi traps", last_exc.esr >> 26, 7);
+    exc_expect(4);
+    __asm__ volatile("tbl v0.16b, {v1.16b}, v2.16b" : : : "v0");
+    check("FPEN=0: tbl traps", last_exc.esr >> 26, 7);
+    exc_expect(4);
+    __asm__ volatile("zip2 v0.4s, v1.4s, v2.4s" : : : "v0");
+    check("FPEN=0: zip2 traps", last_exc.esr >> 26, 7);
+    exc_expect(4);
+    __asm__ volatile(".inst 0x0e020820" : : : "v0");
+    check("FPEN=0: reserved permute is UNDEFINED, not trapped",
+          last_exc.esr >> 26, 0);
+    set_fpen(3);
+}
+
 int main(void)
 {
     test_set_prefix("simd-ldst-move: ");
@@ -583,5 +616,6 @@ int main(void)
     test_tbl();
     test_tbl_big();
     test_undef();
+    test_trap();
     test_exit();
 }

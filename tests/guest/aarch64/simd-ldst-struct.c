@@ -497,6 +497,40 @@ static void test_undef(void)
     UNDEF("ld1 single, no offset, bits 20:16 not zero", 0x0d430020);
 }
 
+static void set_fpen(u64 fpen)
+{
+    __asm__ volatile("msr cpacr_el1, %0; isb" :: "r"(fpen << 20));
+}
+
+/* CPACR_EL1.FPEN = 0: the allocated forms trap (EC 0x07) before any
+ * access or writeback; a reserved one is still UNDEFINED. */
+static void test_trap(void)
+{
+    u64 b = (u64)mem + 64, m = 16;
+
+    set_fpen(0);
+    exc_expect(4);
+    __asm__ volatile("ld1 {v0.16b, v1.16b}, [%0], #32" : "+r"(b) : : "v0",
+                     "v1", "memory");
+    check("FPEN=0: ld1 multiple traps (EC 0x07)", last_exc.esr >> 26, 7);
+    check("FPEN=0: ld1 multiple, no writeback", b, (u64)mem + 64);
+    exc_expect(4);
+    __asm__ volatile("st4 {v0.s, v1.s, v2.s, v3.s}[1], [%0], %1" : "+r"(b)
+                     : "r"(m) : "memory");
+    check("FPEN=0: st4 single traps (EC 0x07)", last_exc.esr >> 26, 7);
+    check("FPEN=0: st4 single, no writeback", b, (u64)mem + 64);
+    exc_expect(4);
+    __asm__ volatile("ld3r {v0.4s, v1.4s, v2.4s}, [%0]" : : "r"(b)
+                     : "v0", "v1", "v2", "memory");
+    check("FPEN=0: ld3r traps (EC 0x07)", last_exc.esr >> 26, 7);
+    exc_expect(4);
+    __asm__ volatile("mov x1, %0\n\t.inst 0x0c400c20" : : "r"(mem)
+                     : "x1", "v0", "memory");
+    check("FPEN=0: reserved ld4 .1d is UNDEFINED, not trapped",
+          last_exc.esr >> 26, 0);
+    set_fpen(3);
+}
+
 int main(void)
 {
     test_set_prefix("simd-ldst-struct: ");
@@ -508,5 +542,6 @@ int main(void)
     test_replicate();
     test_fault();
     test_undef();
+    test_trap();
     test_exit();
 }
