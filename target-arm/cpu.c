@@ -51,6 +51,10 @@ static void arm_cpu_common_isar(ARMCPU *cpu)
     cpu->clidr = 0x0a200023;
     cpu->dczid = 0x4;           /* DC ZVA allowed, 64-byte blocks */
     cpu->cntfrq = 62500000;     /* 62.5 MHz, as the virt machine's timer */
+    /* The crypto extension, as an A57 with it (ISAR0 0x00011120). */
+    cpu->isar.id_aa64isar0 |= (0x1ull << 12) |  /* SHA2: SHA256 */
+                              (0x1ull << 8) |   /* SHA1 */
+                              (0x2ull << 4);    /* AES: AES and PMULL */
 }
 
 static void arm_max_init(ARMCPU *cpu)

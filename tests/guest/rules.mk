@@ -56,6 +56,15 @@ $(A64_GUEST_OUT)/simd-fp-cases.h: $(A64_GUEST_SRC)/gen-simd-fp.py
 	@echo "  GEN     $@"
 	$(QUIET)$(DECODETREE_PYTHON) $< > $@.tmp && mv $@.tmp $@
 
+# simd-int-GROUP.c includes simd-int-GROUP-cases.h (gen-simd-int.py GROUP).
+A64_SIMD_INT_ELFS := $(patsubst %,$(A64_GUEST_OUT)/%.elf,$(filter simd-int-%,$(A64_GUEST_NAMES)))
+$(A64_SIMD_INT_ELFS): $(A64_GUEST_OUT)/%.elf: $(A64_GUEST_OUT)/%-cases.h $(A64_GUEST_SRC)/simd-int-common.h
+
+$(A64_GUEST_OUT)/simd-int-%-cases.h: $(A64_GUEST_SRC)/gen-simd-int.py
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	$(QUIET)$(DECODETREE_PYTHON) $< $* > $@.tmp && mv $@.tmp $@
+
 $(A64_GUEST_OUT)/%.elf: $(A64_GUEST_SRC)/%.c $(A64_GUEST_DEPS)
 	@mkdir -p $(@D)
 	@echo "  GUESTCC $@"

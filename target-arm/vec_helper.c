@@ -1,0 +1,856 @@
+/*
+ * vec_helper.c - the out-of-line AdvSIMD integer helpers (helper-simd-int.h):
+ * lane-wise loops for the three-same, three-different, two-register misc,
+ * across-lanes, shift-by-immediate and by-element groups, vector and
+ * scalar, plus the AES and SHA instructions.
+ *
+ * Each element is widened to a 128-bit integer so that the Arm ARM's
+ * "infinite precision, then saturate or truncate" arithmetic (SignedSatQ,
+ * UnsignedSatQ, rounding shifts) is computed exactly, for 64-bit lanes too.
+ * Results go to a local array first: the destination may be a source.
+ */
+#include "util/osdep.h"
+#include "target-arm/cpu.h"
+#include "target-arm/internals.h"
+#include "target-arm/vec_internal.h"
+
+#define HELPER_H "target-arm/helper.h"
+#include "exec/helper-proto.h"
+
+typedef __int128 i128;
+typedef int8_t s8;
+typedef int16_t s16;
+typedef int32_t s32;
+typedef int64_t s64;
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+
+/* Write the oprsz result bytes, zero the rest, and record saturation. */
+static inline void finish(void *vd, const void *r, unsigned oprsz,
+                          CPUARMState *env, bool qc)
+{
+    memcpy(vd, r, oprsz);
+    clear_tail(vd, oprsz);
+    if (qc) {
+        env->fpsr |= FPSR_QC;
+    }
+}
+
+/* SignedSatQ(v, bits): clamp, noting saturation in *qc. */
+static inline i128 sat_s(i128 v, int bits, bool *qc)
+{
+    i128 max = ((i128)1 << (bits - 1)) - 1;
+    i128 min = -max - 1;
+
+    if (v > max) {
+        *qc = true;
+        return max;
+    }
+    if (v < min) {
+        *qc = true;
+        return min;
+    }
+    return v;
+}
+
+/* UnsignedSatQ(v, bits). */
+static inline i128 sat_u(i128 v, int bits, bool *qc)
+{
+    i128 max = ((i128)1 << bits) - 1;
+
+    if (v > max) {
+        *qc = true;
+        return max;
+    }
+    if (v < 0) {
+        *qc = true;
+        return 0;
+    }
+    return v;
+}
+
+enum { SAT_NONE, SAT_S, SAT_U };
+
+/*
+ * n shifted left by sh (right by -sh when negative), as the register
+ * shifts' pseudocode: right shifts optionally round, left shifts
+ * optionally saturate to @bits (signed or unsigned result).
+ */
+static inline i128 shift_elt(i128 n, int sh, int bits, bool round, int sat,
+                             bool *qc)
+{
+    if (sh >= 0) {
+        if (sat == SAT_NONE) {
+            return sh >= bits ? 0 : n * ((i128)1 << sh);
+        }
+        if (n == 0) {
+            return 0;
+        }
+        if (sh >= bits) {
+            n = n < 0 ? -((i128)1 << 100) : ((i128)1 << 100);
+        } else {
+            n *= (i128)1 << sh;
+        }
+    } else {
+        int r = -sh > bits + 1 ? bits + 1 : -sh;
+        if (round) {
+            n += (i128)1 << (r - 1);
+        }
+        n >>= r;
+    }
+    if (sat == SAT_S) {
+        return sat_s(n, bits, qc);
+    }
+    if (sat == SAT_U) {
+        return sat_u(n, bits, qc);
+    }
+    return n;
+}
+
+/* The low @bits of n as a signed value. */
+static inline i128 sext(i128 n, int bits)
+{
+    i128 sign = (i128)1 << (bits - 1);
+
+    return ((n & ((sign << 1) - 1)) ^ sign) - sign;
+}
+
+static inline i128 absdiff(i128 a, i128 b)
+{
+    return a > b ? a - b : b - a;
+}
+
+/* Carry-less product of the low @bits of a and b. */
+static inline u64 clmul(u64 a, u64 b, int bits)
+{
+    u64 r = 0;
+
+    for (int i = 0; i < bits; i++) {
+        if ((b >> i) & 1) {
+            r ^= a << i;
+        }
+    }
+    return r;
+}
+
+/* Leading zeros of the low @bits of x. */
+static inline int clz_bits(u64 x, int bits)
+{
+    return x ? __builtin_clzll(x) - (64 - bits) : bits;
+}
+
+/* 2 * n * m, saturated to 2 * bits (SQDMULL's product). */
+static inline i128 sqdmull_elt(i128 n, i128 m, int bits, bool *qc)
+{
+    return sat_s(2 * n * m, 2 * bits, qc);
+}
+
+/* SQDMULH / SQRDMULH of one element. */
+static inline i128 sqdmulh_elt(i128 n, i128 m, int bits, bool round, bool *qc)
+{
+    i128 p = 2 * n * m;
+
+    if (round) {
+        p += (i128)1 << (bits - 1);
+    }
+    return sat_s(p >> bits, bits, qc);
+}
+
+/*
+ * Same-size lane-wise loops. In EXPR: n, m, d are the elements of Vn, Vm
+ * (or Vm[data] for by-element forms) and Vd, loaded signed or unsigned as
+ * the macro's ST says; B is the element size in bits, data the immediate,
+ * qc the saturation flag.
+ */
+#define DO_3(NAME, ST, UT, GETM, EXPR)                                       \
+void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
+                  uint32_t desc)                                             \
+{                                                                            \
+    unsigned oprsz = simd_oprsz(desc);                                       \
+    int32_t data = simd_data(desc);                                          \
+    const ST *N = vn, *M = vm, *D = vd;                                      \
+    typedef UT elt_u;                                                        \
+    elt_u r[16 / sizeof(UT)];                                                \
+    bool qc = false;                                                         \
+    (void)data; (void)M; (void)D;                                            \
+    for (unsigned i = 0; i < oprsz / sizeof(UT); i++) {                      \
+        const int B = sizeof(UT) * 8;                                        \
+        i128 n = N[i], m = GETM, d = D[i];                                   \
+        (void)B; (void)n; (void)m; (void)d;                                  \
+        r[i] = (UT)(EXPR);                                                   \
+    }                                                                        \
+    finish(vd, r, oprsz, env, qc);                                           \
+}
+
+#define DO_3_B(NAME, SG, EXPR)  DO_3(NAME##_b, SG##8, u8, M[i], EXPR)
+#define DO_3_HS(NAME, SG, EXPR)                                              \
+    DO_3(NAME##_h, SG##16, u16, M[i], EXPR)                                  \
+    DO_3(NAME##_s, SG##32, u32, M[i], EXPR)
+#define DO_3_BHS(NAME, SG, EXPR) DO_3_B(NAME, SG, EXPR) DO_3_HS(NAME, SG, EXPR)
+#define DO_3_BHSD(NAME, SG, EXPR)                                            \
+    DO_3_BHS(NAME, SG, EXPR) DO_3(NAME##_d, SG##64, u64, M[i], EXPR)
+#define DO_3_IDX_HS(NAME, SG, EXPR)                                          \
+    DO_3(NAME##_h, SG##16, u16, M[data], EXPR)                               \
+    DO_3(NAME##_s, SG##32, u32, M[data], EXPR)
+
+DO_3_BHS(simd_shadd, s, (n + m) >> 1)
+DO_3_BHS(simd_uhadd, u, (n + m) >> 1)
+DO_3_BHS(simd_srhadd, s, (n + m + 1) >> 1)
+DO_3_BHS(simd_urhadd, u, (n + m + 1) >> 1)
+DO_3_BHS(simd_shsub, s, (n - m) >> 1)
+DO_3_BHS(simd_uhsub, u, (n - m) >> 1)
+DO_3_BHSD(simd_sqadd, s, sat_s(n + m, B, &qc))
+DO_3_BHSD(simd_uqadd, u, sat_u(n + m, B, &qc))
+DO_3_BHSD(simd_sqsub, s, sat_s(n - m, B, &qc))
+DO_3_BHSD(simd_uqsub, u, sat_u(n - m, B, &qc))
+DO_3_BHSD(simd_cmgt, s, -(i128)(n > m))
+DO_3_BHSD(simd_cmhi, u, -(i128)(n > m))
+DO_3_BHSD(simd_cmge, s, -(i128)(n >= m))
+DO_3_BHSD(simd_cmhs, u, -(i128)(n >= m))
+DO_3_BHSD(simd_cmtst, u, -(i128)((n & m) != 0))
+DO_3_BHSD(simd_cmeq, u, -(i128)(n == m))
+/* The register shifts take the shift from the bottom byte of Vm's element. */
+DO_3_BHSD(simd_sshl, s, shift_elt(n, (s8)m, B, false, SAT_NONE, &qc))
+DO_3_BHSD(simd_ushl, u, shift_elt(n, (s8)m, B, false, SAT_NONE, &qc))
+DO_3_BHSD(simd_sqshl, s, shift_elt(n, (s8)m, B, false, SAT_S, &qc))
+DO_3_BHSD(simd_uqshl, u, shift_elt(n, (s8)m, B, false, SAT_U, &qc))
+DO_3_BHSD(simd_srshl, s, shift_elt(n, (s8)m, B, true, SAT_NONE, &qc))
+DO_3_BHSD(simd_urshl, u, shift_elt(n, (s8)m, B, true, SAT_NONE, &qc))
+DO_3_BHSD(simd_sqrshl, s, shift_elt(n, (s8)m, B, true, SAT_S, &qc))
+DO_3_BHSD(simd_uqrshl, u, shift_elt(n, (s8)m, B, true, SAT_U, &qc))
+DO_3_BHS(simd_smax, s, n > m ? n : m)
+DO_3_BHS(simd_umax, u, n > m ? n : m)
+DO_3_BHS(simd_smin, s, n < m ? n : m)
+DO_3_BHS(simd_umin, u, n < m ? n : m)
+DO_3_BHS(simd_sabd, s, absdiff(n, m))
+DO_3_BHS(simd_uabd, u, absdiff(n, m))
+DO_3_BHS(simd_saba, s, d + absdiff(n, m))
+DO_3_BHS(simd_uaba, u, d + absdiff(n, m))
+DO_3_BHS(simd_mla, u, d + n * m)
+DO_3_BHS(simd_mls, u, d - n * m)
+DO_3_BHS(simd_mul, u, n * m)
+DO_3_B(simd_pmul, u, clmul(n, m, 8))
+DO_3_HS(simd_sqdmulh, s, sqdmulh_elt(n, m, B, false, &qc))
+DO_3_HS(simd_sqrdmulh, s, sqdmulh_elt(n, m, B, true, &qc))
+DO_3_IDX_HS(simd_mla_idx, u, d + n * m)
+DO_3_IDX_HS(simd_mls_idx, u, d - n * m)
+DO_3_IDX_HS(simd_mul_idx, u, n * m)
+DO_3_IDX_HS(simd_sqdmulh_idx, s, sqdmulh_elt(n, m, B, false, &qc))
+DO_3_IDX_HS(simd_sqrdmulh_idx, s, sqdmulh_elt(n, m, B, true, &qc))
+
+/* Shift by immediate: data is the shift amount (1..B right, 0..B-1 left). */
+DO_3_BHSD(simd_sshr, s, shift_elt(n, -data, B, false, SAT_NONE, &qc))
+DO_3_BHSD(simd_ushr, u, shift_elt(n, -data, B, false, SAT_NONE, &qc))
+DO_3_BHSD(simd_srshr, s, shift_elt(n, -data, B, true, SAT_NONE, &qc))
+DO_3_BHSD(simd_urshr, u, shift_elt(n, -data, B, true, SAT_NONE, &qc))
+DO_3_BHSD(simd_ssra, s, d + shift_elt(n, -data, B, false, SAT_NONE, &qc))
+DO_3_BHSD(simd_usra, u, d + shift_elt(n, -data, B, false, SAT_NONE, &qc))
+DO_3_BHSD(simd_srsra, s, d + shift_elt(n, -data, B, true, SAT_NONE, &qc))
+DO_3_BHSD(simd_ursra, u, d + shift_elt(n, -data, B, true, SAT_NONE, &qc))
+/* SRI keeps Vd's top @data bits; SLI its bottom @data bits. */
+DO_3_BHSD(simd_sri, u, data >= B ? d :
+          (d & ~(i128)((~(u64)0 >> (64 - B)) >> data)) | (n >> data))
+DO_3_BHSD(simd_shl, u, shift_elt(n, data, B, false, SAT_NONE, &qc))
+DO_3_BHSD(simd_sli, u, (d & (((i128)1 << data) - 1)) | (n << data))
+DO_3_BHSD(simd_sqshli, s, shift_elt(n, data, B, false, SAT_S, &qc))
+DO_3_BHSD(simd_uqshli, u, shift_elt(n, data, B, false, SAT_U, &qc))
+DO_3_BHSD(simd_sqshlui, s, shift_elt(n, data, B, false, SAT_U, &qc))
+
+/* Two-register misc, one source (Vm unused). */
+DO_3_BHSD(simd_suqadd, s, sat_s(d + (i128)(elt_u)n, B, &qc))
+DO_3_BHSD(simd_usqadd, u, sat_u(d + sext(n, B), B, &qc))
+DO_3_BHSD(simd_sqabs, s, sat_s(n < 0 ? -n : n, B, &qc))
+DO_3_BHSD(simd_sqneg, s, sat_s(-n, B, &qc))
+DO_3_BHSD(simd_abs, s, n < 0 ? -n : n)
+DO_3_BHSD(simd_neg, s, -n)
+DO_3_BHSD(simd_cmgt0, s, -(i128)(n > 0))
+DO_3_BHSD(simd_cmge0, s, -(i128)(n >= 0))
+DO_3_BHSD(simd_cmeq0, s, -(i128)(n == 0))
+DO_3_BHSD(simd_cmle0, s, -(i128)(n <= 0))
+DO_3_BHSD(simd_cmlt0, s, -(i128)(n < 0))
+DO_3_BHS(simd_cls, s, clz_bits((elt_u)(n ^ (n >> 1)), B) - 1)
+DO_3_BHS(simd_clz, u, clz_bits(n, B))
+DO_3_B(simd_cnt, u, __builtin_popcount((unsigned)n))
+DO_3_B(simd_rbit, u, (u8)(((n * 0x0202020202ULL) & 0x010884422010ULL) % 1023))
+
+/* Pairwise: Vn's adjacent pairs, then Vm's. */
+#define DO_PAIR(NAME, ST, UT, EXPR)                                          \
+void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
+                  uint32_t desc)                                             \
+{                                                                            \
+    unsigned oprsz = simd_oprsz(desc);                                       \
+    unsigned half = MIN(oprsz, 16u) / sizeof(UT) / 2;                        \
+    const ST *N = vn, *M = vm;                                               \
+    UT r[16 / sizeof(UT)];                                                   \
+    for (unsigned i = 0; i < half; i++) {                                    \
+        i128 a = N[2 * i], b = N[2 * i + 1];                                 \
+        r[i] = (UT)(EXPR);                                                   \
+    }                                                                        \
+    for (unsigned i = 0; i < half; i++) {                                    \
+        i128 a = M[2 * i], b = M[2 * i + 1];                                 \
+        r[half + i] = (UT)(EXPR);                                            \
+    }                                                                        \
+    finish(vd, r, oprsz, env, false);                                        \
+}
+#define DO_PAIR_BHS(NAME, SG, EXPR)                                          \
+    DO_PAIR(NAME##_b, SG##8, u8, EXPR)                                       \
+    DO_PAIR(NAME##_h, SG##16, u16, EXPR)                                     \
+    DO_PAIR(NAME##_s, SG##32, u32, EXPR)
+
+DO_PAIR_BHS(simd_smaxp, s, a > b ? a : b)
+DO_PAIR_BHS(simd_umaxp, u, a > b ? a : b)
+DO_PAIR_BHS(simd_sminp, s, a < b ? a : b)
+DO_PAIR_BHS(simd_uminp, u, a < b ? a : b)
+DO_PAIR_BHS(simd_addp, u, a + b)
+DO_PAIR(simd_addp_d, u64, u64, a + b)
+
+/* Pairwise long (SADDLP, SADALP): oprsz / wide size results. */
+#define DO_PAIRL(NAME, ST, WT, ACC)                                          \
+void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
+                  uint32_t desc)                                             \
+{                                                                            \
+    unsigned oprsz = simd_oprsz(desc);                                       \
+    const ST *N = vn;                                                        \
+    WT *D = vd;                                                              \
+    WT r[16 / sizeof(WT)];                                                   \
+    (void)vm;                                                                \
+    for (unsigned i = 0; i < oprsz / sizeof(WT); i++) {                      \
+        r[i] = (WT)((ACC ? D[i] : 0) + (i128)N[2 * i] + N[2 * i + 1]);        \
+    }                                                                        \
+    finish(vd, r, oprsz, env, false);                                        \
+}
+DO_PAIRL(simd_saddlp_b, s8, u16, 0)
+DO_PAIRL(simd_saddlp_h, s16, u32, 0)
+DO_PAIRL(simd_saddlp_s, s32, u64, 0)
+DO_PAIRL(simd_uaddlp_b, u8, u16, 0)
+DO_PAIRL(simd_uaddlp_h, u16, u32, 0)
+DO_PAIRL(simd_uaddlp_s, u32, u64, 0)
+DO_PAIRL(simd_sadalp_b, s8, u16, 1)
+DO_PAIRL(simd_sadalp_h, s16, u32, 1)
+DO_PAIRL(simd_sadalp_s, s32, u64, 1)
+DO_PAIRL(simd_uadalp_b, u8, u16, 1)
+DO_PAIRL(simd_uadalp_h, u16, u32, 1)
+DO_PAIRL(simd_uadalp_s, u32, u64, 1)
+
+/* Across lanes: fold EXPR(acc, n) over Vn, result of type RT in element 0. */
+#define DO_ACROSS(NAME, ST, RT, EXPR)                                        \
+void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
+                  uint32_t desc)                                             \
+{                                                                            \
+    unsigned oprsz = simd_oprsz(desc);                                       \
+    const ST *N = vn;                                                        \
+    i128 acc = N[0];                                                         \
+    RT r;                                                                    \
+    (void)vm;                                                                \
+    for (unsigned i = 1; i < oprsz / sizeof(ST); i++) {                      \
+        i128 n = N[i];                                                       \
+        acc = EXPR;                                                          \
+    }                                                                        \
+    r = (RT)acc;                                                             \
+    finish(vd, &r, sizeof(RT), env, false);                                  \
+}
+#define DO_ACROSS_BHS(NAME, SG, WIDEN, EXPR)                                 \
+    DO_ACROSS(NAME##_b, SG##8, WIDEN(8), EXPR)                               \
+    DO_ACROSS(NAME##_h, SG##16, WIDEN(16), EXPR)                             \
+    DO_ACROSS(NAME##_s, SG##32, WIDEN(32), EXPR)
+#define SAME_U(b) u##b
+#define WIDE_U(b) WIDE_U_##b
+#define WIDE_U_8 u16
+#define WIDE_U_16 u32
+#define WIDE_U_32 u64
+
+DO_ACROSS_BHS(simd_addv, u, SAME_U, acc + n)
+DO_ACROSS_BHS(simd_saddlv, s, WIDE_U, acc + n)
+DO_ACROSS_BHS(simd_uaddlv, u, WIDE_U, acc + n)
+DO_ACROSS_BHS(simd_smaxv, s, SAME_U, acc > n ? acc : n)
+DO_ACROSS_BHS(simd_umaxv, u, SAME_U, acc > n ? acc : n)
+DO_ACROSS_BHS(simd_sminv, s, SAME_U, acc < n ? acc : n)
+DO_ACROSS_BHS(simd_uminv, u, SAME_U, acc < n ? acc : n)
+
+/*
+ * Widening: oprsz / wide size results. In EXPR: n and m are the narrow
+ * source elements (n is wide for the "W" forms), d the wide destination
+ * element, B the narrow size in bits, x = data >> 1 (shift or index).
+ */
+#define DO_WIDE(NAME, NT, WST, WUT, GETN, GETM, EXPR)                        \
+void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
+                  uint32_t desc)                                             \
+{                                                                            \
+    unsigned oprsz = simd_oprsz(desc);                                       \
+    int32_t data = simd_data(desc);                                          \
+    unsigned part = (data & 1) * (8 / sizeof(NT));                           \
+    int32_t x = data >> 1;                                                   \
+    const NT *N = vn, *M = vm;                                               \
+    const WST *NW = vn, *D = vd;                                             \
+    WUT r[16 / sizeof(WUT)];                                                 \
+    bool qc = false;                                                         \
+    (void)x; (void)N; (void)NW; (void)M; (void)part;                                  \
+    for (unsigned i = 0; i < oprsz / sizeof(WUT); i++) {                     \
+        const int B = sizeof(NT) * 8;                                        \
+        i128 n = GETN, m = GETM, d = D[i];                                   \
+        (void)B; (void)m; (void)d;                                           \
+        r[i] = (WUT)(EXPR);                                                  \
+    }                                                                        \
+    finish(vd, r, oprsz, env, qc);                                           \
+}
+#define DO_WIDE_ALL(NAME, SG, GETN, GETM, EXPR)                              \
+    DO_WIDE(NAME##_b, SG##8, SG##16, u16, GETN, GETM, EXPR)                  \
+    DO_WIDE(NAME##_h, SG##16, SG##32, u32, GETN, GETM, EXPR)                 \
+    DO_WIDE(NAME##_s, SG##32, SG##64, u64, GETN, GETM, EXPR)
+#define DO_WIDE_HS(NAME, SG, GETN, GETM, EXPR)                               \
+    DO_WIDE(NAME##_h, SG##16, SG##32, u32, GETN, GETM, EXPR)                 \
+    DO_WIDE(NAME##_s, SG##32, SG##64, u64, GETN, GETM, EXPR)
+#define NPART N[i + part]
+#define MPART M[i + part]
+#define NWIDE NW[i]
+#define MIDX M[x]
+
+DO_WIDE_ALL(simd_saddl, s, NPART, MPART, n + m)
+DO_WIDE_ALL(simd_uaddl, u, NPART, MPART, n + m)
+DO_WIDE_ALL(simd_ssubl, s, NPART, MPART, n - m)
+DO_WIDE_ALL(simd_usubl, u, NPART, MPART, n - m)
+DO_WIDE_ALL(simd_saddw, s, NWIDE, MPART, n + m)
+DO_WIDE_ALL(simd_uaddw, u, NWIDE, MPART, n + m)
+DO_WIDE_ALL(simd_ssubw, s, NWIDE, MPART, n - m)
+DO_WIDE_ALL(simd_usubw, u, NWIDE, MPART, n - m)
+DO_WIDE_ALL(simd_sabdl, s, NPART, MPART, absdiff(n, m))
+DO_WIDE_ALL(simd_uabdl, u, NPART, MPART, absdiff(n, m))
+DO_WIDE_ALL(simd_sabal, s, NPART, MPART, d + absdiff(n, m))
+DO_WIDE_ALL(simd_uabal, u, NPART, MPART, d + absdiff(n, m))
+DO_WIDE_ALL(simd_smull, s, NPART, MPART, n * m)
+DO_WIDE_ALL(simd_umull, u, NPART, MPART, n * m)
+DO_WIDE_ALL(simd_smlal, s, NPART, MPART, d + n * m)
+DO_WIDE_ALL(simd_umlal, u, NPART, MPART, d + n * m)
+DO_WIDE_ALL(simd_smlsl, s, NPART, MPART, d - n * m)
+DO_WIDE_ALL(simd_umlsl, u, NPART, MPART, d - n * m)
+DO_WIDE_HS(simd_sqdmull, s, NPART, MPART, sqdmull_elt(n, m, B, &qc))
+DO_WIDE_HS(simd_sqdmlal, s, NPART, MPART,
+           sat_s(d + sqdmull_elt(n, m, B, &qc), 2 * B, &qc))
+DO_WIDE_HS(simd_sqdmlsl, s, NPART, MPART,
+           sat_s(d - sqdmull_elt(n, m, B, &qc), 2 * B, &qc))
+DO_WIDE_HS(simd_smull_idx, s, NPART, MIDX, n * m)
+DO_WIDE_HS(simd_umull_idx, u, NPART, MIDX, n * m)
+DO_WIDE_HS(simd_smlal_idx, s, NPART, MIDX, d + n * m)
+DO_WIDE_HS(simd_umlal_idx, u, NPART, MIDX, d + n * m)
+DO_WIDE_HS(simd_smlsl_idx, s, NPART, MIDX, d - n * m)
+DO_WIDE_HS(simd_umlsl_idx, u, NPART, MIDX, d - n * m)
+DO_WIDE_HS(simd_sqdmull_idx, s, NPART, MIDX, sqdmull_elt(n, m, B, &qc))
+DO_WIDE_HS(simd_sqdmlal_idx, s, NPART, MIDX,
+           sat_s(d + sqdmull_elt(n, m, B, &qc), 2 * B, &qc))
+DO_WIDE_HS(simd_sqdmlsl_idx, s, NPART, MIDX,
+           sat_s(d - sqdmull_elt(n, m, B, &qc), 2 * B, &qc))
+/* SSHLL/USHLL (and SHLL, whose shift is the element size). */
+DO_WIDE_ALL(simd_sshll, s, NPART, MPART, n * ((i128)1 << x))
+DO_WIDE_ALL(simd_ushll, u, NPART, MPART, n * ((i128)1 << x))
+DO_WIDE(simd_pmull_b, u8, u16, u16, NPART, MPART, clmul(n, m, 8))
+
+/* PMULL/PMULL2 .1Q: the 128-bit carry-less product of two 64-bit lanes. */
+void HELPER(simd_pmull_d)(void *vd, void *vn, void *vm, CPUARMState *env,
+                          uint32_t desc)
+{
+    unsigned part = simd_data(desc) & 1;
+    u64 a = ((u64 *)vn)[part], b = ((u64 *)vm)[part];
+    u64 r[2] = { 0, 0 };
+
+    (void)env;
+    for (int i = 0; i < 64; i++) {
+        if ((b >> i) & 1) {
+            r[0] ^= a << i;
+            r[1] ^= i ? a >> (64 - i) : 0;
+        }
+    }
+    memcpy(vd, r, 16);
+}
+
+/*
+ * Narrowing: oprsz bytes of narrow results (8 for vectors), written to
+ * bits [63:0] with the top zeroed, or for the "2" forms (data bit 0) to
+ * bits [127:64] keeping the bottom. In EXPR: n and m are the wide source
+ * elements, B the narrow size in bits, sh = data >> 1.
+ */
+#define DO_NARROW(NAME, UT, WT, EXPR)                                        \
+void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
+                  uint32_t desc)                                             \
+{                                                                            \
+    unsigned oprsz = simd_oprsz(desc);                                       \
+    int32_t data = simd_data(desc);                                          \
+    int sh = data >> 1;                                                      \
+    const WT *N = vn, *M = vm;                                               \
+    UT r[16 / sizeof(UT)] = { 0 };                                           \
+    bool qc = false;                                                         \
+    (void)sh; (void)M;                                                       \
+    for (unsigned i = 0; i < oprsz / sizeof(UT); i++) {                      \
+        const int B = sizeof(UT) * 8;                                        \
+        i128 n = N[i], m = M[i];                                             \
+        (void)B; (void)m;                                                    \
+        r[i] = (UT)(EXPR);                                                   \
+    }                                                                        \
+    if (data & 1) {                                                          \
+        memcpy((char *)vd + 8, r, 8);                                        \
+    } else {                                                                 \
+        memcpy(vd, r, oprsz);                                                \
+        clear_tail(vd, oprsz);                                               \
+    }                                                                        \
+    if (qc) {                                                                \
+        env->fpsr |= FPSR_QC;                                                \
+    }                                                                        \
+}
+#define DO_NARROW_ALL(NAME, SG, EXPR)                                        \
+    DO_NARROW(NAME##_b, u8, SG##16, EXPR)                                    \
+    DO_NARROW(NAME##_h, u16, SG##32, EXPR)                                   \
+    DO_NARROW(NAME##_s, u32, SG##64, EXPR)
+
+DO_NARROW_ALL(simd_xtn, u, n)
+DO_NARROW_ALL(simd_sqxtn, s, sat_s(n, B, &qc))
+DO_NARROW_ALL(simd_uqxtn, u, sat_u(n, B, &qc))
+DO_NARROW_ALL(simd_sqxtun, s, sat_u(n, B, &qc))
+/* The high-half ops work modulo the wide size, as the wide sum wraps. */
+DO_NARROW_ALL(simd_addhn, u, ((n + m) & ((((i128)1) << (2 * B)) - 1)) >> B)
+DO_NARROW_ALL(simd_raddhn, u,
+              ((n + m + ((i128)1 << (B - 1))) & ((((i128)1) << (2 * B)) - 1)) >> B)
+DO_NARROW_ALL(simd_subhn, u, ((n - m) & ((((i128)1) << (2 * B)) - 1)) >> B)
+DO_NARROW_ALL(simd_rsubhn, u,
+              ((n - m + ((i128)1 << (B - 1))) & ((((i128)1) << (2 * B)) - 1)) >> B)
+DO_NARROW_ALL(simd_shrn, u, n >> sh)
+DO_NARROW_ALL(simd_rshrn, u, (n + ((i128)1 << (sh - 1))) >> sh)
+DO_NARROW_ALL(simd_sqshrn, s, sat_s(n >> sh, B, &qc))
+DO_NARROW_ALL(simd_sqrshrn, s, sat_s((n + ((i128)1 << (sh - 1))) >> sh, B, &qc))
+DO_NARROW_ALL(simd_uqshrn, u, sat_u(n >> sh, B, &qc))
+DO_NARROW_ALL(simd_uqrshrn, u, sat_u((n + ((i128)1 << (sh - 1))) >> sh, B, &qc))
+DO_NARROW_ALL(simd_sqshrun, s, sat_u(n >> sh, B, &qc))
+DO_NARROW_ALL(simd_sqrshrun, s,
+              sat_u((n + ((i128)1 << (sh - 1))) >> sh, B, &qc))
+
+/* ---- AES (FIPS-197), in the Arm ARM's column order ---- */
+
+static u8 aes_sbox[256], aes_inv_sbox[256];
+
+/* Multiply in GF(2^8) modulo x^8 + x^4 + x^3 + x + 1. */
+static u8 gf_mul(u8 a, u8 b)
+{
+    u8 r = 0;
+
+    while (b) {
+        if (b & 1) {
+            r ^= a;
+        }
+        a = (u8)((a << 1) ^ ((a & 0x80) ? 0x1b : 0));
+        b >>= 1;
+    }
+    return r;
+}
+
+/*
+ * The S-box from its definition: inverse in GF(2^8), then the affine map
+ * (computed once at startup, before any vCPU runs).
+ */
+static void __attribute__((constructor)) aes_init_sbox(void)
+{
+    for (int x = 0; x < 256; x++) {
+        u8 inv = 0;
+        for (int y = 1; x && y < 256; y++) {
+            if (gf_mul((u8)x, (u8)y) == 1) {
+                inv = (u8)y;
+                break;
+            }
+        }
+        u8 s = inv;
+        u8 r = inv;
+        for (int k = 0; k < 4; k++) {
+            r = (u8)((r << 1) | (r >> 7));
+            s ^= r;
+        }
+        s ^= 0x63;
+        aes_sbox[x] = s;
+        aes_inv_sbox[s] = (u8)x;
+    }
+}
+
+/* AESE/AESD: AddRoundKey, then (Inv)ShiftRows and (Inv)SubBytes. */
+static void aes_round(void *vd, void *vn, bool decrypt)
+{
+    u8 st[16], r[16];
+    const u8 *d = vd, *n = vn;
+
+    for (int i = 0; i < 16; i++) {
+        st[i] = d[i] ^ n[i];
+    }
+    /* Byte i is row i % 4, column i / 4; ShiftRows rotates row r left by r. */
+    for (int i = 0; i < 16; i++) {
+        int row = i % 4, col = i / 4;
+        int src = decrypt ? ((col - row + 4) % 4) * 4 + row
+                          : ((col + row) % 4) * 4 + row;
+        r[i] = decrypt ? aes_inv_sbox[st[src]] : aes_sbox[st[src]];
+    }
+    memcpy(vd, r, 16);
+}
+
+static void aes_mix(void *vd, void *vn, bool inverse)
+{
+    static const u8 fwd[4] = { 2, 3, 1, 1 }, inv[4] = { 14, 11, 13, 9 };
+    const u8 *c = inverse ? inv : fwd;
+    const u8 *n = vn;
+    u8 r[16];
+
+    for (int col = 0; col < 4; col++) {
+        for (int row = 0; row < 4; row++) {
+            u8 v = 0;
+            for (int k = 0; k < 4; k++) {
+                v ^= gf_mul(c[(k - row + 4) % 4], n[col * 4 + k]);
+            }
+            r[col * 4 + row] = v;
+        }
+    }
+    memcpy(vd, r, 16);
+}
+
+void HELPER(crypto_aese)(void *vd, void *vn, void *vm, CPUARMState *env,
+                         uint32_t desc)
+{
+    (void)vm; (void)env; (void)desc;
+    aes_round(vd, vn, false);
+}
+
+void HELPER(crypto_aesd)(void *vd, void *vn, void *vm, CPUARMState *env,
+                         uint32_t desc)
+{
+    (void)vm; (void)env; (void)desc;
+    aes_round(vd, vn, true);
+}
+
+void HELPER(crypto_aesmc)(void *vd, void *vn, void *vm, CPUARMState *env,
+                          uint32_t desc)
+{
+    (void)vm; (void)env; (void)desc;
+    aes_mix(vd, vn, false);
+}
+
+void HELPER(crypto_aesimc)(void *vd, void *vn, void *vm, CPUARMState *env,
+                           uint32_t desc)
+{
+    (void)vm; (void)env; (void)desc;
+    aes_mix(vd, vn, true);
+}
+
+/* ---- SHA-1 and SHA-256 (FIPS 180-4), as the Arm ARM's pseudocode ---- */
+
+static inline u32 rol32(u32 x, int n)
+{
+    return (x << n) | (x >> (32 - n));
+}
+
+static inline u32 ror32(u32 x, int n)
+{
+    return (x >> n) | (x << (32 - n));
+}
+
+static inline u32 sha_choose(u32 x, u32 y, u32 z)
+{
+    return ((y ^ z) & x) ^ z;
+}
+
+static inline u32 sha_parity(u32 x, u32 y, u32 z)
+{
+    return x ^ y ^ z;
+}
+
+static inline u32 sha_majority(u32 x, u32 y, u32 z)
+{
+    return (x & y) | ((x | y) & z);
+}
+
+/* SHA1C/P/M: four rounds; Vd = {a,b,c,d} hash, Sn = e, Vm = 4 words wk. */
+static void sha1_rounds(void *vd, void *vn, void *vm,
+                        u32 (*f)(u32, u32, u32))
+{
+    u32 x[4], w[4];
+    u32 y = *(u32 *)vn;
+
+    memcpy(x, vd, 16);
+    memcpy(w, vm, 16);
+    for (int i = 0; i < 4; i++) {
+        u32 t = f(x[1], x[2], x[3]);
+        y = y + rol32(x[0], 5) + t + w[i];
+        x[1] = rol32(x[1], 30);
+        /* X:Y is rotated left by 32 bits: Y takes X<127:96>. */
+        u32 top = x[3];
+        x[3] = x[2];
+        x[2] = x[1];
+        x[1] = x[0];
+        x[0] = y;
+        y = top;
+    }
+    memcpy(vd, x, 16);
+}
+
+void HELPER(crypto_sha1c)(void *vd, void *vn, void *vm, CPUARMState *env,
+                          uint32_t desc)
+{
+    (void)env; (void)desc;
+    sha1_rounds(vd, vn, vm, sha_choose);
+}
+
+void HELPER(crypto_sha1p)(void *vd, void *vn, void *vm, CPUARMState *env,
+                          uint32_t desc)
+{
+    (void)env; (void)desc;
+    sha1_rounds(vd, vn, vm, sha_parity);
+}
+
+void HELPER(crypto_sha1m)(void *vd, void *vn, void *vm, CPUARMState *env,
+                          uint32_t desc)
+{
+    (void)env; (void)desc;
+    sha1_rounds(vd, vn, vm, sha_majority);
+}
+
+void HELPER(crypto_sha1su0)(void *vd, void *vn, void *vm, CPUARMState *env,
+                            uint32_t desc)
+{
+    u64 d[2], n[2], m[2], r[2];
+
+    (void)env; (void)desc;
+    memcpy(d, vd, 16);
+    memcpy(n, vn, 16);
+    memcpy(m, vm, 16);
+    /* result = (Vn<63:0> : Vd<127:64>) ^ Vd ^ Vm */
+    r[0] = d[1] ^ d[0] ^ m[0];
+    r[1] = n[0] ^ d[1] ^ m[1];
+    memcpy(vd, r, 16);
+}
+
+void HELPER(crypto_sha1h)(void *vd, void *vn, void *vm, CPUARMState *env,
+                          uint32_t desc)
+{
+    u32 r[4] = { rol32(*(u32 *)vn, 30), 0, 0, 0 };
+
+    (void)vm; (void)env; (void)desc;
+    memcpy(vd, r, 16);
+}
+
+void HELPER(crypto_sha1su1)(void *vd, void *vn, void *vm, CPUARMState *env,
+                            uint32_t desc)
+{
+    u32 d[4], n[4], t[4];
+
+    (void)vm; (void)env; (void)desc;
+    memcpy(d, vd, 16);
+    memcpy(n, vn, 16);
+    /* T = Vd ^ (Vn >> 32) */
+    t[0] = d[0] ^ n[1];
+    t[1] = d[1] ^ n[2];
+    t[2] = d[2] ^ n[3];
+    t[3] = d[3];
+    d[0] = rol32(t[0], 1);
+    d[1] = rol32(t[1], 1);
+    d[2] = rol32(t[2], 1);
+    d[3] = rol32(t[3], 1) ^ rol32(t[0], 2);
+    memcpy(vd, d, 16);
+}
+
+static inline u32 sha256_s0(u32 x)
+{
+    return ror32(x, 2) ^ ror32(x, 13) ^ ror32(x, 22);
+}
+
+static inline u32 sha256_s1(u32 x)
+{
+    return ror32(x, 6) ^ ror32(x, 11) ^ ror32(x, 25);
+}
+
+/* Four SHA-256 rounds; x = {a,b,c,d}, y = {e,f,g,h}. */
+static void sha256_rounds(u32 x[4], u32 y[4], const u32 w[4])
+{
+    for (int i = 0; i < 4; i++) {
+        u32 chs = sha_choose(y[0], y[1], y[2]);
+        u32 maj = sha_majority(x[0], x[1], x[2]);
+        u32 t = y[3] + sha256_s1(y[0]) + chs + w[i];
+        x[3] = t + x[3];
+        y[3] = t + sha256_s0(x[0]) + maj;
+        /* Y:X rotated left by 32 bits. */
+        u32 ytop = y[3], xtop = x[3];
+        y[3] = y[2];
+        y[2] = y[1];
+        y[1] = y[0];
+        y[0] = xtop;
+        x[3] = x[2];
+        x[2] = x[1];
+        x[1] = x[0];
+        x[0] = ytop;
+    }
+}
+
+void HELPER(crypto_sha256h)(void *vd, void *vn, void *vm, CPUARMState *env,
+                            uint32_t desc)
+{
+    u32 x[4], y[4], w[4];
+
+    (void)env; (void)desc;
+    memcpy(x, vd, 16);
+    memcpy(y, vn, 16);
+    memcpy(w, vm, 16);
+    sha256_rounds(x, y, w);
+    memcpy(vd, x, 16);
+}
+
+void HELPER(crypto_sha256h2)(void *vd, void *vn, void *vm, CPUARMState *env,
+                             uint32_t desc)
+{
+    u32 x[4], y[4], w[4];
+
+    (void)env; (void)desc;
+    memcpy(x, vn, 16);
+    memcpy(y, vd, 16);
+    memcpy(w, vm, 16);
+    sha256_rounds(x, y, w);
+    memcpy(vd, y, 16);
+}
+
+void HELPER(crypto_sha256su0)(void *vd, void *vn, void *vm, CPUARMState *env,
+                              uint32_t desc)
+{
+    u32 d[4], n[4], t[4];
+
+    (void)vm; (void)env; (void)desc;
+    memcpy(d, vd, 16);
+    memcpy(n, vn, 16);
+    /* T = Vn<31:0> : Vd<127:32> */
+    t[0] = d[1];
+    t[1] = d[2];
+    t[2] = d[3];
+    t[3] = n[0];
+    for (int i = 0; i < 4; i++) {
+        u32 e = t[i];
+        d[i] += ror32(e, 7) ^ ror32(e, 18) ^ (e >> 3);
+    }
+    memcpy(vd, d, 16);
+}
+
+void HELPER(crypto_sha256su1)(void *vd, void *vn, void *vm, CPUARMState *env,
+                              uint32_t desc)
+{
+    u32 d[4], n[4], m[4], t0[4], r[4];
+
+    (void)env; (void)desc;
+    memcpy(d, vd, 16);
+    memcpy(n, vn, 16);
+    memcpy(m, vm, 16);
+    /* T0 = Vm<31:0> : Vn<127:32> */
+    t0[0] = n[1];
+    t0[1] = n[2];
+    t0[2] = n[3];
+    t0[3] = m[0];
+    for (int i = 0; i < 2; i++) {
+        u32 e = m[i + 2];
+        u32 s1 = ror32(e, 17) ^ ror32(e, 19) ^ (e >> 10);
+        r[i] = d[i] + t0[i] + s1;
+    }
+    for (int i = 2; i < 4; i++) {
+        u32 e = r[i - 2];
+        u32 s1 = ror32(e, 17) ^ ror32(e, 19) ^ (e >> 10);
+        r[i] = d[i] + t0[i] + s1;
+    }
+    memcpy(vd, r, 16);
+}

@@ -1,0 +1,15 @@
+/*
+ * simd-int-3same.c - AdvSIMD integer instructions (3same group), every form and
+ * element size against gen-simd-int.py's reference model (edge values,
+ * saturation and FPSR.QC, Q=0 and scalar forms zeroing the rest of V0).
+ */
+#include "simd-int-common.h"
+#include "simd-int-3same-cases.h"
+
+__attribute__((target("general-regs-only")))
+int main(void)
+{
+    test_set_prefix("simd-int-3same: ");
+    run_forms(forms, sizeof(forms) / sizeof(forms[0]));
+    test_exit();
+}
