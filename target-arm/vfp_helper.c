@@ -274,23 +274,74 @@ static uint32_t nzcv_from_relation(FloatRelation r)
     }
 }
 
+/*
+ * Ordered operands that no flush can touch (not NaN; not denormal when FZ
+ * flushes inputs) compare without any exception: by their sign-magnitude
+ * bits, +0 == -0.
+ */
+static inline bool cmp_fast_ok(uint64_t a, uint64_t b, int n,
+                               const float_status *st)
+{
+    uint64_t mag = (UINT64_C(1) << (n - 1)) - 1;
+    uint64_t inf = n == 32 ? 0x7f800000u : UINT64_C(0x7ff0000000000000);
+    uint64_t ma = a & mag, mb = b & mag;
+
+    if (ma > inf || mb > inf) {
+        return false;
+    }
+    if (st->flush_inputs_to_zero) {
+        uint64_t emask = inf;
+        if (((a & emask) == 0 && ma) || ((b & emask) == 0 && mb)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static inline uint32_t cmp_fast(uint64_t a, uint64_t b, int n)
+{
+    uint64_t mag = (UINT64_C(1) << (n - 1)) - 1;
+    uint64_t ma = a & mag, mb = b & mag;
+    bool sa = a >> (n - 1), sb = b >> (n - 1);
+
+    if (a == b || (ma == 0 && mb == 0)) {
+        return 0x6;
+    }
+    if (sa != sb) {
+        return sa ? 0x8 : 0x2;
+    }
+    return (sa ? ma > mb : ma < mb) ? 0x8 : 0x2;
+}
+
 uint32_t HELPER(vfp_cmps)(float32 a, float32 b, void *fpst)
 {
+    if (cmp_fast_ok(a, b, 32, fpst)) {
+        return cmp_fast(a, b, 32);
+    }
     return nzcv_from_relation(float32_compare_quiet(a, b, fpst));
 }
 
 uint32_t HELPER(vfp_cmpd)(float64 a, float64 b, void *fpst)
 {
+    if (cmp_fast_ok(a, b, 64, fpst)) {
+        return cmp_fast(a, b, 64);
+    }
     return nzcv_from_relation(float64_compare_quiet(a, b, fpst));
 }
 
 uint32_t HELPER(vfp_cmpes)(float32 a, float32 b, void *fpst)
 {
+    if (cmp_fast_ok(a, b, 32, fpst)) {
+        return cmp_fast(a, b, 32);
+    }
     return nzcv_from_relation(float32_compare(a, b, fpst));
 }
 
 uint32_t HELPER(vfp_cmped)(float64 a, float64 b, void *fpst)
 {
+    if (cmp_fast_ok(a, b, 64, fpst)) {
+        return cmp_fast(a, b, 64);
+    }
     return nzcv_from_relation(float64_compare(a, b, fpst));
 }
 
