@@ -696,16 +696,22 @@ def gen_cmp():
                         add_case(o, 0, a, b, fn=lambda st, a=a, b=b, e=e: op_cmp(fmt, a, b, st, e == 'e'))
                 for fpcr in (0, FZ):
                     add_case(oz, fpcr, a, fn=lambda st, a=a, e=e: op_cmp(fmt, a, 0, st, e == 'e'))
-            # FCCMP: cond EQ (Z) and GE; when false, #nzcv = 0b1010.
-            oc = op('fccmp%s %s eq' % (e, r), 'ccmp', 'fccmp%s %s1, %s2, #10, eq' % (e, r, r))
-            for a, b in ((vals[2], vals[2]), (vals[2], vals[3]), (vals[11], vals[2]),
-                         (vals[13], vals[2]), (vals[0], vals[1])):
-                for nzcv in (0x4, 0x0, 0xb):
-                    def f(st, a=a, b=b, nzcv=nzcv, e=e):
-                        if nzcv & 4:
-                            return op_cmp(fmt, a, b, st, e == 'e')
-                        return 0xa
-                    add_case(oc, 0, a, b, nzcv << 28, fn=f)
+            # FCCMP: the compare if cond holds, else #nzcv = 0b1010 (and no
+            # exception from a NaN operand). AL and NV always compare.
+            for cond, test in (('eq', lambda f: f & 4), ('ge', lambda f: ((f >> 3) ^ f) & 1 == 0),
+                               ('al', lambda f: True), ('nv', lambda f: True)):
+                oc = op('fccmp%s %s %s' % (e, r, cond), 'ccmp',
+                        'fccmp%s %s1, %s2, #10, %s' % (e, r, r, cond))
+                for a, b in ((vals[2], vals[2]), (vals[2], vals[3]), (vals[11], vals[2]),
+                             (vals[13], vals[2]), (vals[0], vals[1])):
+                    for nzcv in (0x4, 0x0, 0xb, 0x8):
+                        if cond in ('al', 'nv') and nzcv != 0:
+                            continue
+                        def f(st, a=a, b=b, nzcv=nzcv, e=e, test=test):
+                            if test(nzcv):
+                                return op_cmp(fmt, a, b, st, e == 'e')
+                            return 0xa
+                        add_case(oc, 0, a, b, nzcv << 28, fn=f)
 
 
 def gen_fcsel():
