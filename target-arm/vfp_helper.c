@@ -385,13 +385,26 @@ float64 HELPER(vfp_rintd)(float64 a, uint32_t mode, void *fpst)
 
 /* ---- conversions between formats -------------------------------------- */
 
+/* Widening a zero, normal or infinity is exact and raises nothing. */
 float64 HELPER(vfp_fcvt_s_to_d)(float32 a, void *fpst)
 {
+    if (float32_is_zero_or_normal(a) || float32_is_infinity(a)) {
+        return b64((double)h32(a));
+    }
     return float32_to_float64(a, fpst);
 }
 
 float32 HELPER(vfp_fcvt_d_to_s)(float64 a, void *fpst)
 {
+    if (float64_is_zero(a)) {
+        return (uint32_t)(a >> 32);
+    }
+    if (hard_ok(fpst) && float64_is_normal(a)) {
+        float r = (float)h64(a);
+        if (hard_res32(r, false)) {
+            return b32(r);
+        }
+    }
     return float64_to_float32(a, fpst);
 }
 
@@ -496,11 +509,28 @@ uint32_t HELPER(vfp_fcvt_d_to_h)(float64 a, CPUARMState *env)
  * FPToFixed: a NaN gives 0 and Invalid (softfloat would saturate); the
  * rest is softfloat's rounding of a * 2^fbits with saturation + Invalid.
  */
-#define VFP_TOINT(NAME, FTYPE, ITYPE, UTYPE, FN)                            \
+/*
+ * The round-toward-zero integer conversions of C casts take a host path
+ * for zero and normal operands whose truncation fits (LO < a < HI, both
+ * exclusive): the only possible flag is Inexact, raised when the
+ * truncation changed the value.
+ */
+#define VFP_TOINT(NAME, FTYPE, ITYPE, UTYPE, FN, HOST, LO, HI)              \
 static UTYPE NAME(FTYPE a, uint32_t desc, float_status *st)                 \
 {                                                                           \
     FloatRoundMode rm = (FloatRoundMode)(desc & VFP_RMODE_MASK);            \
                                                                             \
+    if (rm == float_round_to_zero && !(desc >> VFP_FBITS_SHIFT) &&          \
+        glue(FTYPE, _is_zero_or_normal)(a)) {                               \
+        double h = HOST(a);                                                 \
+        if (h > (LO) && h < (HI)) {                                         \
+            ITYPE r = (ITYPE)h;                                             \
+            if ((double)r != h) {                                           \
+                float_raise(float_flag_inexact, st);                        \
+            }                                                               \
+            return (UTYPE)r;                                                \
+        }                                                                   \
+    }                                                                       \
     if (rm == VFP_RMODE_FPCR) {                                             \
         rm = get_float_rounding_mode(st);                                   \
     }                                                                       \
@@ -511,14 +541,21 @@ static UTYPE NAME(FTYPE a, uint32_t desc, float_status *st)                 \
     return (UTYPE)(ITYPE)FN(a, rm, desc >> VFP_FBITS_SHIFT, st);            \
 }
 
-VFP_TOINT(f32_to_s32, float32, int32_t, uint32_t, float32_to_int32_scalbn)
-VFP_TOINT(f32_to_u32, float32, uint32_t, uint32_t, float32_to_uint32_scalbn)
-VFP_TOINT(f32_to_s64, float32, int64_t, uint64_t, float32_to_int64_scalbn)
-VFP_TOINT(f32_to_u64, float32, uint64_t, uint64_t, float32_to_uint64_scalbn)
-VFP_TOINT(f64_to_s32, float64, int32_t, uint32_t, float64_to_int32_scalbn)
-VFP_TOINT(f64_to_u32, float64, uint32_t, uint32_t, float64_to_uint32_scalbn)
-VFP_TOINT(f64_to_s64, float64, int64_t, uint64_t, float64_to_int64_scalbn)
-VFP_TOINT(f64_to_u64, float64, uint64_t, uint64_t, float64_to_uint64_scalbn)
+#define S32_LO (-2147483649.0)
+#define S32_HI 2147483648.0
+#define U32_HI 4294967296.0
+#define S64_LO (-9223372036854777856.0)     /* next double below -2^63 */
+#define S64_HI 9223372036854775808.0
+#define U64_HI 18446744073709551616.0
+
+VFP_TOINT(f32_to_s32, float32, int32_t, uint32_t, float32_to_int32_scalbn, h32, S32_LO, S32_HI)
+VFP_TOINT(f32_to_u32, float32, uint32_t, uint32_t, float32_to_uint32_scalbn, h32, -1.0, U32_HI)
+VFP_TOINT(f32_to_s64, float32, int64_t, uint64_t, float32_to_int64_scalbn, h32, S64_LO, S64_HI)
+VFP_TOINT(f32_to_u64, float32, uint64_t, uint64_t, float32_to_uint64_scalbn, h32, -1.0, U64_HI)
+VFP_TOINT(f64_to_s32, float64, int32_t, uint32_t, float64_to_int32_scalbn, h64, S32_LO, S32_HI)
+VFP_TOINT(f64_to_u32, float64, uint32_t, uint32_t, float64_to_uint32_scalbn, h64, -1.0, U32_HI)
+VFP_TOINT(f64_to_s64, float64, int64_t, uint64_t, float64_to_int64_scalbn, h64, S64_LO, S64_HI)
+VFP_TOINT(f64_to_u64, float64, uint64_t, uint64_t, float64_to_uint64_scalbn, h64, -1.0, U64_HI)
 
 #define VFP_TOINT_HELPER(NAME, FTYPE)                                       \
 uint64_t HELPER(glue(vfp_, NAME))(FTYPE a, uint32_t desc, void *fpst)       \
@@ -535,24 +572,45 @@ VFP_TOINT_HELPER(f64_to_u32, float64)
 VFP_TOINT_HELPER(f64_to_s64, float64)
 VFP_TOINT_HELPER(f64_to_u64, float64)
 
-/* FixedToFP: value * 2^-fbits rounded once under FPCR. */
+/*
+ * FixedToFP: value * 2^-fbits rounded once under FPCR. Integers the
+ * format holds exactly (|v| <= 2^24 or 2^53) convert on the host with no
+ * flag in any mode; others when RNE with Inexact already pending.
+ */
 float32 HELPER(vfp_s64_to_f32)(uint64_t v, uint32_t fbits, void *fpst)
 {
-    return int64_to_float32_scalbn((int64_t)v, -(int)fbits, fpst);
+    int64_t i = v;
+
+    if (!fbits && ((i >= -(1 << 24) && i <= 1 << 24) || hard_ok(fpst))) {
+        return b32((float)i);
+    }
+    return int64_to_float32_scalbn(i, -(int)fbits, fpst);
 }
 
 float32 HELPER(vfp_u64_to_f32)(uint64_t v, uint32_t fbits, void *fpst)
 {
+    if (!fbits && (v <= 1 << 24 || hard_ok(fpst))) {
+        return b32((float)v);
+    }
     return uint64_to_float32_scalbn(v, -(int)fbits, fpst);
 }
 
 float64 HELPER(vfp_s64_to_f64)(uint64_t v, uint32_t fbits, void *fpst)
 {
-    return int64_to_float64_scalbn((int64_t)v, -(int)fbits, fpst);
+    int64_t i = v;
+
+    if (!fbits && ((i >= -(INT64_C(1) << 53) && i <= INT64_C(1) << 53) ||
+                   hard_ok(fpst))) {
+        return b64((double)i);
+    }
+    return int64_to_float64_scalbn(i, -(int)fbits, fpst);
 }
 
 float64 HELPER(vfp_u64_to_f64)(uint64_t v, uint32_t fbits, void *fpst)
 {
+    if (!fbits && (v <= UINT64_C(1) << 53 || hard_ok(fpst))) {
+        return b64((double)v);
+    }
     return uint64_to_float64_scalbn(v, -(int)fbits, fpst);
 }
 
