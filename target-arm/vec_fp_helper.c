@@ -266,49 +266,66 @@ DO_FMA(float64)
  * FACGT compare FPAbs() of the operands. The compares against zero swap
  * the operands as the pseudocode does (FCMLT x, #0 is FPCompareGT(0, x)).
  */
-#define DO_CMP(T, U)                                                     \
-static T T##_ceq(T a, T b, float_status *s)                              \
+#define DO_CMP(N, U)                                                     \
+/* Without NaNs (or FZ flushing), an integer compare: -0 counts as +0. */  \
+static inline bool f##N##_cmp(float##N a, float##N b, int rel, bool *res, \
+                              const float_status *s)                     \
 {                                                                        \
-    return -(U)T##_eq_quiet(a, b, s);                                    \
+    U ka, kb;                                                            \
+    if (unlikely(!f##N##_minmax_plain(a, b, s))) {                       \
+        return false;                                                    \
+    }                                                                    \
+    ka = f##N##_order_key((U)(a << 1) ? a : 0);                          \
+    kb = f##N##_order_key((U)(b << 1) ? b : 0);                          \
+    *res = rel == 0 ? ka == kb : rel > 0 ? ka > kb : ka >= kb;           \
+    return true;                                                         \
 }                                                                        \
-static T T##_cge(T a, T b, float_status *s)                              \
+static float##N float##N##_ceq(float##N a, float##N b, float_status *s)  \
 {                                                                        \
-    return -(U)T##_le(b, a, s);                                          \
+    bool r;                                                              \
+    return -(U)(f##N##_cmp(a, b, 0, &r, s) ? r                           \
+                                           : float##N##_eq_quiet(a, b, s)); \
 }                                                                        \
-static T T##_cgt(T a, T b, float_status *s)                              \
+static float##N float##N##_cge(float##N a, float##N b, float_status *s)  \
 {                                                                        \
-    return -(U)T##_lt(b, a, s);                                          \
+    bool r;                                                              \
+    return -(U)(f##N##_cmp(a, b, -1, &r, s) ? r : float##N##_le(b, a, s)); \
 }                                                                        \
-static T T##_acge(T a, T b, float_status *s)                             \
+static float##N float##N##_cgt(float##N a, float##N b, float_status *s)  \
 {                                                                        \
-    return -(U)T##_le(T##_abs(b), T##_abs(a), s);                        \
+    bool r;                                                              \
+    return -(U)(f##N##_cmp(a, b, 1, &r, s) ? r : float##N##_lt(b, a, s)); \
 }                                                                        \
-static T T##_acgt(T a, T b, float_status *s)                             \
+static float##N float##N##_acge(float##N a, float##N b, float_status *s) \
 {                                                                        \
-    return -(U)T##_lt(T##_abs(b), T##_abs(a), s);                        \
+    return float##N##_cge(float##N##_abs(a), float##N##_abs(b), s);      \
 }                                                                        \
-static T T##_cgt0(T a, float_status *s)                                  \
+static float##N float##N##_acgt(float##N a, float##N b, float_status *s) \
 {                                                                        \
-    return -(U)T##_lt(T##_zero, a, s);                                   \
+    return float##N##_cgt(float##N##_abs(a), float##N##_abs(b), s);      \
 }                                                                        \
-static T T##_cge0(T a, float_status *s)                                  \
+static float##N float##N##_cgt0(float##N a, float_status *s)             \
 {                                                                        \
-    return -(U)T##_le(T##_zero, a, s);                                   \
+    return float##N##_cgt(a, float##N##_zero, s);                        \
 }                                                                        \
-static T T##_ceq0(T a, float_status *s)                                  \
+static float##N float##N##_cge0(float##N a, float_status *s)             \
 {                                                                        \
-    return -(U)T##_eq_quiet(a, T##_zero, s);                             \
+    return float##N##_cge(a, float##N##_zero, s);                        \
 }                                                                        \
-static T T##_cle0(T a, float_status *s)                                  \
+static float##N float##N##_ceq0(float##N a, float_status *s)             \
 {                                                                        \
-    return -(U)T##_le(a, T##_zero, s);                                   \
+    return float##N##_ceq(a, float##N##_zero, s);                        \
 }                                                                        \
-static T T##_clt0(T a, float_status *s)                                  \
+static float##N float##N##_cle0(float##N a, float_status *s)             \
 {                                                                        \
-    return -(U)T##_lt(a, T##_zero, s);                                   \
+    return float##N##_cge(float##N##_zero, a, s);                        \
+}                                                                        \
+static float##N float##N##_clt0(float##N a, float_status *s)             \
+{                                                                        \
+    return float##N##_cgt(float##N##_zero, a, s);                        \
 }
-DO_CMP(float32, uint32_t)
-DO_CMP(float64, uint64_t)
+DO_CMP(32, uint32_t)
+DO_CMP(64, uint64_t)
 
 /* ---- lane-wise loops ------------------------------------------------ */
 
