@@ -44,6 +44,7 @@
 
 #include <glib-unix.h>
 #include <json-glib/json-glib.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -179,10 +180,57 @@ static bool page_is_zero(const uint8_t *p)
     return true;
 }
 
+/*
+ * Which pages of an anonymous mapping were ever populated (present or
+ * swapped, from /proc/self/pagemap): the others read as zero, and reading
+ * them to find out would fault every one in (expensive on some hosts: a
+ * 128 MiB guest took seconds). NULL if pagemap cannot be read: then every
+ * page is looked at.
+ */
+static uint8_t *ram_populated_map(RAMBlock *block, size_t npages)
+{
+    long psize = sysconf(_SC_PAGESIZE);
+    uint8_t *map;
+    uint64_t *ent;
+    int fd;
+    off_t where;
+    size_t hpages;
+
+    if (!block->mapped_size || psize != MIG_PAGE) {
+        return NULL;
+    }
+    fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return NULL;
+    }
+    hpages = npages;
+    ent = g_try_new(uint64_t, hpages);
+    map = g_try_new0(uint8_t, npages);
+    where = (off_t)((uintptr_t)block->host / MIG_PAGE) * 8;
+    if (!ent || !map ||
+        pread(fd, ent, hpages * 8, where) != (ssize_t)(hpages * 8)) {
+        close(fd);
+        g_free(ent);
+        g_free(map);
+        return NULL;
+    }
+    close(fd);
+    for (size_t i = 0; i < npages; i++) {
+        map[i] = (ent[i] >> 62) != 0;       /* bit 63 present, 62 swapped */
+    }
+    g_free(ent);
+    return map;
+}
+
 static int save_ram_block(RAMBlock *block, void *opaque)
 {
     Out *o = opaque;
     uint64_t off = 0;
+    size_t npages = (block->size + MIG_PAGE - 1) / MIG_PAGE;
+    g_autofree uint8_t *populated = ram_populated_map(block, npages);
+#define PAGE_ZERO(off) \
+    (populated ? !populated[(off) / MIG_PAGE] || page_is_zero(block->host + (off)) \
+               : page_is_zero(block->host + (off)))
 
     put_u64(o->buf, block->size);
     mig.ram_total += block->size;
@@ -190,7 +238,7 @@ static int save_ram_block(RAMBlock *block, void *opaque)
         uint64_t len = MIN((uint64_t)MIG_PAGE, block->size - off);
         uint64_t start;
 
-        if (len == MIG_PAGE && page_is_zero(block->host + off)) {
+        if (len == MIG_PAGE && PAGE_ZERO(off)) {
             mig.zero_pages++;
             off += len;
             continue;
@@ -199,7 +247,7 @@ static int save_ram_block(RAMBlock *block, void *opaque)
         start = off;
         while (off < block->size) {
             len = MIN((uint64_t)MIG_PAGE, block->size - off);
-            if (len == MIG_PAGE && page_is_zero(block->host + off)) {
+            if (len == MIG_PAGE && PAGE_ZERO(off)) {
                 break;
             }
             off += len;
@@ -210,6 +258,7 @@ static int save_ram_block(RAMBlock *block, void *opaque)
         g_byte_array_append(o->buf, block->host + start, off - start);
         mig.ram_sent += off - start;
     }
+#undef PAGE_ZERO
     return send_section(o, 'R', memory_region_name(block->mr)) ? 0 : -1;
 }
 
@@ -329,7 +378,15 @@ static bool load_ram(const char *name, GHashTable *seen, const uint8_t *p,
                    f.found->size);
         return false;
     }
-    memset(f.found->host, 0, f.found->size);
+    /*
+     * Pages the stream does not carry are zero. Dropping our anonymous
+     * mapping's pages makes them so without touching each one.
+     */
+    if (!f.found->mapped_size ||
+        madvise(f.found->host, f.found->mapped_size, MADV_DONTNEED) < 0) {
+        memset(f.found->host, 0, f.found->size);
+    }
+    physmem_notify_ram_write(f.found, 0, f.found->size);
     while (p < end) {
         uint64_t off, n;
 
@@ -345,7 +402,6 @@ static bool load_ram(const char *name, GHashTable *seen, const uint8_t *p,
             goto bad;
         }
         memcpy(f.found->host + off, p, n);
-        physmem_notify_ram_write(f.found, off, n);
         p += n;
     }
     return true;

@@ -13,6 +13,7 @@
  */
 #include "util/osdep.h"
 #include "util/log.h"
+#include "migration/vmstate.h"
 #include "hw/sysbus.h"
 #include "hw/qdev-properties.h"
 #include "hw/irq.h"
@@ -791,10 +792,45 @@ static Property gic_properties[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+static int gic_post_load(void *opaque, int version_id)
+{
+    GICv2State *s = opaque;
+
+    for (unsigned cpu = 0; cpu < s->num_cpu; cpu++) {
+        if (s->cpu[cpu].depth < 0 ||
+            s->cpu[cpu].depth > (int)G_N_ELEMENTS(s->cpu[cpu].stack)) {
+            return -1;
+        }
+    }
+    gic_update(s);
+    /* The CPUs' interrupt lines are not state of their own: drive them. */
+    for (unsigned cpu = 0; cpu < s->num_cpu; cpu++) {
+        qemu_set_irq(s->irq_out[cpu], s->cpu[cpu].irq_level);
+        qemu_set_irq(s->fiq_out[cpu], s->cpu[cpu].fiq_level);
+    }
+    return 0;
+}
+
+/* Everything from ctlr on is plain data (no pointers). */
+static const VMStateDescription vmstate_gic = {
+    .name = "arm_gic",
+    .version_id = 1,
+    .post_load = gic_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(ctlr, GICv2State),
+        VMSTATE_BUFFER(banked, GICv2State),
+        VMSTATE_BUFFER(spi, GICv2State),
+        VMSTATE_BUFFER(sgi_sources, GICv2State),
+        VMSTATE_BUFFER(cpu, GICv2State),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void gic_class_init(ObjectClass *oc, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(oc);
 
+    dc->vmsd = &vmstate_gic;
     dc->desc = "Arm GICv2 interrupt controller";
     dc->realize = gic_realize;
     dc->unrealize = gic_unrealize;

@@ -22,6 +22,7 @@
 #include "util/log.h"
 #include "util/error.h"
 #include "util/host-utils.h"
+#include "migration/vmstate.h"
 #include "hw/sysbus.h"
 #include "hw/qdev-properties.h"
 #include "hw/irq.h"
@@ -1001,10 +1002,71 @@ static Property gicv3_properties[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+typedef __typeof__(((GICv3State *)0)->cpu[0]) GICv3CPUState;
+
+static const VMStateDescription vmstate_gicv3_cpu = {
+    .name = "arm-gicv3/cpu",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(waker, GICv3CPUState),
+        VMSTATE_UINT32(ctlr, GICv3CPUState),
+        VMSTATE_UINT32(pmr, GICv3CPUState),
+        VMSTATE_UINT32(bpr0, GICv3CPUState),
+        VMSTATE_UINT32(bpr1, GICv3CPUState),
+        VMSTATE_UINT32(igrpen0, GICv3CPUState),
+        VMSTATE_UINT32(igrpen1, GICv3CPUState),
+        VMSTATE_BUFFER(stack, GICv3CPUState),
+        VMSTATE_INT32(depth, GICv3CPUState),
+        VMSTATE_BOOL(irq_level, GICv3CPUState),
+        VMSTATE_BOOL(fiq_level, GICv3CPUState),
+        VMSTATE_UINT64(propbaser, GICv3CPUState),
+        VMSTATE_UINT64(pendbaser, GICv3CPUState),
+        VMSTATE_BOOL(lpi_enabled, GICv3CPUState),
+        VMSTATE_BOOL(pend_ptz, GICv3CPUState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static int gicv3_post_load(void *opaque, int version_id)
+{
+    GICv3State *s = opaque;
+
+    for (unsigned cpu = 0; cpu < s->num_cpu; cpu++) {
+        if (s->cpu[cpu].depth < 0 ||
+            s->cpu[cpu].depth > (int)G_N_ELEMENTS(s->cpu[cpu].stack)) {
+            return -1;
+        }
+    }
+    if (s->has_lpi) {
+        /* The LPI caches mirror the pending tables, which came with RAM. */
+        gicv3_lpi_post_load(s);
+    }
+    gicv3_update(s);
+    for (unsigned cpu = 0; cpu < s->num_cpu; cpu++) {
+        qemu_set_irq(s->irq_out[cpu], s->cpu[cpu].irq_level);
+        qemu_set_irq(s->fiq_out[cpu], s->cpu[cpu].fiq_level);
+    }
+    return 0;
+}
+
+static const VMStateDescription vmstate_gicv3 = {
+    .name = "arm-gicv3",
+    .version_id = 1,
+    .post_load = gicv3_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(ctlr, GICv3State),
+        VMSTATE_BUFFER(banked, GICv3State),
+        VMSTATE_BUFFER(spi, GICv3State),
+        VMSTATE_STRUCT_ARRAY(cpu, GICv3State, vmstate_gicv3_cpu, GICv3CPUState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void gicv3_class_init(ObjectClass *oc, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(oc);
 
+    dc->vmsd = &vmstate_gicv3;
     dc->desc = "Arm GICv3 interrupt controller";
     dc->realize = gicv3_realize;
     dc->unrealize = gicv3_unrealize;

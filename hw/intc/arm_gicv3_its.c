@@ -39,6 +39,7 @@
 #include "util/log.h"
 #include "util/error.h"
 #include "util/bswap.h"
+#include "migration/vmstate.h"
 #include "hw/sysbus.h"
 #include "hw/qdev-properties.h"
 #include "hw/intc/arm_gicv3_its.h"
@@ -839,10 +840,26 @@ static Property its_properties[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+/* The tables live in guest RAM; the ITS itself holds only its registers. */
+static const VMStateDescription vmstate_its = {
+    .name = "arm-gicv3-its",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(ctlr, GICv3ITSState),
+        VMSTATE_UINT64(cbaser, GICv3ITSState),
+        VMSTATE_UINT64(cwriter, GICv3ITSState),
+        VMSTATE_UINT64(creadr, GICv3ITSState),
+        VMSTATE_UINT64_ARRAY(baser, GICv3ITSState),
+        VMSTATE_BOOL(stalled, GICv3ITSState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void its_class_init(ObjectClass *oc, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(oc);
 
+    dc->vmsd = &vmstate_its;
     dc->desc = "Arm GICv3 Interrupt Translation Service";
     dc->realize = its_realize;
     dc->unrealize = its_unrealize;

@@ -378,6 +378,16 @@ bool gicv3_lpi_gicr_write(GICv3State *s, int cpu, hwaddr f, uint64_t val,
     return false;
 }
 
+void gicv3_lpi_post_load(GICv3State *s)
+{
+    for (unsigned cpu = 0; cpu < s->num_cpu; cpu++) {
+        lpi_clear_all(s, cpu);
+        if (s->cpu[cpu].lpi_enabled) {
+            lpi_load_pending(s, cpu);
+        }
+    }
+}
+
 void gicv3_lpi_reset(GICv3State *s)
 {
     for (unsigned c = 0; c < s->num_cpu; c++) {

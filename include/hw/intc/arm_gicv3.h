@@ -159,6 +159,8 @@ void gicv3_update(GICv3State *s);
 void gicv3_lpi_realize(GICv3State *s);
 void gicv3_lpi_unrealize(GICv3State *s);
 void gicv3_lpi_reset(GICv3State *s);
+/* After migration: rebuild the LPI caches from the pending tables in RAM. */
+void gicv3_lpi_post_load(GICv3State *s);
 /* GICR_CTLR, GICR_PROPBASER, GICR_PENDBASER; false if @f is another one. */
 bool gicv3_lpi_gicr_read(GICv3State *s, int cpu, hwaddr f, unsigned size,
                          uint64_t *val);

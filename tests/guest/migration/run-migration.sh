@@ -16,6 +16,8 @@ tmp=$(mktemp -d)
 trap 'kill $src_pid $dst_pid 2>/dev/null; rm -rf "$tmp"' EXIT
 args=(-M virt -cpu max -m 128M -nographic -semihosting -kernel "$img" "$@")
 n=0
+# Debian's python3 when present (a pyenv shim costs seconds per start).
+PYTHON=$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1"; }
 
@@ -39,7 +41,7 @@ else
     notok "source reached the migration prompt # $(tail -c 300 "$tmp/src.out" "$tmp/src.err" | tr '\n' ' ')"
 fi
 
-python3 - "$tmp/qmp" > "$tmp/qmp.log" 2>&1 <<'PY'
+"$PYTHON" - "$tmp/qmp" > "$tmp/qmp.log" 2>&1 <<'PY'
 import json, socket, sys, time
 s = socket.socket(socket.AF_UNIX)
 s.connect(sys.argv[1])
