@@ -158,14 +158,28 @@ void HELPER(simd_ldst_multi)(CPUARMState *env, uint64_t addr, uint32_t desc)
         CPUState *cs = env_cpu(env);
         cs->tcg_ops->do_unaligned_access(cs, addr, type, mmu_idx, ra);
     }
-    for (unsigned i = 0; i < nregs; i++) {
-        regs[i] = env->vregs[(rt + i) & 31];
-    }
     if (!is_load) {
+        for (unsigned i = 0; i < nregs; i++) {
+            regs[i] = env->vregs[(rt + i) & 31];
+        }
         gather(mem, regs, esz, selem, rpt, elements);
     }
 
     if (probe_range(env, addr, total, type, mmu_idx, ra, &h1, &h2, &len1)) {
+        if (selem == 1 && !h2 && is_load) {
+            /* LD1 within one RAM page: nothing can fault any more. */
+            const uint8_t *h = h1;
+            for (unsigned i = 0; i < nregs; i++) {
+                ARMVectorReg *v = &env->vregs[(rt + i) & 31];
+                if (q) {
+                    memcpy(v, h + 16 * i, 16);
+                } else {
+                    memcpy(&v->d[0], h + 8 * i, 8);
+                    v->d[1] = 0;
+                }
+            }
+            return;
+        }
         if (is_load) {
             memcpy(mem, h1, len1);
             if (h2) {
@@ -204,40 +218,63 @@ void HELPER(simd_ldst_multi)(CPUARMState *env, uint64_t addr, uint32_t desc)
 /* ---- permutes ---- */
 
 /*
+ * Result element i of a permute of n elements per register: UZP takes the
+ * even (odd) elements of n:m concatenated, TRN the even (odd) lanes of n
+ * and m alternately, ZIP interleaves the low (high) halves. @part is 0
+ * for the "1" forms, 1 for the "2" forms.
+ */
+#define DO_PERM(NAME, TYPE)                                                \
+static void NAME(TYPE *d, const TYPE *vn, const TYPE *vm, unsigned op,     \
+                 unsigned n)                                               \
+{                                                                          \
+    unsigned part = op >> 2, h = n / 2;                                    \
+    TYPE r[16 / sizeof(TYPE)] = { 0 };                                     \
+                                                                           \
+    switch (op & 3) {                                                      \
+    case 1:                                                                \
+        for (unsigned i = 0; i < h; i++) {                                 \
+            r[i] = vn[2 * i + part];                                       \
+            r[h + i] = vm[2 * i + part];                                   \
+        }                                                                  \
+        break;                                                             \
+    case 2:                                                                \
+        for (unsigned i = 0; i < n; i += 2) {                              \
+            r[i] = vn[i + part];                                           \
+            r[i + 1] = vm[i + part];                                       \
+        }                                                                  \
+        break;                                                             \
+    default:                                                               \
+        for (unsigned i = 0; i < h; i++) {                                 \
+            r[2 * i] = vn[part * h + i];                                   \
+            r[2 * i + 1] = vm[part * h + i];                               \
+        }                                                                  \
+        break;                                                             \
+    }                                                                      \
+    memcpy(d, r, sizeof(r));                                               \
+}
+
+DO_PERM(perm8, uint8_t)
+DO_PERM(perm16, uint16_t)
+DO_PERM(perm32, uint32_t)
+DO_PERM(perm64, uint64_t)
+
+/*
  * simd_data(desc): opcode (1 UZP1, 2 TRN1, 3 ZIP1, 5 UZP2, 6 TRN2,
- * 7 ZIP2) | esz << 3. Elements are moved as bytes groups, so one loop
- * serves every size.
+ * 7 ZIP2) | esz << 3.
  */
 void HELPER(simd_perm)(void *vd, void *vn, void *vm, uint32_t desc)
 {
     unsigned oprsz = simd_oprsz(desc);
     unsigned op = simd_data(desc) & 7;
     unsigned esz = simd_data(desc) >> 3;
-    unsigned eb = 1u << esz;
-    unsigned n = oprsz >> esz;          /* elements per register */
-    unsigned part = op >> 2;            /* 0: the "1" forms, 1: the "2" forms */
-    uint8_t *src[2] = { vn, vm };
-    uint8_t r[16];
+    unsigned n = oprsz >> esz;
 
-    for (unsigned i = 0; i < n; i++) {
-        const uint8_t *from;
-        switch (op & 3) {
-        case 1:     /* UZP: even (or odd) elements of n:m concatenated */
-            {
-                unsigned k = 2 * i + part;
-                from = src[k / n] + (k % n) * eb;
-            }
-            break;
-        case 2:     /* TRN: pairs from n and m, even (or odd) lanes */
-            from = src[i & 1] + ((i & ~1u) + part) * eb;
-            break;
-        default:    /* ZIP: interleave the low (or high) halves */
-            from = src[i & 1] + ((i >> 1) + part * n / 2) * eb;
-            break;
-        }
-        memcpy(r + i * eb, from, eb);
+    switch (esz) {
+    case 0: perm8(vd, vn, vm, op, n); break;
+    case 1: perm16(vd, vn, vm, op, n); break;
+    case 2: perm32(vd, vn, vm, op, n); break;
+    default: perm64(vd, vn, vm, op, n); break;
     }
-    memcpy(vd, r, oprsz);
     clear_tail(vd, oprsz);
 }
 
@@ -254,20 +291,18 @@ void HELPER(simd_tbl)(CPUARMState *env, uint32_t desc)
     unsigned nt = ((desc >> 15) & 3) + 1;
     bool tbx = (desc >> 17) & 1;
     unsigned oprsz = (desc >> 18) & 1 ? 16 : 8;
-    uint8_t table[64], idx[16], r[16];
+    uint8_t idx[16], r[16];
 
-    for (unsigned i = 0; i < nt; i++) {
-        memcpy(table + 16 * i, &env->vregs[(rn + i) & 31], 16);
-    }
     memcpy(idx, &env->vregs[rm], 16);
     memcpy(r, &env->vregs[rd], 16);
     for (unsigned i = 0; i < oprsz; i++) {
-        if (idx[i] < 16 * nt) {
-            r[i] = table[idx[i]];
+        unsigned k = idx[i];
+        if (k < 16 * nt) {
+            r[i] = ((uint8_t *)&env->vregs[(rn + k / 16) & 31])[k % 16];
         } else if (!tbx) {
             r[i] = 0;
         }
     }
-    memcpy(&env->vregs[rd], r, oprsz);
+    memcpy(&env->vregs[rd], r, 16);
     clear_tail(&env->vregs[rd], oprsz);
 }
