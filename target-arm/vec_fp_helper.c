@@ -327,6 +327,59 @@ static float##N float##N##_clt0(float##N a, float_status *s)             \
 DO_CMP(32, uint32_t)
 DO_CMP(64, uint64_t)
 
+/*
+ * FRECPS = 2 - a * b and FRSQRTS = (3 - a * b) / 2, fused, on the host
+ * under the fast-path rules above (halving a normal result above twice the
+ * smallest normal is exact, so the one rounding is the fma's).
+ */
+static float32 float32_recps_fast(float32 a, float32 b, float_status *s)
+{
+    if (likely(sfp_fast_ok(s) && float32_is_zero_or_normal(a) &&
+               float32_is_zero_or_normal(b))) {
+        float r = fmaf(-h32(a), h32(b), 2.0f);
+        if (likely(r32_ok(r))) {
+            return s32(r);
+        }
+    }
+    return float32_arm_recps(a, b, s);
+}
+
+static float64 float64_recps_fast(float64 a, float64 b, float_status *s)
+{
+    if (likely(sfp_fast_ok(s) && float64_is_zero_or_normal(a) &&
+               float64_is_zero_or_normal(b))) {
+        double r = fma(-h64(a), h64(b), 2.0);
+        if (likely(r64_ok(r))) {
+            return s64(r);
+        }
+    }
+    return float64_arm_recps(a, b, s);
+}
+
+static float32 float32_rsqrts_fast(float32 a, float32 b, float_status *s)
+{
+    if (likely(sfp_fast_ok(s) && float32_is_zero_or_normal(a) &&
+               float32_is_zero_or_normal(b))) {
+        float r = fmaf(-h32(a), h32(b), 3.0f) * 0.5f;
+        if (likely(r32_ok(r))) {
+            return s32(r);
+        }
+    }
+    return float32_arm_rsqrts(a, b, s);
+}
+
+static float64 float64_rsqrts_fast(float64 a, float64 b, float_status *s)
+{
+    if (likely(sfp_fast_ok(s) && float64_is_zero_or_normal(a) &&
+               float64_is_zero_or_normal(b))) {
+        double r = fma(-h64(a), h64(b), 3.0) * 0.5;
+        if (likely(r64_ok(r))) {
+            return s64(r);
+        }
+    }
+    return float64_arm_rsqrts(a, b, s);
+}
+
 /* ---- lane-wise loops ------------------------------------------------ */
 
 /* Three-operand lane-wise op: NAME(vd, vn, vm, fpst, desc). */
@@ -357,8 +410,8 @@ DO_3OP_SD(fmaxnm, maxnum_fast)
 DO_3OP_SD(fminnm, minnum_fast)
 DO_3OP_SD(fabd, abd)
 DO_3OP_SD(fmulx, mulx)
-DO_3OP_SD(frecps, arm_recps)
-DO_3OP_SD(frsqrts, arm_rsqrts)
+DO_3OP_SD(frecps, recps_fast)
+DO_3OP_SD(frsqrts, rsqrts_fast)
 DO_3OP_SD(fceq, ceq)
 DO_3OP_SD(fcge, cge)
 DO_3OP_SD(fcgt, cgt)

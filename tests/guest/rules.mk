@@ -29,7 +29,7 @@ GUEST_TESTS += $(addprefix $(A64_GUEST_OUT)/aarch64-,$(A64_GUEST_NAMES))
 GUEST_TESTS += $(A64_GUEST_OUT)/aarch64-raw-ldst
 # Some images again under plumb's slow twins (STYLE.md 8), image:options.
 A64_GUEST_TWINS := exc:backend=interp atomic:one-insn-per-tb=on \
-	branch:chaining=off ldst:tlb=off simd-ldst-struct:tlb=off
+	branch:chaining=off ldst:tlb=off simd-fp-arith:backend=interp simd-ldst-struct:tlb=off
 GUEST_TESTS += $(foreach t,$(A64_GUEST_TWINS),$(A64_GUEST_OUT)/aarch64-twin-$(firstword $(subst :, ,$(t))))
 
 A64_GUEST_FP_ELFS := $(patsubst %,$(A64_GUEST_OUT)/%.elf,$(filter fp-% simd-%,$(A64_GUEST_NAMES)))
