@@ -560,7 +560,7 @@ static void test_undef(void)
     UNDEF("scalar copy imm4 0001", 0x5e010c20);
     UNDEF("scalar copy op 1", 0x7e010420);
     UNDEF("fmov (vector, immediate) .2d with Q 0", 0x2f00f400);
-    UNDEF("fmov .h (o2 1, FEAT_FP16 not implemented)", 0x0f00fc00);
+    UNDEF("fmov .h (o2 1): plumb has no FEAT_FP16; QEMU max has it and runs it", 0x0f00fc00);
     UNDEF("modified immediate o2 1, cmode 0000", 0x0f000c00);
     UNDEF("permute opcode 000", 0x0e020820);
     UNDEF("permute opcode 100", 0x4e024820);
