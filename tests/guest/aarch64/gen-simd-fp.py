@@ -912,11 +912,14 @@ def main():
             loads.append('ldr q%s, [%%1, #16]' % rm[1:])
         clobbers = ', '.join('"%s"' % r for r in sorted(set(form.regs)))
         stubs.append(
-            'static u64 sfp_stub_%d(u64 *b, u64 fpcr, u64 fpsr_in)\n{\n    u64 fpsr;\n'
-            '    __asm__ volatile("msr fpcr, %%2\\n\\tmsr fpsr, %%3\\n\\t%s\\n\\t%s\\n\\t'
+            'static u64 sfp_stub_%d(u64 *b, u64 fpcr, u64 inexact_first)\n{\n    u64 fpsr;\n'
+            '    __asm__ volatile("msr fpcr, %%2\\n\\tmsr fpsr, xzr\\n\\t"\n'
+            '                     "cbz %%3, 1f\\n\\tldr d28, [%%1, #48]\\n\\t"\n'
+            '                     "fmul v28.2s, v28.2s, v28.2s\\n1:\\n\\t"\n'
+            '                     "%s\\n\\t%s\\n\\t'
             'str q%s, [%%1, #32]\\n\\tmrs %%0, fpsr\\n\\tmsr fpcr, xzr"\n'
-            '                     : "=&r"(fpsr) : "r"(b), "r"(fpcr), "r"(fpsr_in)\n'
-            '                     : %s, "memory");\n'
+            '                     : "=&r"(fpsr) : "r"(b), "r"(fpcr), "r"(inexact_first)\n'
+            '                     : %s, "v28", "memory");\n'
             '    return fpsr;\n}\n' % (k, '\\n\\t'.join(loads), form.asm, rd[1:], clobbers))
     out += stubs
     total = 0

@@ -6,9 +6,9 @@
  * The operands cover NaNs (quiet/signaling, both signs), infinities, zeros,
  * denormals, the extremes and random values; FPCR varies rounding mode,
  * FZ and DN. Vd starts with garbage, so a Q=0 or scalar form must zero
- * bits above its result. Every case runs again with FPSR.IXC already set
- * (where plumb takes host fast paths). One check per form; the first
- * failing cases are printed as comments.
+ * bits above its result. Every case runs again right after an inexact
+ * FMUL (IXC already pending, where plumb takes host fast paths). One check
+ * per form; the first failing cases are printed as comments.
  */
 #include "testlib.h"
 
@@ -19,7 +19,7 @@ struct sfp_case {
     u64 want[2];
 };
 
-typedef u64 sfp_stub(u64 *b, u64 fpcr, u64 fpsr_in);
+typedef u64 sfp_stub(u64 *b, u64 fpcr, u64 inexact_first);
 
 struct sfp_form {
     const char *name;
@@ -32,7 +32,8 @@ struct sfp_form {
 #define FPSR_CUMULATIVE 0x9fUL
 #define FPSR_IXC 0x10UL
 
-static u64 buf[6] __attribute__((aligned(16)));
+/* Vn, Vm, Vd, and 1.1f twice: an inexact FMUL sets IXC before the case. */
+static u64 buf[8] __attribute__((aligned(16)));
 
 int main(void)
 {
@@ -45,9 +46,9 @@ int main(void)
         int bad = 0;
 
         /*
-         * Each case runs twice: from a clear FPSR, and with IXC already set
-         * (the emulator may then take a faster path: the result must not
-         * change, and the flags are the same plus IXC).
+         * Each case runs twice: from a clear FPSR, and after an inexact
+         * FMUL (the emulator may then take a faster path: the result must
+         * not change, and the flags are the same plus IXC).
          */
         for (int i = form->first; i < form->first + form->count; i++) {
             const struct sfp_case *c = &sfp_cases[i];
@@ -62,7 +63,8 @@ int main(void)
                 buf[3] = c->m[1];
                 buf[4] = c->d[0];
                 buf[5] = c->d[1];
-                fpsr = form->run(buf, c->fpcr, fpsr_in) & FPSR_CUMULATIVE;
+                buf[6] = 0x3f8ccccd3f8ccccdUL;
+                fpsr = form->run(buf, c->fpcr, pre) & FPSR_CUMULATIVE;
                 if (buf[4] == c->want[0] && buf[5] == c->want[1] &&
                     fpsr == (c->fpsr | fpsr_in)) {
                     continue;
