@@ -811,6 +811,14 @@ static void cpu_check_watchpoint(CPUState *cpu, vaddr addr, vaddr len,
         if (!wp_overlaps(wp, addr, len) || !(wp->flags & flags)) {
             continue;
         }
+        if (wp->flags & BP_CPU) {
+            /* The guest's own watchpoint: the target's architecture rules. */
+            if (cpu->tcg_ops->debug_watchpoint_hit) {
+                cpu->tcg_ops->debug_watchpoint_hit(cpu, addr, len,
+                                                   flags == BP_MEM_WRITE, ra);
+            }
+            continue;
+        }
         wp->flags |= flags == BP_MEM_READ ? BP_WATCHPOINT_HIT_READ
                                           : BP_WATCHPOINT_HIT_WRITE;
         wp->hitaddr = MAX(addr, wp->vaddr);

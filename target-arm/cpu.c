@@ -161,7 +161,7 @@ uint32_t arm_tb_flags(CPUARMState *env)
         flags |= TBFLAG_FPTRAP;
         break;
     }
-    return flags | arm_pmu_tb_flags(env);
+    return flags | arm_pmu_tb_flags(env) | arm_debug_tb_flags(env);
 }
 
 static void arm_get_tb_cpu_state(CPUArchState *env, vaddr *pc,
@@ -339,6 +339,7 @@ static void arm_cpu_reset(CPUState *cs)
     uint64_t reset_pc = env->reset_pc;
 
     memset(env, 0, offsetof(CPUARMState, reset_pc));
+    cpu_watchpoint_remove_all(cs, BP_CPU);      /* DBGWCR_EL1 are now 0 */
     env->reset_pc = reset_pc;
     vfp_set_fpcr(env, 0);
     /* EL1h, all of DAIF masked */
@@ -391,6 +392,7 @@ const TCGCPUOps arm_tcg_ops = {
     .tlb_fill = arm_tlb_fill,
     .do_unaligned_access = arm_do_unaligned_access,
     .do_transaction_failed = arm_do_transaction_failed,
+    .debug_watchpoint_hit = arm_debug_watchpoint_hit,
     .dump_state = arm_dump_state,
     .cpu_reset = arm_cpu_reset,
 };

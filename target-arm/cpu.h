@@ -108,12 +108,14 @@ enum {
 #define TBFLAG_EL_SHIFT     0           /* 2 bits: current EL */
 #define TBFLAG_EL_MASK      (3u << 0)
 #define TBFLAG_ALIGN        (1u << 2)   /* every data access must be aligned */
-#define TBFLAG_SS           (1u << 3)   /* reserved: software step */
+#define TBFLAG_SS           (1u << 3)   /* software step active (debug_helper.c) */
 #define TBFLAG_UMA          (1u << 4)   /* SCTLR_EL1.UMA (EL0 DAIF access) */
 #define TBFLAG_IL           (1u << 5)   /* PSTATE.IL */
 #define TBFLAG_FPTRAP       (1u << 6)   /* FP/SIMD access traps (CPACR_EL1.FPEN) */
 #define TBFLAG_PMU_INSN     (1u << 7)   /* PMU counts instructions (pmu.c) */
 #define TBFLAG_PMU_MEM      (1u << 8)   /* PMU counts memory accesses */
+#define TBFLAG_PSTATE_SS    (1u << 9)   /* PSTATE.SS (with TBFLAG_SS) */
+#define TBFLAG_BP           (1u << 10)  /* hardware breakpoints armed */
 
 typedef struct ARMVectorReg {
     uint64_t d[2];
@@ -166,6 +168,7 @@ struct CPUArchState {
     uint64_t mdscr_el1;
     uint64_t dbgbvr[2], dbgbcr[2];  /* breakpoint value/control 0..1 */
     uint64_t dbgwvr[2], dbgwcr[2];  /* watchpoint value/control 0..1 */
+    uint32_t oslk;              /* OSLSR_EL1.OSLK: the OS lock (OSLAR_EL1) */
     uint64_t cntkctl_el1;
     uint64_t cntv_ctl_el0;
     uint64_t cntv_cval_el0;

@@ -179,7 +179,8 @@ void helper_eret(CPUARMState *env)
         return;
     }
     arm_pmu_el_change(env);
-    aarch64_pstate_write(env, spsr & ~PSTATE_SS);
+    aarch64_pstate_write(env, spsr);
+    arm_debug_eret(env);
     env->pc = new_pc;
     arm_pmu_el_changed(env);
 }
@@ -386,16 +387,16 @@ static const ARMSysReg arm_sysregs[] = {
     { "CNTV_TVAL_EL0", SR_CNTV_TVAL, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
     { "CNTV_CTL_EL0", SR_CNTV_CTL, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
     { "CNTV_CVAL_EL0", SR_CNTV_CVAL, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
-    { "MDSCR_EL1", SR_MDSCR, RW1, 0 },
-    { "OSLAR_EL1", SR_OSLAR, ARM_SR_EL1_W, 0 },
+    { "MDSCR_EL1", SR_MDSCR, RW1, ARM_SR_END_TB },
+    { "OSLAR_EL1", SR_OSLAR, ARM_SR_EL1_W, ARM_SR_END_TB },
     { "OSLSR_EL1", SR_OSLSR, RO1, 0 },
     { "OSDLR_EL1", SR_OSDLR, RW1, 0 },
     { "DBGBVR0_EL1", SR_DBGBVR0, RW1, 0 },
-    { "DBGBCR0_EL1", SR_DBGBCR0, RW1, 0 },
+    { "DBGBCR0_EL1", SR_DBGBCR0, RW1, ARM_SR_END_TB },
     { "DBGWVR0_EL1", SR_DBGWVR0, RW1, 0 },
     { "DBGWCR0_EL1", SR_DBGWCR0, RW1, 0 },
     { "DBGBVR1_EL1", SR_DBGBVR1, RW1, 0 },
-    { "DBGBCR1_EL1", SR_DBGBCR1, RW1, 0 },
+    { "DBGBCR1_EL1", SR_DBGBCR1, RW1, ARM_SR_END_TB },
     { "DBGWVR1_EL1", SR_DBGWVR1, RW1, 0 },
     { "DBGWCR1_EL1", SR_DBGWCR1, RW1, 0 },
 };
@@ -650,7 +651,7 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
         return (uint32_t)(env->cntv_cval_el0 -
                           (arm_counter_value(env) - env->cntvoff));
     case SR_MDSCR: return env->mdscr_el1;
-    case SR_OSLSR: return 0x8;  /* OSLM = 0b10: OS lock implemented, unlocked */
+    case SR_OSLSR: return 0x8 | (env->oslk << 1);  /* OSLM = 0b10, OSLK */
     case SR_OSDLR: return 0;
     case SR_DBGBVR0: case SR_DBGBVR1:
         return env->dbgbvr[(key >> 3) & 1];
@@ -694,6 +695,8 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
     case SR_CSSELR:
     case SR_ACTLR:
     case SR_OSLAR:
+        env->oslk = val & 1;
+        break;
     case SR_OSDLR:
         break;
     case SR_CPACR: env->cpacr_el1 = val & (3u << 20); break;
@@ -762,28 +765,22 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
         arm_gt_update(cpu);
         break;
     case SR_MDSCR: env->mdscr_el1 = val; break;
-    /*
-     * Breakpoint and watchpoint registers hold what is written (Linux
-     * clears them all at boot), but no debug exception is generated yet.
-     */
+    /* Breakpoints and watchpoints act through debug_helper.c. */
     case SR_DBGBVR0: case SR_DBGBVR1:
         env->dbgbvr[(key >> 3) & 1] = val;
         break;
     case SR_DBGBCR0: case SR_DBGBCR1:
     case SR_DBGWCR0: case SR_DBGWCR1:
-        if (val & 1) {
-            log_mask(LOG_UNIMP, "aarch64: hardware breakpoints and "
-                     "watchpoints are not implemented (%s%u enabled)\n",
-                     (key & 7) == 5 ? "DBGBCR" : "DBGWCR", (key >> 3) & 1);
-        }
         if ((key & 7) == 5) {
             env->dbgbcr[(key >> 3) & 1] = val & 0x00ffe1e7u;
         } else {
             env->dbgwcr[(key >> 3) & 1] = val & 0x1f1fffffu;
+            arm_debug_update_wp(env);
         }
         break;
     case SR_DBGWVR0: case SR_DBGWVR1:
         env->dbgwvr[(key >> 3) & 1] = val;
+        arm_debug_update_wp(env);
         break;
     default:
         if (ri == &arm_sysreg_icc) {

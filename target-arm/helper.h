@@ -37,6 +37,7 @@ DEF_HELPER_5(cas, i64, env, i64, i64, i64, i32)
 DEF_HELPER_3(casp, void, env, i64, i32)
 
 #include "target-arm/helper-pmu.h"
+#include "target-arm/helper-debug.h"
 #include "target-arm/helper-fp.h"
 #include "target-arm/helper-simd-ldst.h"
 #include "target-arm/helper-simd-int.h"

@@ -88,6 +88,17 @@ void vfp_set_fpsr(CPUARMState *env, uint32_t val);
 /* A vCPU's migratable state (machine.c). */
 extern const struct VMStateDescription vmstate_arm_cpu;
 
+/* Self-hosted debug (debug_helper.c): 2 breakpoints, 2 watchpoints. */
+#define ARM_DEBUG_NUM_BP 2
+#define ARM_DEBUG_NUM_WP 2
+bool arm_debug_enabled(CPUARMState *env);
+uint32_t arm_debug_tb_flags(CPUARMState *env);
+void arm_debug_eret(CPUARMState *env);
+/* Re-insert the core watchpoints after a DBGWVR/DBGWCR write. */
+void arm_debug_update_wp(CPUARMState *env);
+void arm_debug_watchpoint_hit(CPUState *cs, vaddr addr, vaddr len,
+                              bool is_write, uintptr_t ra);
+
 /* Write a new PSTATE (EL, SP, DAIF; NZCV included) keeping SP banking right. */
 void aarch64_pstate_write(CPUARMState *env, uint32_t val);
 

@@ -376,9 +376,13 @@ void arm_pmu_exception(CPUARMState *env, int excp, uint32_t syndrome)
     case EC_INSNABORT_SAME_EL:
     case EC_PCALIGNMENT:
     case EC_ILLEGALSTATE:
+    case 0x32:                  /* software step: the insn completed, or */
+    case 0x33:                  /* none ran (active-pending) */
         break;
     case EC_DATAABORT:
     case EC_DATAABORT_SAME_EL:
+    case 0x34:                  /* watchpoint: before the access */
+    case 0x35:
         if (flags & TBFLAG_PMU_MEM) {
             p->budget[ARM_PMU_SRC_MEM]++;
         }

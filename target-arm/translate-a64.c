@@ -2039,6 +2039,9 @@ static void aarch64_tr_init_disas_context(DisasContextBase *db, CPUState *cs)
     s->il = (flags & TBFLAG_IL) != 0;
     s->lse = ((env_archcpu(s->env)->isar.id_aa64isar0 >> 20) & 0xf) >= 2;
     s->fp_trap = (flags & TBFLAG_FPTRAP) != 0;
+    if (flags & TBFLAG_SS) {
+        db->max_insns = 1;      /* software step: one insn, then the step */
+    }
 }
 
 static void aarch64_tr_tb_start(DisasContextBase *db, CPUState *cs)
@@ -2056,6 +2059,10 @@ static void aarch64_tr_translate_insn(DisasContextBase *db, CPUState *cs)
     uint64_t pc = db->pc_next;
 
     s->pc_curr = pc;
+    if (arm_debug_gen_pending_step(s)) {
+        db->pc_next = pc + 4;
+        return;
+    }
     if (pc & 3) {
         /*
          * A misaligned PC faults before any fetch (EC 0x22), with FAR
@@ -2077,6 +2084,7 @@ static void aarch64_tr_translate_insn(DisasContextBase *db, CPUState *cs)
     }
     s->fp_access_checked = false;
     arm_pmu_gen_insn(s);
+    arm_debug_gen_insn(s);
     if (!decode_a64(s, s->insn) &&
         !disas_a64_fp(s, s->insn) &&
         !disas_a64_simd_ldst(s, s->insn) &&
@@ -2090,6 +2098,7 @@ static void aarch64_tr_tb_stop(DisasContextBase *db, CPUState *cs)
 {
     DisasContext *s = container_of(db, DisasContext, base);
 
+    arm_debug_gen_step_end(s);
     switch (db->is_jmp) {
     case DISAS_NEXT:
     case DISAS_TOO_MANY:

@@ -75,6 +75,10 @@ void gen_set_nzcv(TCGv_i64 nzcv);
 
 /* PMU event counting at the start of each insn (pmu.c). */
 void arm_pmu_gen_insn(DisasContext *s);
+/* Self-hosted debug (debug_helper.c): step and breakpoint checks. */
+bool arm_debug_gen_pending_step(DisasContext *s);
+void arm_debug_gen_insn(DisasContext *s);
+void arm_debug_gen_step_end(DisasContext *s);
 
 /* ---- FP/SIMD (translate-a64.c) ---- */
 

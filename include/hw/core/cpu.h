@@ -166,6 +166,13 @@ struct TCGCPUOps {
                                   int mmu_idx, MemTxAttrs attrs,
                                   MemTxResult response, uintptr_t retaddr);
     /*
+     * Optional: an access of @len bytes at @addr (@is_write) touched a
+     * BP_CPU watchpoint: the target decides, and raises its own debug
+     * exception (longjmp through @retaddr) or returns to let it through.
+     */
+    void (*debug_watchpoint_hit)(CPUState *cpu, vaddr addr, vaddr len,
+                                 bool is_write, uintptr_t retaddr);
+    /*
      * Optional: the guest physical address of @addr for a debugger (no
      * fault, no side effect), or -1. Without it the core probes through
      * tlb_fill(probe=true) with the current data MMU index.
