@@ -17,6 +17,9 @@
 #define HELPER_H "target-arm/helper.h"
 #include "exec/helper-proto.h"
 
+/* Let GCC vectorize the fixed-length lane loops on the host's SSE. */
+#pragma GCC optimize("tree-vectorize", "vect-cost-model=dynamic")
+
 typedef __int128 i128;
 typedef int8_t s8;
 typedef int16_t s16;
@@ -31,96 +34,116 @@ typedef uint64_t u64;
 static inline void finish(void *vd, const void *r, unsigned oprsz,
                           CPUARMState *env, bool qc)
 {
-    memcpy(vd, r, oprsz);
-    clear_tail(vd, oprsz);
+    /* Constant sizes for the vector forms: plain moves, no memcpy call. */
+    if (oprsz == 16) {
+        memcpy(vd, r, 16);
+    } else if (oprsz == 8) {
+        memcpy(vd, r, 8);
+        memset((char *)vd + 8, 0, 8);
+    } else {
+        memcpy(vd, r, oprsz);
+        clear_tail(vd, oprsz);
+    }
     if (qc) {
         env->fpsr |= FPSR_QC;
     }
 }
 
-/* SignedSatQ(v, bits): clamp, noting saturation in *qc. */
-static inline i128 sat_s(i128 v, int bits, bool *qc)
-{
-    i128 max = ((i128)1 << (bits - 1)) - 1;
-    i128 min = -max - 1;
-
-    if (v > max) {
-        *qc = true;
-        return max;
-    }
-    if (v < min) {
-        *qc = true;
-        return min;
-    }
-    return v;
-}
-
-/* UnsignedSatQ(v, bits). */
-static inline i128 sat_u(i128 v, int bits, bool *qc)
-{
-    i128 max = ((i128)1 << bits) - 1;
-
-    if (v > max) {
-        *qc = true;
-        return max;
-    }
-    if (v < 0) {
-        *qc = true;
-        return 0;
-    }
-    return v;
+/*
+ * The element arithmetic exists for two "wide" types: s64 (lanes of up to
+ * 32 bits, whose sums and shifted values fit) and i128 (64-bit lanes and
+ * products of 32-bit lanes); _Generic picks by the operand's type, so one
+ * expression serves every element size.
+ */
+#define DEF_WIDE_FNS(SUF, W)                                                 \
+/* SignedSatQ(v, bits): clamp, noting saturation in *qc. */                  \
+static inline W sat_s_##SUF(W v, int bits, unsigned *qc)                         \
+{                                                                            \
+    W max = ((W)1 << (bits - 1)) - 1;                                        \
+    W min = -max - 1;                                                        \
+    W r = v > max ? max : v < min ? min : v;                                 \
+    *qc |= r != v;                                                           \
+    return r;                                                                \
+}                                                                            \
+/* UnsignedSatQ(v, bits). */                                                 \
+static inline W sat_u_##SUF(W v, int bits, unsigned *qc)                         \
+{                                                                            \
+    W max = ((W)1 << bits) - 1;                                              \
+    W r = v > max ? max : v < 0 ? 0 : v;                                     \
+    *qc |= r != v;                                                           \
+    return r;                                                                \
+}                                                                            \
+/*                                                                           \
+ * n shifted left by sh (right by -sh when negative), as the register        \
+ * shifts' pseudocode: right shifts optionally round, left shifts            \
+ * optionally saturate to @bits (signed or unsigned result).                 \
+ */                                                                          \
+static inline W shift_elt_##SUF(W n, int sh, int bits, bool round, int sat,  \
+                                unsigned *qc)                                    \
+{                                                                            \
+    if (sh >= 0) {                                                           \
+        if (sat == SAT_NONE) {                                               \
+            return sh >= bits ? 0 : n * ((W)1 << sh);                        \
+        }                                                                    \
+        if (sh >= bits) {                                                    \
+            n = n < 0 ? -((W)1 << (bits + 2)) : n > 0 ? ((W)1 << (bits + 2)) : 0; \
+        } else {                                                             \
+            n *= (W)1 << sh;                                                 \
+        }                                                                    \
+    } else {                                                                 \
+        int r = -sh > bits + 1 ? bits + 1 : -sh;                             \
+        if (round) {                                                         \
+            n += (W)1 << (r - 1);                                            \
+        }                                                                    \
+        n >>= r;                                                             \
+    }                                                                        \
+    if (sat == SAT_S) {                                                      \
+        return sat_s_##SUF(n, bits, qc);                                     \
+    }                                                                        \
+    if (sat == SAT_U) {                                                      \
+        return sat_u_##SUF(n, bits, qc);                                     \
+    }                                                                        \
+    return n;                                                                \
+}                                                                            \
+/* The low @bits of n as a signed value. */                                  \
+static inline W sext_##SUF(W n, int bits)                                    \
+{                                                                            \
+    W sign = (W)1 << (bits - 1);                                             \
+    return ((n & ((sign << 1) - 1)) ^ sign) - sign;                          \
+}                                                                            \
+static inline W absdiff_##SUF(W a, W b)                                      \
+{                                                                            \
+    return a > b ? a - b : b - a;                                            \
+}                                                                            \
+/* 2 * n * m, saturated to 2 * bits (SQDMULL's product). */                  \
+static inline W sqdmull_elt_##SUF(W n, W m, int bits, unsigned *qc)              \
+{                                                                            \
+    return sat_s_##SUF(2 * n * m, 2 * bits, qc);                             \
+}                                                                            \
+/* SQDMULH / SQRDMULH of one element. */                                     \
+static inline W sqdmulh_elt_##SUF(W n, W m, int bits, bool round, unsigned *qc)  \
+{                                                                            \
+    W p = 2 * n * m;                                                         \
+    if (round) {                                                             \
+        p += (W)1 << (bits - 1);                                             \
+    }                                                                        \
+    return sat_s_##SUF(p >> bits, bits, qc);                                 \
 }
 
 enum { SAT_NONE, SAT_S, SAT_U };
 
-/*
- * n shifted left by sh (right by -sh when negative), as the register
- * shifts' pseudocode: right shifts optionally round, left shifts
- * optionally saturate to @bits (signed or unsigned result).
- */
-static inline i128 shift_elt(i128 n, int sh, int bits, bool round, int sat,
-                             bool *qc)
-{
-    if (sh >= 0) {
-        if (sat == SAT_NONE) {
-            return sh >= bits ? 0 : n * ((i128)1 << sh);
-        }
-        if (n == 0) {
-            return 0;
-        }
-        if (sh >= bits) {
-            n = n < 0 ? -((i128)1 << 100) : ((i128)1 << 100);
-        } else {
-            n *= (i128)1 << sh;
-        }
-    } else {
-        int r = -sh > bits + 1 ? bits + 1 : -sh;
-        if (round) {
-            n += (i128)1 << (r - 1);
-        }
-        n >>= r;
-    }
-    if (sat == SAT_S) {
-        return sat_s(n, bits, qc);
-    }
-    if (sat == SAT_U) {
-        return sat_u(n, bits, qc);
-    }
-    return n;
-}
+DEF_WIDE_FNS(32, s32)
+DEF_WIDE_FNS(64, s64)
+DEF_WIDE_FNS(128, i128)
 
-/* The low @bits of n as a signed value. */
-static inline i128 sext(i128 n, int bits)
-{
-    i128 sign = (i128)1 << (bits - 1);
-
-    return ((n & ((sign << 1) - 1)) ^ sign) - sign;
-}
-
-static inline i128 absdiff(i128 a, i128 b)
-{
-    return a > b ? a - b : b - a;
-}
+#define WIDE_FN(f, v) _Generic((v), s32: f##_32, i128: f##_128, default: f##_64)
+#define sat_s(v, ...) WIDE_FN(sat_s, v)(v, __VA_ARGS__)
+#define sat_u(v, ...) WIDE_FN(sat_u, v)(v, __VA_ARGS__)
+#define shift_elt(v, ...) WIDE_FN(shift_elt, v)(v, __VA_ARGS__)
+#define sext(v, ...) WIDE_FN(sext, v)(v, __VA_ARGS__)
+#define absdiff(v, ...) WIDE_FN(absdiff, v)(v, __VA_ARGS__)
+#define sqdmull_elt(v, ...) WIDE_FN(sqdmull_elt, v)(v, __VA_ARGS__)
+#define sqdmulh_elt(v, ...) WIDE_FN(sqdmulh_elt, v)(v, __VA_ARGS__)
 
 /* Carry-less product of the low @bits of a and b. */
 static inline u64 clmul(u64 a, u64 b, int bits)
@@ -141,59 +164,76 @@ static inline int clz_bits(u64 x, int bits)
     return x ? __builtin_clzll(x) - (64 - bits) : bits;
 }
 
-/* 2 * n * m, saturated to 2 * bits (SQDMULL's product). */
-static inline i128 sqdmull_elt(i128 n, i128 m, int bits, bool *qc)
-{
-    return sat_s(2 * n * m, 2 * bits, qc);
-}
-
-/* SQDMULH / SQRDMULH of one element. */
-static inline i128 sqdmulh_elt(i128 n, i128 m, int bits, bool round, bool *qc)
-{
-    i128 p = 2 * n * m;
-
-    if (round) {
-        p += (i128)1 << (bits - 1);
-    }
-    return sat_s(p >> bits, bits, qc);
-}
-
 /*
  * Same-size lane-wise loops. In EXPR: n, m, d are the elements of Vn, Vm
  * (or Vm[data] for by-element forms) and Vd, loaded signed or unsigned as
  * the macro's ST says; B is the element size in bits, data the immediate,
  * qc the saturation flag.
  */
-#define DO_3(NAME, ST, UT, GETM, EXPR)                                       \
+#define DO_3(NAME, ST, UT, WT, GETM, EXPR)                                   \
+static inline __attribute__((always_inline)) unsigned                        \
+NAME##_loop(UT *r, const ST *N, const ST *M, const ST *D, int32_t data,      \
+            unsigned cnt)                                                    \
+{                                                                            \
+    typedef UT elt_u;                                                        \
+    typedef WT elt_w;                                                        \
+    unsigned qc = 0;                                                         \
+    (void)data; (void)M; (void)D;                                            \
+    for (unsigned i = 0; i < cnt; i++) {                                     \
+        const int B = sizeof(UT) * 8;                                        \
+        elt_w n = N[i], m = GETM, d = D[i];                                  \
+        (void)B; (void)n; (void)m; (void)d;                                  \
+        r[i] = (elt_u)(EXPR);                                                \
+    }                                                                        \
+    return qc;                                                               \
+}                                                                            \
 void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
                   uint32_t desc)                                             \
 {                                                                            \
     unsigned oprsz = simd_oprsz(desc);                                       \
     int32_t data = simd_data(desc);                                          \
-    const ST *N = vn, *M = vm, *D = vd;                                      \
-    typedef UT elt_u;                                                        \
-    elt_u r[16 / sizeof(UT)];                                                \
-    bool qc = false;                                                         \
-    (void)data; (void)M; (void)D;                                            \
-    for (unsigned i = 0; i < oprsz / sizeof(UT); i++) {                      \
-        const int B = sizeof(UT) * 8;                                        \
-        i128 n = N[i], m = GETM, d = D[i];                                   \
-        (void)B; (void)n; (void)m; (void)d;                                  \
-        r[i] = (UT)(EXPR);                                                   \
+    UT r[16 / sizeof(UT)];                                                   \
+    unsigned qc;                                                             \
+    /* Constant trip counts let the compiler unroll and vectorize. */        \
+    if (oprsz == 16) {                                                       \
+        qc = NAME##_loop(r, vn, vm, vd, data, 16 / sizeof(UT));              \
+    } else if (oprsz == 8) {                                                 \
+        qc = NAME##_loop(r, vn, vm, vd, data, 8 / sizeof(UT));               \
+    } else {                                                                 \
+        qc = NAME##_loop(r, vn, vm, vd, data, 1);                            \
     }                                                                        \
     finish(vd, r, oprsz, env, qc);                                           \
 }
 
-#define DO_3_B(NAME, SG, EXPR)  DO_3(NAME##_b, SG##8, u8, M[i], EXPR)
+/*
+ * Byte and halfword lanes compute in s32 (sums and differences of two
+ * lanes fit, and SSE2 vectorizes it), 32-bit lanes in s64, 64-bit lanes
+ * in i128. The _W forms (left shifts) use s64 for the narrow lanes too.
+ */
+#define DO_3_B(NAME, SG, EXPR)  DO_3(NAME##_b, SG##8, u8, s32, M[i], EXPR)
 #define DO_3_HS(NAME, SG, EXPR)                                              \
-    DO_3(NAME##_h, SG##16, u16, M[i], EXPR)                                  \
-    DO_3(NAME##_s, SG##32, u32, M[i], EXPR)
+    DO_3(NAME##_h, SG##16, u16, s32, M[i], EXPR)                             \
+    DO_3(NAME##_s, SG##32, u32, s64, M[i], EXPR)
 #define DO_3_BHS(NAME, SG, EXPR) DO_3_B(NAME, SG, EXPR) DO_3_HS(NAME, SG, EXPR)
 #define DO_3_BHSD(NAME, SG, EXPR)                                            \
-    DO_3_BHS(NAME, SG, EXPR) DO_3(NAME##_d, SG##64, u64, M[i], EXPR)
-#define DO_3_IDX_HS(NAME, SG, EXPR)                                          \
-    DO_3(NAME##_h, SG##16, u16, M[data], EXPR)                               \
-    DO_3(NAME##_s, SG##32, u32, M[data], EXPR)
+    DO_3_BHS(NAME, SG, EXPR) DO_3(NAME##_d, SG##64, u64, i128, M[i], EXPR)
+#define DO_3W_BHSD(NAME, SG, EXPR)                                           \
+    DO_3(NAME##_b, SG##8, u8, s64, M[i], EXPR)                               \
+    DO_3(NAME##_h, SG##16, u16, s64, M[i], EXPR)                             \
+    DO_3(NAME##_s, SG##32, u32, s64, M[i], EXPR)                             \
+    DO_3(NAME##_d, SG##64, u64, i128, M[i], EXPR)
+/* Products modulo the lane size: u64 arithmetic. */
+#define DO_3M_BHS(NAME, EXPR)                                                \
+    DO_3(NAME##_b, u8, u8, u64, M[i], EXPR)                                  \
+    DO_3(NAME##_h, u16, u16, u64, M[i], EXPR)                                \
+    DO_3(NAME##_s, u32, u32, u64, M[i], EXPR)
+#define DO_3M_IDX_HS(NAME, EXPR)                                             \
+    DO_3(NAME##_h, u16, u16, u64, M[data], EXPR)                             \
+    DO_3(NAME##_s, u32, u32, u64, M[data], EXPR)
+/* Doubling products of 32-bit lanes need i128. */
+#define DO_3Q_HS(NAME, GETM, EXPR)                                           \
+    DO_3(NAME##_h, s16, u16, s64, GETM, EXPR)                                \
+    DO_3(NAME##_s, s32, u32, i128, GETM, EXPR)
 
 DO_3_BHS(simd_shadd, s, (n + m) >> 1)
 DO_3_BHS(simd_uhadd, u, (n + m) >> 1)
@@ -205,21 +245,21 @@ DO_3_BHSD(simd_sqadd, s, sat_s(n + m, B, &qc))
 DO_3_BHSD(simd_uqadd, u, sat_u(n + m, B, &qc))
 DO_3_BHSD(simd_sqsub, s, sat_s(n - m, B, &qc))
 DO_3_BHSD(simd_uqsub, u, sat_u(n - m, B, &qc))
-DO_3_BHSD(simd_cmgt, s, -(i128)(n > m))
-DO_3_BHSD(simd_cmhi, u, -(i128)(n > m))
-DO_3_BHSD(simd_cmge, s, -(i128)(n >= m))
-DO_3_BHSD(simd_cmhs, u, -(i128)(n >= m))
-DO_3_BHSD(simd_cmtst, u, -(i128)((n & m) != 0))
-DO_3_BHSD(simd_cmeq, u, -(i128)(n == m))
+DO_3_BHSD(simd_cmgt, s, -(elt_w)(n > m))
+DO_3_BHSD(simd_cmhi, u, -(elt_w)(n > m))
+DO_3_BHSD(simd_cmge, s, -(elt_w)(n >= m))
+DO_3_BHSD(simd_cmhs, u, -(elt_w)(n >= m))
+DO_3_BHSD(simd_cmtst, u, -(elt_w)((n & m) != 0))
+DO_3_BHSD(simd_cmeq, u, -(elt_w)(n == m))
 /* The register shifts take the shift from the bottom byte of Vm's element. */
-DO_3_BHSD(simd_sshl, s, shift_elt(n, (s8)m, B, false, SAT_NONE, &qc))
-DO_3_BHSD(simd_ushl, u, shift_elt(n, (s8)m, B, false, SAT_NONE, &qc))
-DO_3_BHSD(simd_sqshl, s, shift_elt(n, (s8)m, B, false, SAT_S, &qc))
-DO_3_BHSD(simd_uqshl, u, shift_elt(n, (s8)m, B, false, SAT_U, &qc))
-DO_3_BHSD(simd_srshl, s, shift_elt(n, (s8)m, B, true, SAT_NONE, &qc))
-DO_3_BHSD(simd_urshl, u, shift_elt(n, (s8)m, B, true, SAT_NONE, &qc))
-DO_3_BHSD(simd_sqrshl, s, shift_elt(n, (s8)m, B, true, SAT_S, &qc))
-DO_3_BHSD(simd_uqrshl, u, shift_elt(n, (s8)m, B, true, SAT_U, &qc))
+DO_3W_BHSD(simd_sshl, s, shift_elt(n, (s8)m, B, false, SAT_NONE, &qc))
+DO_3W_BHSD(simd_ushl, u, shift_elt(n, (s8)m, B, false, SAT_NONE, &qc))
+DO_3W_BHSD(simd_sqshl, s, shift_elt(n, (s8)m, B, false, SAT_S, &qc))
+DO_3W_BHSD(simd_uqshl, u, shift_elt(n, (s8)m, B, false, SAT_U, &qc))
+DO_3W_BHSD(simd_srshl, s, shift_elt(n, (s8)m, B, true, SAT_NONE, &qc))
+DO_3W_BHSD(simd_urshl, u, shift_elt(n, (s8)m, B, true, SAT_NONE, &qc))
+DO_3W_BHSD(simd_sqrshl, s, shift_elt(n, (s8)m, B, true, SAT_S, &qc))
+DO_3W_BHSD(simd_uqrshl, u, shift_elt(n, (s8)m, B, true, SAT_U, &qc))
 DO_3_BHS(simd_smax, s, n > m ? n : m)
 DO_3_BHS(simd_umax, u, n > m ? n : m)
 DO_3_BHS(simd_smin, s, n < m ? n : m)
@@ -228,55 +268,55 @@ DO_3_BHS(simd_sabd, s, absdiff(n, m))
 DO_3_BHS(simd_uabd, u, absdiff(n, m))
 DO_3_BHS(simd_saba, s, d + absdiff(n, m))
 DO_3_BHS(simd_uaba, u, d + absdiff(n, m))
-DO_3_BHS(simd_mla, u, d + n * m)
-DO_3_BHS(simd_mls, u, d - n * m)
-DO_3_BHS(simd_mul, u, n * m)
+DO_3M_BHS(simd_mla, d + n * m)
+DO_3M_BHS(simd_mls, d - n * m)
+DO_3M_BHS(simd_mul, n * m)
 DO_3_B(simd_pmul, u, clmul(n, m, 8))
-DO_3_HS(simd_sqdmulh, s, sqdmulh_elt(n, m, B, false, &qc))
-DO_3_HS(simd_sqrdmulh, s, sqdmulh_elt(n, m, B, true, &qc))
-DO_3_IDX_HS(simd_mla_idx, u, d + n * m)
-DO_3_IDX_HS(simd_mls_idx, u, d - n * m)
-DO_3_IDX_HS(simd_mul_idx, u, n * m)
-DO_3_IDX_HS(simd_sqdmulh_idx, s, sqdmulh_elt(n, m, B, false, &qc))
-DO_3_IDX_HS(simd_sqrdmulh_idx, s, sqdmulh_elt(n, m, B, true, &qc))
+DO_3Q_HS(simd_sqdmulh, M[i], sqdmulh_elt(n, m, B, false, &qc))
+DO_3Q_HS(simd_sqrdmulh, M[i], sqdmulh_elt(n, m, B, true, &qc))
+DO_3M_IDX_HS(simd_mla_idx, d + n * m)
+DO_3M_IDX_HS(simd_mls_idx, d - n * m)
+DO_3M_IDX_HS(simd_mul_idx, n * m)
+DO_3Q_HS(simd_sqdmulh_idx, M[data], sqdmulh_elt(n, m, B, false, &qc))
+DO_3Q_HS(simd_sqrdmulh_idx, M[data], sqdmulh_elt(n, m, B, true, &qc))
 
 /* Shift by immediate: data is the shift amount (1..B right, 0..B-1 left). */
-DO_3_BHSD(simd_sshr, s, shift_elt(n, -data, B, false, SAT_NONE, &qc))
-DO_3_BHSD(simd_ushr, u, shift_elt(n, -data, B, false, SAT_NONE, &qc))
+DO_3_BHSD(simd_sshr, s, n >> (data >= B ? B - 1 : data))
+DO_3_BHSD(simd_ushr, u, data >= B ? 0 : n >> data)
 DO_3_BHSD(simd_srshr, s, shift_elt(n, -data, B, true, SAT_NONE, &qc))
 DO_3_BHSD(simd_urshr, u, shift_elt(n, -data, B, true, SAT_NONE, &qc))
-DO_3_BHSD(simd_ssra, s, d + shift_elt(n, -data, B, false, SAT_NONE, &qc))
-DO_3_BHSD(simd_usra, u, d + shift_elt(n, -data, B, false, SAT_NONE, &qc))
+DO_3_BHSD(simd_ssra, s, d + (n >> (data >= B ? B - 1 : data)))
+DO_3_BHSD(simd_usra, u, d + (data >= B ? 0 : n >> data))
 DO_3_BHSD(simd_srsra, s, d + shift_elt(n, -data, B, true, SAT_NONE, &qc))
 DO_3_BHSD(simd_ursra, u, d + shift_elt(n, -data, B, true, SAT_NONE, &qc))
 /* SRI keeps Vd's top @data bits; SLI its bottom @data bits. */
 DO_3_BHSD(simd_sri, u, data >= B ? d :
-          (d & ~(i128)((~(u64)0 >> (64 - B)) >> data)) | (n >> data))
-DO_3_BHSD(simd_shl, u, shift_elt(n, data, B, false, SAT_NONE, &qc))
-DO_3_BHSD(simd_sli, u, (d & (((i128)1 << data) - 1)) | (n << data))
-DO_3_BHSD(simd_sqshli, s, shift_elt(n, data, B, false, SAT_S, &qc))
-DO_3_BHSD(simd_uqshli, u, shift_elt(n, data, B, false, SAT_U, &qc))
-DO_3_BHSD(simd_sqshlui, s, shift_elt(n, data, B, false, SAT_U, &qc))
+          (d & ~(elt_w)((~(u64)0 >> (64 - B)) >> data)) | (n >> data))
+DO_3W_BHSD(simd_shl, u, n << data)
+DO_3W_BHSD(simd_sli, u, (d & (((elt_w)1 << data) - 1)) | (n << data))
+DO_3W_BHSD(simd_sqshli, s, shift_elt(n, data, B, false, SAT_S, &qc))
+DO_3W_BHSD(simd_uqshli, u, shift_elt(n, data, B, false, SAT_U, &qc))
+DO_3W_BHSD(simd_sqshlui, s, shift_elt(n, data, B, false, SAT_U, &qc))
 
 /* Two-register misc, one source (Vm unused). */
-DO_3_BHSD(simd_suqadd, s, sat_s(d + (i128)(elt_u)n, B, &qc))
+DO_3_BHSD(simd_suqadd, s, sat_s(d + (elt_w)(elt_u)n, B, &qc))
 DO_3_BHSD(simd_usqadd, u, sat_u(d + sext(n, B), B, &qc))
 DO_3_BHSD(simd_sqabs, s, sat_s(n < 0 ? -n : n, B, &qc))
 DO_3_BHSD(simd_sqneg, s, sat_s(-n, B, &qc))
 DO_3_BHSD(simd_abs, s, n < 0 ? -n : n)
 DO_3_BHSD(simd_neg, s, -n)
-DO_3_BHSD(simd_cmgt0, s, -(i128)(n > 0))
-DO_3_BHSD(simd_cmge0, s, -(i128)(n >= 0))
-DO_3_BHSD(simd_cmeq0, s, -(i128)(n == 0))
-DO_3_BHSD(simd_cmle0, s, -(i128)(n <= 0))
-DO_3_BHSD(simd_cmlt0, s, -(i128)(n < 0))
+DO_3_BHSD(simd_cmgt0, s, -(elt_w)(n > 0))
+DO_3_BHSD(simd_cmge0, s, -(elt_w)(n >= 0))
+DO_3_BHSD(simd_cmeq0, s, -(elt_w)(n == 0))
+DO_3_BHSD(simd_cmle0, s, -(elt_w)(n <= 0))
+DO_3_BHSD(simd_cmlt0, s, -(elt_w)(n < 0))
 DO_3_BHS(simd_cls, s, clz_bits((elt_u)(n ^ (n >> 1)), B) - 1)
 DO_3_BHS(simd_clz, u, clz_bits(n, B))
 DO_3_B(simd_cnt, u, __builtin_popcount((unsigned)n))
 DO_3_B(simd_rbit, u, (u8)(((n * 0x0202020202ULL) & 0x010884422010ULL) % 1023))
 
 /* Pairwise: Vn's adjacent pairs, then Vm's. */
-#define DO_PAIR(NAME, ST, UT, EXPR)                                          \
+#define DO_PAIR(NAME, ST, UT, WT, EXPR)                                          \
 void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
                   uint32_t desc)                                             \
 {                                                                            \
@@ -285,26 +325,26 @@ void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
     const ST *N = vn, *M = vm;                                               \
     UT r[16 / sizeof(UT)];                                                   \
     for (unsigned i = 0; i < half; i++) {                                    \
-        i128 a = N[2 * i], b = N[2 * i + 1];                                 \
+        WT a = N[2 * i], b = N[2 * i + 1];                                 \
         r[i] = (UT)(EXPR);                                                   \
     }                                                                        \
     for (unsigned i = 0; i < half; i++) {                                    \
-        i128 a = M[2 * i], b = M[2 * i + 1];                                 \
+        WT a = M[2 * i], b = M[2 * i + 1];                                 \
         r[half + i] = (UT)(EXPR);                                            \
     }                                                                        \
     finish(vd, r, oprsz, env, false);                                        \
 }
 #define DO_PAIR_BHS(NAME, SG, EXPR)                                          \
-    DO_PAIR(NAME##_b, SG##8, u8, EXPR)                                       \
-    DO_PAIR(NAME##_h, SG##16, u16, EXPR)                                     \
-    DO_PAIR(NAME##_s, SG##32, u32, EXPR)
+    DO_PAIR(NAME##_b, SG##8, u8, s64, EXPR)                                  \
+    DO_PAIR(NAME##_h, SG##16, u16, s64, EXPR)                                \
+    DO_PAIR(NAME##_s, SG##32, u32, s64, EXPR)
 
 DO_PAIR_BHS(simd_smaxp, s, a > b ? a : b)
 DO_PAIR_BHS(simd_umaxp, u, a > b ? a : b)
 DO_PAIR_BHS(simd_sminp, s, a < b ? a : b)
 DO_PAIR_BHS(simd_uminp, u, a < b ? a : b)
 DO_PAIR_BHS(simd_addp, u, a + b)
-DO_PAIR(simd_addp_d, u64, u64, a + b)
+DO_PAIR(simd_addp_d, u64, u64, u64, a + b)
 
 /* Pairwise long (SADDLP, SADALP): oprsz / wide size results. */
 #define DO_PAIRL(NAME, ST, WT, ACC)                                          \
@@ -317,7 +357,8 @@ void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
     WT r[16 / sizeof(WT)];                                                   \
     (void)vm;                                                                \
     for (unsigned i = 0; i < oprsz / sizeof(WT); i++) {                      \
-        r[i] = (WT)((ACC ? D[i] : 0) + (i128)N[2 * i] + N[2 * i + 1]);        \
+        r[i] = (WT)((ACC ? D[i] : 0) + (u64)(s64)N[2 * i] +                  \
+                    (u64)(s64)N[2 * i + 1]);                                 \
     }                                                                        \
     finish(vd, r, oprsz, env, false);                                        \
 }
@@ -336,19 +377,23 @@ DO_PAIRL(simd_uadalp_s, u32, u64, 1)
 
 /* Across lanes: fold EXPR(acc, n) over Vn, result of type RT in element 0. */
 #define DO_ACROSS(NAME, ST, RT, EXPR)                                        \
+static inline __attribute__((always_inline)) s64                             \
+NAME##_loop(const ST *N, unsigned cnt)                                       \
+{                                                                            \
+    s64 acc = N[0];                                                          \
+    for (unsigned i = 1; i < cnt; i++) {                                     \
+        s64 n = N[i];                                                        \
+        acc = EXPR;                                                          \
+    }                                                                        \
+    return acc;                                                              \
+}                                                                            \
 void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
                   uint32_t desc)                                             \
 {                                                                            \
-    unsigned oprsz = simd_oprsz(desc);                                       \
-    const ST *N = vn;                                                        \
-    i128 acc = N[0];                                                         \
-    RT r;                                                                    \
+    RT r = (RT)(simd_oprsz(desc) == 16 ?                                     \
+                NAME##_loop(vn, 16 / sizeof(ST)) :                           \
+                NAME##_loop(vn, 8 / sizeof(ST)));                            \
     (void)vm;                                                                \
-    for (unsigned i = 1; i < oprsz / sizeof(ST); i++) {                      \
-        i128 n = N[i];                                                       \
-        acc = EXPR;                                                          \
-    }                                                                        \
-    r = (RT)acc;                                                             \
     finish(vd, &r, sizeof(RT), env, false);                                  \
 }
 #define DO_ACROSS_BHS(NAME, SG, WIDEN, EXPR)                                 \
@@ -374,34 +419,44 @@ DO_ACROSS_BHS(simd_uminv, u, SAME_U, acc < n ? acc : n)
  * source elements (n is wide for the "W" forms), d the wide destination
  * element, B the narrow size in bits, x = data >> 1 (shift or index).
  */
-#define DO_WIDE(NAME, NT, WST, WUT, GETN, GETM, EXPR)                        \
+#define DO_WIDE(NAME, NT, WST, WUT, WT, GETN, GETM, EXPR)                    \
+static inline __attribute__((always_inline)) unsigned                        \
+NAME##_loop(WUT *r, const void *vn, const void *vm, const void *vd,          \
+            int32_t data, unsigned cnt)                                      \
+{                                                                            \
+    unsigned part = (data & 1) * (8 / sizeof(NT));                           \
+    int32_t x = data >> 1;                                                   \
+    const NT *N = vn, *M = vm;                                               \
+    const WST *NW = vn, *D = vd;                                             \
+    unsigned qc = 0;                                                         \
+    (void)x; (void)N; (void)NW; (void)M; (void)part;                         \
+    for (unsigned i = 0; i < cnt; i++) {                                     \
+        const int B = sizeof(NT) * 8;                                        \
+        typedef WT elt_w;                                                    \
+        elt_w n = GETN, m = GETM, d = D[i];                                  \
+        (void)B; (void)m; (void)d;                                           \
+        r[i] = (WUT)(EXPR);                                                  \
+    }                                                                        \
+    return qc;                                                               \
+}                                                                            \
 void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
                   uint32_t desc)                                             \
 {                                                                            \
     unsigned oprsz = simd_oprsz(desc);                                       \
     int32_t data = simd_data(desc);                                          \
-    unsigned part = (data & 1) * (8 / sizeof(NT));                           \
-    int32_t x = data >> 1;                                                   \
-    const NT *N = vn, *M = vm;                                               \
-    const WST *NW = vn, *D = vd;                                             \
     WUT r[16 / sizeof(WUT)];                                                 \
-    bool qc = false;                                                         \
-    (void)x; (void)N; (void)NW; (void)M; (void)part;                                  \
-    for (unsigned i = 0; i < oprsz / sizeof(WUT); i++) {                     \
-        const int B = sizeof(NT) * 8;                                        \
-        i128 n = GETN, m = GETM, d = D[i];                                   \
-        (void)B; (void)m; (void)d;                                           \
-        r[i] = (WUT)(EXPR);                                                  \
-    }                                                                        \
+    unsigned qc = oprsz == 16 ?                                              \
+        NAME##_loop(r, vn, vm, vd, data, 16 / sizeof(WUT)) :                 \
+        NAME##_loop(r, vn, vm, vd, data, 1);                                 \
     finish(vd, r, oprsz, env, qc);                                           \
 }
 #define DO_WIDE_ALL(NAME, SG, GETN, GETM, EXPR)                              \
-    DO_WIDE(NAME##_b, SG##8, SG##16, u16, GETN, GETM, EXPR)                  \
-    DO_WIDE(NAME##_h, SG##16, SG##32, u32, GETN, GETM, EXPR)                 \
-    DO_WIDE(NAME##_s, SG##32, SG##64, u64, GETN, GETM, EXPR)
+    DO_WIDE(NAME##_b, SG##8, SG##16, u16, s64, GETN, GETM, EXPR)             \
+    DO_WIDE(NAME##_h, SG##16, SG##32, u32, s64, GETN, GETM, EXPR)            \
+    DO_WIDE(NAME##_s, SG##32, SG##64, u64, i128, GETN, GETM, EXPR)
 #define DO_WIDE_HS(NAME, SG, GETN, GETM, EXPR)                               \
-    DO_WIDE(NAME##_h, SG##16, SG##32, u32, GETN, GETM, EXPR)                 \
-    DO_WIDE(NAME##_s, SG##32, SG##64, u64, GETN, GETM, EXPR)
+    DO_WIDE(NAME##_h, SG##16, SG##32, u32, s64, GETN, GETM, EXPR)            \
+    DO_WIDE(NAME##_s, SG##32, SG##64, u64, i128, GETN, GETM, EXPR)
 #define NPART N[i + part]
 #define MPART M[i + part]
 #define NWIDE NW[i]
@@ -442,9 +497,9 @@ DO_WIDE_HS(simd_sqdmlal_idx, s, NPART, MIDX,
 DO_WIDE_HS(simd_sqdmlsl_idx, s, NPART, MIDX,
            sat_s(d - sqdmull_elt(n, m, B, &qc), 2 * B, &qc))
 /* SSHLL/USHLL (and SHLL, whose shift is the element size). */
-DO_WIDE_ALL(simd_sshll, s, NPART, MPART, n * ((i128)1 << x))
-DO_WIDE_ALL(simd_ushll, u, NPART, MPART, n * ((i128)1 << x))
-DO_WIDE(simd_pmull_b, u8, u16, u16, NPART, MPART, clmul(n, m, 8))
+DO_WIDE_ALL(simd_sshll, s, NPART, MPART, n * ((elt_w)1 << x))
+DO_WIDE_ALL(simd_ushll, u, NPART, MPART, n * ((elt_w)1 << x))
+DO_WIDE(simd_pmull_b, u8, u16, u16, u64, NPART, MPART, clmul(n, m, 8))
 
 /* PMULL/PMULL2 .1Q: the 128-bit carry-less product of two 64-bit lanes. */
 void HELPER(simd_pmull_d)(void *vd, void *vn, void *vm, CPUARMState *env,
@@ -470,58 +525,64 @@ void HELPER(simd_pmull_d)(void *vd, void *vn, void *vm, CPUARMState *env,
  * bits [127:64] keeping the bottom. In EXPR: n and m are the wide source
  * elements, B the narrow size in bits, sh = data >> 1.
  */
-#define DO_NARROW(NAME, UT, WT, EXPR)                                        \
+#define DO_NARROW(NAME, UT, WT, CT, EXPR)                                    \
+static inline __attribute__((always_inline)) unsigned                        \
+NAME##_loop(UT *r, const WT *N, const WT *M, int sh, unsigned cnt)           \
+{                                                                            \
+    unsigned qc = 0;                                                         \
+    (void)sh; (void)M;                                                       \
+    for (unsigned i = 0; i < cnt; i++) {                                     \
+        const int B = sizeof(UT) * 8;                                        \
+        typedef CT elt_w;                                                    \
+        elt_w n = N[i], m = M[i];                                            \
+        (void)B; (void)m;                                                    \
+        r[i] = (UT)(EXPR);                                                   \
+    }                                                                        \
+    return qc;                                                               \
+}                                                                            \
 void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
                   uint32_t desc)                                             \
 {                                                                            \
     unsigned oprsz = simd_oprsz(desc);                                       \
     int32_t data = simd_data(desc);                                          \
-    int sh = data >> 1;                                                      \
-    const WT *N = vn, *M = vm;                                               \
     UT r[16 / sizeof(UT)] = { 0 };                                           \
-    bool qc = false;                                                         \
-    (void)sh; (void)M;                                                       \
-    for (unsigned i = 0; i < oprsz / sizeof(UT); i++) {                      \
-        const int B = sizeof(UT) * 8;                                        \
-        i128 n = N[i], m = M[i];                                             \
-        (void)B; (void)m;                                                    \
-        r[i] = (UT)(EXPR);                                                   \
-    }                                                                        \
+    unsigned qc = oprsz == 8 ?                                               \
+        NAME##_loop(r, vn, vm, data >> 1, 8 / sizeof(UT)) :                  \
+        NAME##_loop(r, vn, vm, data >> 1, 1);                                \
     if (data & 1) {                                                          \
         memcpy((char *)vd + 8, r, 8);                                        \
     } else {                                                                 \
-        memcpy(vd, r, oprsz);                                                \
-        clear_tail(vd, oprsz);                                               \
+        finish(vd, r, oprsz, env, false);                                    \
     }                                                                        \
     if (qc) {                                                                \
         env->fpsr |= FPSR_QC;                                                \
     }                                                                        \
 }
 #define DO_NARROW_ALL(NAME, SG, EXPR)                                        \
-    DO_NARROW(NAME##_b, u8, SG##16, EXPR)                                    \
-    DO_NARROW(NAME##_h, u16, SG##32, EXPR)                                   \
-    DO_NARROW(NAME##_s, u32, SG##64, EXPR)
+    DO_NARROW(NAME##_b, u8, SG##16, s64, EXPR)                               \
+    DO_NARROW(NAME##_h, u16, SG##32, s64, EXPR)                              \
+    DO_NARROW(NAME##_s, u32, SG##64, i128, EXPR)
 
 DO_NARROW_ALL(simd_xtn, u, n)
 DO_NARROW_ALL(simd_sqxtn, s, sat_s(n, B, &qc))
 DO_NARROW_ALL(simd_uqxtn, u, sat_u(n, B, &qc))
 DO_NARROW_ALL(simd_sqxtun, s, sat_u(n, B, &qc))
 /* The high-half ops work modulo the wide size, as the wide sum wraps. */
-DO_NARROW_ALL(simd_addhn, u, ((n + m) & ((((i128)1) << (2 * B)) - 1)) >> B)
+DO_NARROW_ALL(simd_addhn, u, ((n + m) & ((((elt_w)1) << (2 * B)) - 1)) >> B)
 DO_NARROW_ALL(simd_raddhn, u,
-              ((n + m + ((i128)1 << (B - 1))) & ((((i128)1) << (2 * B)) - 1)) >> B)
-DO_NARROW_ALL(simd_subhn, u, ((n - m) & ((((i128)1) << (2 * B)) - 1)) >> B)
+              ((n + m + ((elt_w)1 << (B - 1))) & ((((elt_w)1) << (2 * B)) - 1)) >> B)
+DO_NARROW_ALL(simd_subhn, u, ((n - m) & ((((elt_w)1) << (2 * B)) - 1)) >> B)
 DO_NARROW_ALL(simd_rsubhn, u,
-              ((n - m + ((i128)1 << (B - 1))) & ((((i128)1) << (2 * B)) - 1)) >> B)
+              ((n - m + ((elt_w)1 << (B - 1))) & ((((elt_w)1) << (2 * B)) - 1)) >> B)
 DO_NARROW_ALL(simd_shrn, u, n >> sh)
-DO_NARROW_ALL(simd_rshrn, u, (n + ((i128)1 << (sh - 1))) >> sh)
+DO_NARROW_ALL(simd_rshrn, u, (n + ((elt_w)1 << (sh - 1))) >> sh)
 DO_NARROW_ALL(simd_sqshrn, s, sat_s(n >> sh, B, &qc))
-DO_NARROW_ALL(simd_sqrshrn, s, sat_s((n + ((i128)1 << (sh - 1))) >> sh, B, &qc))
+DO_NARROW_ALL(simd_sqrshrn, s, sat_s((n + ((elt_w)1 << (sh - 1))) >> sh, B, &qc))
 DO_NARROW_ALL(simd_uqshrn, u, sat_u(n >> sh, B, &qc))
-DO_NARROW_ALL(simd_uqrshrn, u, sat_u((n + ((i128)1 << (sh - 1))) >> sh, B, &qc))
+DO_NARROW_ALL(simd_uqrshrn, u, sat_u((n + ((elt_w)1 << (sh - 1))) >> sh, B, &qc))
 DO_NARROW_ALL(simd_sqshrun, s, sat_u(n >> sh, B, &qc))
 DO_NARROW_ALL(simd_sqrshrun, s,
-              sat_u((n + ((i128)1 << (sh - 1))) >> sh, B, &qc))
+              sat_u((n + ((elt_w)1 << (sh - 1))) >> sh, B, &qc))
 
 /* ---- AES (FIPS-197), in the Arm ARM's column order ---- */
 
