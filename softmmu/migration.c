@@ -605,6 +605,7 @@ bool migration_start_outgoing(const char *uri, GError **errp)
 
 static int incoming_listen_fd = -1;
 static bool incoming_autostart;
+static char *incoming_path;     /* unlinked once a source connected (as QEMU) */
 
 static gboolean incoming_accept_cb(gint lfd, GIOCondition cond, gpointer data)
 {
@@ -616,6 +617,9 @@ static gboolean incoming_accept_cb(gint lfd, GIOCondition cond, gpointer data)
     }
     close(lfd);
     incoming_listen_fd = -1;
+    /* Harnesses wait for the socket to go before starting the next one. */
+    unlink(incoming_path);
+    g_clear_pointer(&incoming_path, g_free);
     mig.status = MIG_ACTIVE;
     mig.start_ns = get_clock();
     if (!migration_load(fd, &err)) {
@@ -666,6 +670,7 @@ bool migration_listen_incoming(const char *uri, bool autostart, GError **errp)
     }
     incoming_listen_fd = fd;
     incoming_autostart = autostart;
+    incoming_path = g_strdup(sa.sun_path);
     runstate_set(RUN_STATE_INMIGRATE);
     g_unix_fd_add(fd, G_IO_IN, incoming_accept_cb, NULL);
     return true;

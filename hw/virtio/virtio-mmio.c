@@ -14,6 +14,7 @@
 #include "util/log.h"
 #include "util/error.h"
 #include "util/host-utils.h"
+#include "migration/vmstate.h"
 #include "hw/irq.h"
 #include "hw/qdev-properties.h"
 #include "hw/virtio/virtio-mmio.h"
@@ -389,10 +390,38 @@ static Property vmmio_props[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+/* The interrupt line follows the device's ISR; drive it after a load. */
+static int vmmio_post_load(void *opaque, int version_id)
+{
+    VirtIOMMIOProxy *p = opaque;
+
+    if (p->queue_sel >= VIRTIO_QUEUE_MAX) {
+        return -1;
+    }
+    qemu_set_irq(p->irq, p->vdev && p->vdev->isr != 0);
+    return 0;
+}
+
+static const VMStateDescription vmstate_vmmio = {
+    .name = "virtio-mmio",
+    .version_id = 1,
+    .post_load = vmmio_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(host_features_sel, VirtIOMMIOProxy),
+        VMSTATE_UINT32(guest_features_sel, VirtIOMMIOProxy),
+        VMSTATE_UINT32(guest_page_shift, VirtIOMMIOProxy),
+        VMSTATE_UINT32(queue_sel, VirtIOMMIOProxy),
+        VMSTATE_UINT64(guest_features_staging, VirtIOMMIOProxy),
+        VMSTATE_BUFFER(vq, VirtIOMMIOProxy),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void vmmio_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
 
+    dc->vmsd = &vmstate_vmmio;
     dc->realize = vmmio_realize;
     dc->reset = vmmio_reset;
     dc->desc = "virtio-mmio transport";

@@ -20,6 +20,7 @@
 #include "util/error.h"
 #include "util/bswap.h"
 #include "exec/address-spaces.h"
+#include "migration/vmstate.h"
 #include "hw/virtio/virtio.h"
 
 /* ---------------------------------------------------------------- */
@@ -804,10 +805,80 @@ static void virtio_device_reset(DeviceState *dev)
     virtio_reset(VIRTIO_DEVICE(dev));
 }
 
+/*
+ * Migration of the core state every virtio device shares. Elements a
+ * device popped and still holds (an RX buffer waiting for input) are not
+ * state of the stream: the destination sees them as not yet taken and
+ * pops them again (stop-and-copy leaves none half-processed).
+ */
+static int virtio_device_pre_save(void *opaque)
+{
+    VirtIODevice *vdev = opaque;
+
+    for (int i = 0; i < VIRTIO_QUEUE_MAX; i++) {
+        VirtQueue *vq = &vdev->vq[i];
+        vq->mig_last_avail_idx = vq->last_avail_idx - vq->inuse;
+    }
+    return 0;
+}
+
+static int virtio_device_post_load(void *opaque, int version_id)
+{
+    VirtIODevice *vdev = opaque;
+
+    for (int i = 0; i < VIRTIO_QUEUE_MAX; i++) {
+        VirtQueue *vq = &vdev->vq[i];
+        vq->last_avail_idx = vq->mig_last_avail_idx;
+        vq->inuse = 0;
+        if (vq->num > vq->num_max) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static const VMStateDescription vmstate_virtqueue = {
+    .name = "virtqueue",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT16(num, VirtQueue),
+        VMSTATE_BOOL(ready, VirtQueue),
+        VMSTATE_UINT64(desc, VirtQueue),
+        VMSTATE_UINT64(avail, VirtQueue),
+        VMSTATE_UINT64(used, VirtQueue),
+        VMSTATE_UINT16(mig_last_avail_idx, VirtQueue),
+        VMSTATE_UINT16(used_idx, VirtQueue),
+        VMSTATE_UINT16(signalled_used, VirtQueue),
+        VMSTATE_BOOL(signalled_used_valid, VirtQueue),
+        VMSTATE_UINT16(vector, VirtQueue),
+        VMSTATE_UINT32(legacy_align, VirtQueue),
+        VMSTATE_UINT32(legacy_pfn, VirtQueue),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_virtio_device = {
+    .name = "virtio",
+    .version_id = 1,
+    .pre_save = virtio_device_pre_save,
+    .post_load = virtio_device_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT8(status, VirtIODevice),
+        VMSTATE_UINT8(isr, VirtIODevice),
+        VMSTATE_UINT8(generation, VirtIODevice),
+        VMSTATE_BOOL(broken, VirtIODevice),
+        VMSTATE_UINT64(guest_features, VirtIODevice),
+        VMSTATE_UINT16(config_vector, VirtIODevice),
+        VMSTATE_STRUCT_ARRAY(vq, VirtIODevice, vmstate_virtqueue, VirtQueue),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void virtio_device_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
 
+    dc->vmsd = &vmstate_virtio_device;
     dc->realize = virtio_device_realize;
     dc->unrealize = virtio_device_unrealize;
     dc->reset = virtio_device_reset;

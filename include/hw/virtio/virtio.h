@@ -119,6 +119,8 @@ struct VirtQueue {
     uint32_t legacy_align;
     uint32_t legacy_pfn;
     VirtIOHandleOutput handle_output;
+    /* Migration: last_avail_idx less the elements a device still holds. */
+    uint16_t mig_last_avail_idx;
 };
 
 /*

@@ -71,6 +71,10 @@ if grep -q '^final completed' "$tmp/qmp.log"; then
 else
     notok "query-migrate reports completed # $(tr '\n' ' ' < "$tmp/qmp.log")"
 fi
+# kvm-unit-tests waits for the destination's socket to go away (QEMU
+# unlinks it once the source connected) before it goes on.
+[ ! -S "$tmp/mig.sock" ] && ok "destination removed its incoming socket" || \
+    notok "destination removed its incoming socket"
 wait $src_pid
 rc=$?
 [ $rc = 0 ] && ok "source exits 0 after quit" || notok "source exits 0 after quit (rc $rc)"
