@@ -74,6 +74,24 @@ static void arm_max_init(ARMCPU *cpu)
     cpu->isar.id_aa64mmfr1 |= 0x1ull << 60;
     /* E0PD (ptw.c), so that Linux needs no KPTI under KASLR either */
     cpu->isar.id_aa64mmfr2 |= 0x1ull << 60;
+    arm_cpu_set_pauth(cpu, true, false);
+}
+
+/*
+ * FEAT_PAuth on or off, with the architected QARMA5 (APA = GPA = 1) or
+ * the implementation-defined algorithm (API = GPI = 1); no EPAC/FPAC.
+ */
+void arm_cpu_set_pauth(ARMCPU *cpu, bool on, bool impdef)
+{
+    cpu->pauth = on;
+    cpu->pauth_impdef = on && impdef;
+    cpu->isar.id_aa64isar1 &= ~(0xfull << 4 | 0xfull << 8 | 0xfull << 24 |
+                                0xfull << 28);
+    if (on && impdef) {
+        cpu->isar.id_aa64isar1 |= 0x1ull << 8 | 0x1ull << 28;   /* API, GPI */
+    } else if (on) {
+        cpu->isar.id_aa64isar1 |= 0x1ull << 4 | 0x1ull << 24;   /* APA, GPA */
+    }
 }
 
 static void arm_cortex_a57_init(ARMCPU *cpu)
@@ -118,9 +136,17 @@ void arm_cpu_list(FILE *f)
     }
 }
 
+static const CPUModelProp arm_cpu_max_props[] = {
+    { "pauth", "bool", "pointer authentication (FEAT_PAuth), default on" },
+    { "pauth-impdef", "bool",
+      "implementation-defined PAC algorithm instead of QARMA5 (faster)" },
+    { NULL }
+};
+
 static const CPUModel arm_cpu_model_max = {
     .target = "aarch64", .name = "max",
-    .desc = "AArch64 base integer ISA, EL0/EL1, LSE, CRC32",
+    .desc = "AArch64 base integer ISA, EL0/EL1, LSE, CRC32, PAuth",
+    .props = arm_cpu_max_props,
 };
 static const CPUModel arm_cpu_model_a57 = {
     .target = "aarch64", .name = "cortex-a57",
@@ -411,6 +437,27 @@ ARMCPU *arm_cpu_new(const char *cpu_type, GError **errp)
     cs = &cpu->parent_obj;
     cpu->model = info->name;
     info->init(cpu);
+    /* -cpu max,pauth=,pauth-impdef= (checked against the model's props). */
+    if (current_machine && current_machine->cpu_opts &&
+        current_machine->cpu_type &&
+        arm_cpu_model_find(current_machine->cpu_type) == info) {
+        const KeyValList *o = current_machine->cpu_opts;
+        bool on = cpu->pauth, impdef = false;
+
+        if (!keyval_get_bool(o, "pauth", on, &on, errp) ||
+            !keyval_get_bool(o, "pauth-impdef", false, &impdef, errp)) {
+            g_free(cpu);
+            return NULL;
+        }
+        if (impdef && !on) {
+            error_setg(errp, "cannot enable pauth-impdef without pauth");
+            g_free(cpu);
+            return NULL;
+        }
+        if (cpu->pauth || on) {
+            arm_cpu_set_pauth(cpu, on, impdef);
+        }
+    }
     cs->tcg_ops = &arm_tcg_ops;
     cs->as = &address_space_memory;
     if (!cpu_exec_realizefn(cs, errp)) {

@@ -48,6 +48,11 @@
 #define SCTLR_nTWE      (1ull << 18)
 /* Bits that read as one on reset (RES1 in the ARMv8.0 layout). */
 #define SCTLR_EL1_RES1  0x30d00800ull
+/* Pointer authentication key enables (FEAT_PAuth). */
+#define SCTLR_EnIA      (1ull << 31)
+#define SCTLR_EnIB      (1ull << 30)
+#define SCTLR_EnDA      (1ull << 27)
+#define SCTLR_EnDB      (1ull << 13)
 
 /* Exception classes (ESR_ELx.EC). */
 enum {
@@ -120,6 +125,11 @@ enum {
 typedef struct ARMVectorReg {
     uint64_t d[2];
 } ARMVectorReg;
+
+/* A 128-bit pointer authentication key: lo = KeyLo_EL1, hi = KeyHi_EL1. */
+typedef struct ARMPACKey {
+    uint64_t lo, hi;
+} ARMPACKey;
 
 typedef struct CPUArchState CPUARMState;
 
@@ -203,6 +213,11 @@ struct CPUArchState {
     uint64_t exclusive_val;
     uint64_t exclusive_high;
 
+    /* Pointer authentication keys (APIAKey_EL1 ...), <127:64> in hi. */
+    struct {
+        ARMPACKey apia, apib, apda, apdb, apga;
+    } keys;
+
     /* The pending synchronous exception (valid while exception_index set). */
     struct {
         uint32_t syndrome;
@@ -249,6 +264,12 @@ typedef struct ARMCPU {
     QEMUTimer *gt_timer[2];
     /* PMU overflow interrupt (a level output), wired by the board. */
     qemu_irq pmu_irq;
+    /*
+     * FEAT_PAuth (ID_AA64ISAR1 APA/GPA = QARMA5, or API/GPI = our
+     * implementation-defined algorithm with -cpu max,pauth-impdef=on).
+     */
+    bool pauth;
+    bool pauth_impdef;
     /* The GICv3 serving ICC_*_EL1 (set by the board), or NULL: UNDEF. */
     struct GICv3State *gicv3;
 } ARMCPU;
@@ -317,6 +338,8 @@ ARMCPU *arm_cpu_new(const char *cpu_type, GError **errp);
 bool arm_cpu_type_valid(const char *cpu_type);
 /* Print the -cpu help list. */
 void arm_cpu_list(FILE *f);
+/* FEAT_PAuth on/off and which algorithm (ID_AA64ISAR1 follows). */
+void arm_cpu_set_pauth(ARMCPU *cpu, bool on, bool impdef);
 /* Where the next reset starts executing (before the first cpu_reset). */
 void arm_cpu_set_reset_pc(ARMCPU *cpu, uint64_t pc);
 

@@ -286,6 +286,12 @@ enum {
     SR_TTBR0 = K(3, 0, 2, 0, 0),
     SR_TTBR1 = K(3, 0, 2, 0, 1),
     SR_TCR = K(3, 0, 2, 0, 2),
+    /* FEAT_PAuth keys: CRm 1 = APIA/APIB, 2 = APDA/APDB, 3 = APGA. */
+    SR_APIAKEYLO = K(3, 0, 2, 1, 0), SR_APIAKEYHI = K(3, 0, 2, 1, 1),
+    SR_APIBKEYLO = K(3, 0, 2, 1, 2), SR_APIBKEYHI = K(3, 0, 2, 1, 3),
+    SR_APDAKEYLO = K(3, 0, 2, 2, 0), SR_APDAKEYHI = K(3, 0, 2, 2, 1),
+    SR_APDBKEYLO = K(3, 0, 2, 2, 2), SR_APDBKEYHI = K(3, 0, 2, 2, 3),
+    SR_APGAKEYLO = K(3, 0, 2, 3, 0), SR_APGAKEYHI = K(3, 0, 2, 3, 1),
     SR_SPSR_EL1 = K(3, 0, 4, 0, 0),
     SR_ELR_EL1 = K(3, 0, 4, 0, 1),
     SR_SP_EL0 = K(3, 0, 4, 1, 0),
@@ -355,6 +361,17 @@ static const ARMSysReg arm_sysregs[] = {
     { "TTBR0_EL1", SR_TTBR0, RW1, 0 },
     { "TTBR1_EL1", SR_TTBR1, RW1, 0 },
     { "TCR_EL1", SR_TCR, RW1, 0 },
+    /* Dynamic: UNDEFINED on a CPU without FEAT_PAuth. */
+    { "APIAKeyLo_EL1", SR_APIAKEYLO, RW1, ARM_SR_DYNAMIC },
+    { "APIAKeyHi_EL1", SR_APIAKEYHI, RW1, ARM_SR_DYNAMIC },
+    { "APIBKeyLo_EL1", SR_APIBKEYLO, RW1, ARM_SR_DYNAMIC },
+    { "APIBKeyHi_EL1", SR_APIBKEYHI, RW1, ARM_SR_DYNAMIC },
+    { "APDAKeyLo_EL1", SR_APDAKEYLO, RW1, ARM_SR_DYNAMIC },
+    { "APDAKeyHi_EL1", SR_APDAKEYHI, RW1, ARM_SR_DYNAMIC },
+    { "APDBKeyLo_EL1", SR_APDBKEYLO, RW1, ARM_SR_DYNAMIC },
+    { "APDBKeyHi_EL1", SR_APDBKEYHI, RW1, ARM_SR_DYNAMIC },
+    { "APGAKeyLo_EL1", SR_APGAKEYLO, RW1, ARM_SR_DYNAMIC },
+    { "APGAKeyHi_EL1", SR_APGAKEYHI, RW1, ARM_SR_DYNAMIC },
     { "SPSR_EL1", SR_SPSR_EL1, RW1, 0 },
     { "ELR_EL1", SR_ELR_EL1, RW1, 0 },
     { "SP_EL0", SR_SP_EL0, RW1, ARM_SR_DYNAMIC },
@@ -524,6 +541,14 @@ static void sysreg_check(CPUARMState *env, uint32_t key, int rt, bool isread)
     unsigned el = arm_current_el(env);
 
     switch (key) {
+    case SR_APIAKEYLO ... SR_APIAKEYHI + 2:
+    case SR_APDAKEYLO ... SR_APDAKEYHI + 2:
+    case SR_APGAKEYLO:
+    case SR_APGAKEYHI:
+        if (!env_archcpu(env)->pauth) {
+            sysreg_undef(env);
+        }
+        break;
     case SR_SP_EL0:
         /* Only while SP_EL1 is the stack pointer in use. */
         if (!(env->pstate & PSTATE_SP)) {
@@ -650,6 +675,16 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
     case SR_CNTV_TVAL:
         return (uint32_t)(env->cntv_cval_el0 -
                           (arm_counter_value(env) - env->cntvoff));
+    case SR_APIAKEYLO: return env->keys.apia.lo;
+    case SR_APIAKEYHI: return env->keys.apia.hi;
+    case SR_APIBKEYLO: return env->keys.apib.lo;
+    case SR_APIBKEYHI: return env->keys.apib.hi;
+    case SR_APDAKEYLO: return env->keys.apda.lo;
+    case SR_APDAKEYHI: return env->keys.apda.hi;
+    case SR_APDBKEYLO: return env->keys.apdb.lo;
+    case SR_APDBKEYHI: return env->keys.apdb.hi;
+    case SR_APGAKEYLO: return env->keys.apga.lo;
+    case SR_APGAKEYHI: return env->keys.apga.hi;
     case SR_MDSCR: return env->mdscr_el1;
     case SR_OSLSR: return 0x8 | (env->oslk << 1);  /* OSLM = 0b10, OSLK */
     case SR_OSDLR: return 0;
@@ -712,6 +747,16 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
         env->tcr_el1 = val;
         tlb_flush(env_cpu(env));
         break;
+    case SR_APIAKEYLO: env->keys.apia.lo = val; break;
+    case SR_APIAKEYHI: env->keys.apia.hi = val; break;
+    case SR_APIBKEYLO: env->keys.apib.lo = val; break;
+    case SR_APIBKEYHI: env->keys.apib.hi = val; break;
+    case SR_APDAKEYLO: env->keys.apda.lo = val; break;
+    case SR_APDAKEYHI: env->keys.apda.hi = val; break;
+    case SR_APDBKEYLO: env->keys.apdb.lo = val; break;
+    case SR_APDBKEYHI: env->keys.apdb.hi = val; break;
+    case SR_APGAKEYLO: env->keys.apga.lo = val; break;
+    case SR_APGAKEYHI: env->keys.apga.hi = val; break;
     case SR_SPSR_EL1: env->spsr_el1 = val & 0xf03fffffu; break;
     case SR_ELR_EL1: env->elr_el1 = val; break;
     case SR_SP_EL0: env->sp_el[0] = val; break;

@@ -102,4 +102,13 @@ void arm_debug_watchpoint_hit(CPUState *cs, vaddr addr, vaddr len,
 /* Write a new PSTATE (EL, SP, DAIF; NZCV included) keeping SP banking right. */
 void aarch64_pstate_write(CPUARMState *env, uint32_t val);
 
+/*
+ * ComputePAC() of FEAT_PAuth (target-arm/pauth_helper.c): the architected
+ * QARMA5 cipher and our implementation-defined replacement.
+ */
+uint64_t pauth_computepac_qarma5(uint64_t data, uint64_t modifier,
+                                 ARMPACKey key);
+uint64_t pauth_computepac_impdef(uint64_t data, uint64_t modifier,
+                                 ARMPACKey key);
+
 #endif

@@ -669,6 +669,178 @@ static bool trans_ERET(DisasContext *s, arg_ERET *a)
     return true;
 }
 
+/* ---- pointer authentication (FEAT_PAuth, helpers in pauth_helper.c) ---- */
+
+static bool have_pauth(DisasContext *s)
+{
+    return env_archcpu(s->env)->pauth;
+}
+
+typedef void PAuthGen(TCGv_i64, TCGv_ptr, TCGv_i64, TCGv_i64);
+
+/* [aut][d][b] */
+static PAuthGen *const pauth_gen[2][2][2] = {
+    { { gen_helper_pacia, gen_helper_pacib },
+      { gen_helper_pacda, gen_helper_pacdb } },
+    { { gen_helper_autia, gen_helper_autib },
+      { gen_helper_autda, gen_helper_autdb } },
+};
+
+/* A new temp: @ptr signed (aut = 0) or authenticated with @mod. */
+static TCGv_i64 gen_pauth(bool aut, bool data, bool keyb, TCGv_i64 ptr,
+                          TCGv_i64 mod)
+{
+    TCGv_i64 res = tcg_temp_new_i64();
+    pauth_gen[aut][data][keyb](res, tcg_env, ptr, mod);
+    return res;
+}
+
+/* PACIA ... AUTDZB: Xd = sign/auth(Xd, Xn|SP or zero). */
+static bool trans_PACAUT(DisasContext *s, arg_PACAUT *a)
+{
+    TCGv_i64 mod;
+
+    if (!have_pauth(s) || (a->z && a->rn != 31)) {
+        return false;
+    }
+    mod = a->z ? tcg_constant_i64(0) : read_xsp(s, a->rn);
+    write_x(s, a->rd, gen_pauth(a->aut, a->d, a->b, read_x(s, a->rd), mod),
+            true);
+    return true;
+}
+
+static bool trans_XPAC(DisasContext *s, arg_XPAC *a)
+{
+    TCGv_i64 res;
+
+    if (!have_pauth(s)) {
+        return false;
+    }
+    res = tcg_temp_new_i64();
+    if (a->d) {
+        gen_helper_xpacd(res, tcg_env, read_x(s, a->rd));
+    } else {
+        gen_helper_xpaci(res, tcg_env, read_x(s, a->rd));
+    }
+    write_x(s, a->rd, res, true);
+    return true;
+}
+
+static bool trans_PACGA(DisasContext *s, arg_PACGA *a)
+{
+    TCGv_i64 res;
+
+    if (!have_pauth(s)) {
+        return false;
+    }
+    res = tcg_temp_new_i64();
+    gen_helper_pacga(res, tcg_env, read_x(s, a->rn), read_xsp(s, a->rm));
+    write_x(s, a->rd, res, true);
+    return true;
+}
+
+/* The hint-space forms are NOPs on a CPU without FEAT_PAuth. */
+static bool trans_XPACLRI(DisasContext *s, arg_XPACLRI *a)
+{
+    if (have_pauth(s)) {
+        gen_helper_xpaci(cpu_X[30], tcg_env, cpu_X[30]);
+    }
+    return true;
+}
+
+static bool trans_PAC1716(DisasContext *s, arg_PAC1716 *a)
+{
+    if (have_pauth(s)) {
+        tcg_gen_mov_i64(cpu_X[17], gen_pauth(a->aut, false, a->b, cpu_X[17],
+                                             cpu_X[16]));
+    }
+    return true;
+}
+
+static bool trans_PACHINT(DisasContext *s, arg_PACHINT *a)
+{
+    if (have_pauth(s)) {
+        TCGv_i64 mod = a->sp ? cpu_X[31] : tcg_constant_i64(0);
+        tcg_gen_mov_i64(cpu_X[30], gen_pauth(a->aut, false, a->b, cpu_X[30],
+                                             mod));
+    }
+    return true;
+}
+
+/* The authenticated branch target; with @link, X30 = the return address. */
+static void gen_branch_auth(DisasContext *s, bool keyb, TCGv_i64 target,
+                            TCGv_i64 mod, bool link)
+{
+    TCGv_i64 dst = gen_pauth(true, false, keyb, target, mod);
+
+    if (link) {
+        tcg_gen_movi_i64(cpu_X[30], s->pc_curr + 4);
+    }
+    tcg_gen_mov_i64(cpu_pc, dst);
+    s->base.is_jmp = DISAS_JUMP;
+}
+
+static bool trans_BRAZ(DisasContext *s, arg_BRAZ *a)
+{
+    if (!have_pauth(s)) {
+        return false;
+    }
+    gen_branch_auth(s, a->m, read_x(s, a->rn), tcg_constant_i64(0), false);
+    return true;
+}
+
+static bool trans_BLRAZ(DisasContext *s, arg_BLRAZ *a)
+{
+    if (!have_pauth(s)) {
+        return false;
+    }
+    gen_branch_auth(s, a->m, read_x(s, a->rn), tcg_constant_i64(0), true);
+    return true;
+}
+
+static bool trans_BRA(DisasContext *s, arg_BRA *a)
+{
+    if (!have_pauth(s)) {
+        return false;
+    }
+    gen_branch_auth(s, a->m, read_x(s, a->rn), read_xsp(s, a->rm), false);
+    return true;
+}
+
+static bool trans_BLRA(DisasContext *s, arg_BLRA *a)
+{
+    if (!have_pauth(s)) {
+        return false;
+    }
+    gen_branch_auth(s, a->m, read_x(s, a->rn), read_xsp(s, a->rm), true);
+    return true;
+}
+
+static bool trans_RETA(DisasContext *s, arg_RETA *a)
+{
+    if (!have_pauth(s)) {
+        return false;
+    }
+    gen_branch_auth(s, a->m, cpu_X[30], cpu_X[31], false);
+    return true;
+}
+
+static bool trans_ERETA(DisasContext *s, arg_ERETA *a)
+{
+    TCGv_i64 elr;
+
+    if (!have_pauth(s) || s->el == 0) {
+        return false;
+    }
+    elr = tcg_temp_new_i64();
+    tcg_gen_ld_i64(elr, tcg_env, offsetof(CPUARMState, elr_el1));
+    gen_update_pc(s, s->pc_curr);
+    gen_helper_eret_pauth(tcg_env, gen_pauth(true, false, a->m, elr,
+                                             cpu_X[31]));
+    s->base.is_jmp = DISAS_EXIT;
+    return true;
+}
+
 /* ---- exception generation and hints ------------------------------------ */
 
 static bool trans_SVC(DisasContext *s, arg_i *a)
@@ -985,6 +1157,26 @@ static bool do_ldst_i(DisasContext *s, arg_ldst *a, int opc)
 static bool trans_STR_i(DisasContext *s, arg_ldst *a) { return do_ldst_i(s, a, 0); }
 static bool trans_LDR_i(DisasContext *s, arg_ldst *a) { return do_ldst_i(s, a, 1); }
 static bool trans_LDRS_i(DisasContext *s, arg_ldst *a) { return do_ldst_i(s, a, 2 + a->ext); }
+
+/* LDRAA/LDRAB: a 64-bit load from the authenticated Xn|SP + offset. */
+static bool trans_LDRA(DisasContext *s, arg_LDRA *a)
+{
+    /* S:imm9 is a 10-bit signed count of doublewords. */
+    int64_t off = ((int64_t)(a->s ? a->imm - 512 : a->imm)) * 8;
+    TCGv_i64 addr;
+
+    if (!have_pauth(s)) {
+        return false;
+    }
+    addr = gen_pauth(true, true, a->m, read_xsp(s, a->rn),
+                     tcg_constant_i64(0));
+    tcg_gen_addi_i64(addr, addr, off);
+    do_gpr_ld(s, a->rt, addr, 3, false, false, s->mmu_idx);
+    if (a->w) {
+        tcg_gen_mov_i64(cpu_X[a->rn], addr);
+    }
+    return true;
+}
 
 static bool trans_PRFM_i(DisasContext *s, arg_PRFM_i *a) { return true; }
 static bool trans_PRFUM(DisasContext *s, arg_PRFUM *a) { return true; }
