@@ -110,5 +110,8 @@ uint64_t pauth_computepac_qarma5(uint64_t data, uint64_t modifier,
                                  ARMPACKey key);
 uint64_t pauth_computepac_impdef(uint64_t data, uint64_t modifier,
                                  ARMPACKey key);
+/* QARMA5 computed cell by cell, as written in the Arm ARM (slow). */
+uint64_t pauth_computepac_qarma5_ref(uint64_t data, uint64_t modifier,
+                                     ARMPACKey key);
 
 #endif

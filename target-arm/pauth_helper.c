@@ -61,19 +61,6 @@ static const uint64_t pac_alpha = 0xC0AC29B7C97C50DDull;
 /* The S-box and its inverse on two cells at a time. */
 static uint8_t sub2[256], inv_sub2[256];
 
-static void __attribute__((constructor)) pauth_init_tables(void)
-{
-    uint8_t inv[16];
-
-    for (int i = 0; i < 16; i++) {
-        inv[pac_sbox[i]] = i;
-    }
-    for (int i = 0; i < 256; i++) {
-        sub2[i] = pac_sbox[i & 15] | pac_sbox[i >> 4] << 4;
-        inv_sub2[i] = inv[i & 15] | inv[i >> 4] << 4;
-    }
-}
-
 static inline unsigned cell(uint64_t x, int i)
 {
     return (x >> (4 * i)) & 0xf;
@@ -175,9 +162,94 @@ static uint64_t pac_mult(uint64_t x)
     return o;
 }
 
+/*
+ * The cell functions above are the readable definition; the cipher runs
+ * on tables built from them. Every layer but the S-box is linear over
+ * GF(2), so a layer is the XOR of one table entry per input byte:
+ * L(x) = T[0][x<7:0>] ^ ... ^ T[7][x<63:56>], T[j][b] = L(b << 8j).
+ * Composed layers get one table: 5 of 16 KiB, built at start-up.
+ */
+typedef uint64_t LinTable[8][256];
+static LinTable t_shuf_mult;        /* PACMult(PACCellShuffle(x)) */
+static LinTable t_mult_invshuf;     /* PACCellInvShuffle(PACMult(x)) */
+static LinTable t_invshuf;          /* PACCellInvShuffle(x) */
+static LinTable t_tweak;            /* TweakShuffle(x) */
+static LinTable t_tweak_inv;        /* TweakInvShuffle(x) */
+
+static void lin_table_build(LinTable t, uint64_t (*f)(uint64_t),
+                            uint64_t (*g)(uint64_t))
+{
+    for (int j = 0; j < 8; j++) {
+        for (int b = 0; b < 256; b++) {
+            uint64_t v = f((uint64_t)b << (8 * j));
+            t[j][b] = g ? g(v) : v;
+        }
+    }
+}
+
+static inline uint64_t lin(const LinTable t, uint64_t x)
+{
+    return t[0][x & 0xff] ^ t[1][(x >> 8) & 0xff] ^
+           t[2][(x >> 16) & 0xff] ^ t[3][(x >> 24) & 0xff] ^
+           t[4][(x >> 32) & 0xff] ^ t[5][(x >> 40) & 0xff] ^
+           t[6][(x >> 48) & 0xff] ^ t[7][x >> 56];
+}
+
+static void __attribute__((constructor)) pauth_init_tables(void)
+{
+    uint8_t inv[16];
+
+    for (int i = 0; i < 16; i++) {
+        inv[pac_sbox[i]] = i;
+    }
+    for (int i = 0; i < 256; i++) {
+        sub2[i] = pac_sbox[i & 15] | pac_sbox[i >> 4] << 4;
+        inv_sub2[i] = inv[i & 15] | inv[i >> 4] << 4;
+    }
+    lin_table_build(t_shuf_mult, pac_cell_shuffle, pac_mult);
+    lin_table_build(t_mult_invshuf, pac_mult, pac_cell_inv_shuffle);
+    lin_table_build(t_invshuf, pac_cell_inv_shuffle, NULL);
+    lin_table_build(t_tweak, tweak_shuffle, NULL);
+    lin_table_build(t_tweak_inv, tweak_inv_shuffle, NULL);
+}
+
 /* ComputePAC(data, modifier, key<127:64>, key<63:0>). */
 uint64_t pauth_computepac_qarma5(uint64_t data, uint64_t modifier,
                                  ARMPACKey key)
+{
+    uint64_t k0 = key.hi, k1 = key.lo;
+    uint64_t modk0 = (k0 << 63) | ((k0 >> 1) ^ (k0 >> 63));
+    uint64_t mod = modifier;
+    uint64_t w = data ^ k0;
+
+    for (int i = 0; i <= 4; i++) {
+        w ^= k1 ^ mod ^ pac_rc[i];
+        if (i > 0) {
+            w = lin(t_shuf_mult, w);
+        }
+        w = pac_sub(w, sub2);
+        mod = lin(t_tweak, mod);
+    }
+    w ^= modk0 ^ mod;
+    w = pac_sub(lin(t_shuf_mult, w), sub2);
+    w = lin(t_shuf_mult, w);
+    w ^= k1;
+    w = lin(t_mult_invshuf, pac_sub(lin(t_invshuf, w), inv_sub2));
+    w ^= k0 ^ mod;
+    for (int i = 0; i <= 4; i++) {
+        w = pac_sub(w, inv_sub2);
+        if (i < 4) {
+            w = lin(t_mult_invshuf, w);
+        }
+        mod = lin(t_tweak_inv, mod);
+        w ^= pac_rc[4 - i] ^ k1 ^ mod ^ pac_alpha;
+    }
+    return w ^ modk0;
+}
+
+/* The same from the cell functions, step by step (the slow twin). */
+uint64_t pauth_computepac_qarma5_ref(uint64_t data, uint64_t modifier,
+                                     ARMPACKey key)
 {
     uint64_t k0 = key.hi, k1 = key.lo;
     uint64_t modk0 = (k0 << 63) | ((k0 >> 1) ^ (k0 >> 63));
