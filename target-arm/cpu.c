@@ -27,16 +27,17 @@ typedef struct ARMCPUModelInfo {
 } ARMCPUModelInfo;
 
 /*
- * Feature registers of what translate-a64.c implements: EL0 and EL1 in
- * AArch64 only, no EL2/EL3, no FP/AdvSIMD (0xf = not implemented), no GIC
- * system registers, CRC32, and LSE atomics on "max" only (an A57 is v8.0).
+ * Feature registers of what the translator implements: EL0 and EL1 in
+ * AArch64 only, no EL2/EL3, FP and AdvSIMD without half-precision
+ * arithmetic (FEAT_FP16 is not there: field value 0), no GIC system
+ * registers, CRC32, and LSE atomics on "max" only (an A57 is v8.0).
  */
 static void arm_cpu_common_isar(ARMCPU *cpu)
 {
     cpu->isar.id_aa64pfr0 = 0x1ull |            /* EL0: AArch64 */
                             (0x1ull << 4) |     /* EL1: AArch64 */
-                            (0xfull << 16) |    /* FP: none */
-                            (0xfull << 20);     /* AdvSIMD: none */
+                            (0x0ull << 16) |    /* FP: single, double */
+                            (0x0ull << 20);     /* AdvSIMD: likewise */
     cpu->isar.id_aa64pfr1 = 0;
     /* DebugVer v8; 2 breakpoints (BRPs = 1), 2 watchpoints (WRPs = 1) */
     cpu->isar.id_aa64dfr0 = 0x6 | (1u << 12) | (1u << 20) |
