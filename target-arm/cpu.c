@@ -263,6 +263,9 @@ static bool arm_tlb_fill(CPUState *cs, vaddr addr, int size,
         }
         arm_raise_abort(cs, addr, access_type, fsc, retaddr);
     }
+    if ((addr >> 56) != ((addr >> 55) & 1 ? 0xff : 0)) {
+        ARM_CPU(cs)->tlb_tagged = true;
+    }
     tlb_set_page(cs, addr & TARGET_PAGE_MASK, t.pa & TARGET_PAGE_MASK,
                  t.prot, mmu_idx, t.page_size);
     return true;

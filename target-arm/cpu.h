@@ -257,6 +257,11 @@ typedef struct ARMCPU {
     uint64_t dczid;
     uint64_t cntfrq;            /* Hz of the generic timer counter */
     ARMISARegisters isar;
+    /*
+     * A TLB entry of an address with a non-canonical top byte (TBI) may
+     * exist: TLBI by VA must then flush everything (helper-a64.c).
+     */
+    bool tlb_tagged;
     /* PSCI power state: off until CPU_ON (secondaries) or after CPU_OFF. */
     bool power_off;
     /* Generic timer outputs (GTIMER_PHYS, GTIMER_VIRT), wired by the board. */

@@ -10,6 +10,7 @@
  */
 #include "util/osdep.h"
 #include "util/log.h"
+#include "util/bitops.h"
 #include "target-arm/cpu.h"
 #include "target-arm/internals.h"
 #include "exec/exec-all.h"
@@ -250,10 +251,48 @@ void helper_sys_at(CPUARMState *env, uint32_t op, uint64_t va)
                    ((uint64_t)t.attr << 56);
 }
 
-/* TLBI: we keep no ASIDs or VMIDs, so every form flushes everything. */
+/*
+ * TLBI. We keep no ASIDs: the forms by ASID or of everything flush the
+ * whole TLB of every CPU.
+ */
 void helper_tlbi_all(CPUARMState *env)
 {
+    CPUState *cs;
+
+    CPU_FOREACH(cs) {
+        ARM_CPU(cs)->tlb_tagged = false;
+    }
     tlb_flush_all_cpus_synced(env_cpu(env));
+}
+
+/*
+ * TLBI VAE1, VAAE1, VALE1, VAALE1 (@op = CRm << 3 | op2; CRm 7 local,
+ * 3 Inner Shareable): Xt[43:0] is VA[55:12], whatever the ASID field.
+ * The page is flushed at every MMU index (an EL1 access to a user page
+ * has an entry too); large pages and blocks are handled by cputlb (a
+ * flush inside one flushes all). TLB entries are keyed by the whole VA,
+ * so a page also reached through tagged addresses (TBI) has entries this
+ * flush would miss: then, as for the other forms, everything goes.
+ * The local forms only need this CPU flushed; Linux uses them when
+ * nothing else can hold the entry.
+ */
+void helper_tlbi_va(CPUARMState *env, uint32_t op, uint64_t xt)
+{
+    CPUState *self = env_cpu(env), *cs;
+    bool local = (op >> 3) == 7;
+    uint64_t va = sextract64(xt << 12, 0, 56);
+
+    CPU_FOREACH(cs) {
+        if ((!local || cs == self) && ARM_CPU(cs)->tlb_tagged) {
+            helper_tlbi_all(env);
+            return;
+        }
+    }
+    if (local) {
+        tlb_flush_page(self, va);
+    } else {
+        tlb_flush_page_all_cpus_synced(self, va);
+    }
 }
 
 /* ---- system registers --------------------------------------------------- */

@@ -8,7 +8,8 @@
  * With SCTLR_EL1.M = 0 the translation is flat and every data access is
  * Device-nGnRnE (the translator then asks for alignment on every access).
  * Not here: stage 2, EL2/EL3 regimes, hardware AF/dirty updates, ASIDs (a
- * change of TTBR/TCR/MAIR/SCTLR or any TLBI flushes the whole TLB),
+ * change of TTBR/TCR/MAIR/SCTLR or a TLBI by ASID or of all flushes the
+ * whole TLB; TLBI by VA flushes that page, see helper_tlbi_va),
  * alignment checks for Device pages while the MMU is on (FIXME: needs a
  * per-page TLB flag).
  */

@@ -1060,7 +1060,14 @@ static bool trans_SYS(DisasContext *s, arg_sys *a)
             return false;
         }
         if (a->crn == 8) {
-            gen_helper_tlbi_all(tcg_env);
+            /* TLBI VAE1, VAAE1, VALE1, VAALE1 and their IS forms by page */
+            if (a->op1 == 0 && (a->crm == 3 || a->crm == 7) && (a->op2 & 1)) {
+                gen_helper_tlbi_va(tcg_env,
+                                   tcg_constant_i32(a->crm << 3 | a->op2),
+                                   read_x(s, a->rt));
+            } else {
+                gen_helper_tlbi_all(tcg_env);
+            }
             /* New translations may differ: end the TB. */
             s->base.is_jmp = DISAS_UPDATE_EXIT;
         }

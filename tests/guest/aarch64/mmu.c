@@ -2,7 +2,8 @@
  * mmu.c - stage 1 translation with the 4K granule: 1 GiB tables, 2 MiB
  * blocks and 4 KiB pages, TTBR0 and TTBR1 ranges, top-byte-ignore, page
  * aliases, read-only and PXN pages, translation faults at each level,
- * access flag faults, AT S1E1R/W into PAR_EL1, remapping after TLBI, EL0
+ * access flag faults, AT S1E1R/W into PAR_EL1, remapping after TLBI (by
+ * VA through tagged, TTBR1 and block mappings, local and IS forms), EL0
  * permissions, the implicit PXN of EL0-writable pages, the 64K granule,
  * and turning the MMU off again.
  */
@@ -235,6 +236,62 @@ int main(void)
                      : : "r"((TEST_VA + 0x1000) >> 12) : "memory");
     check("after TLBI the alias shows the new page", ld(TEST_VA + 0x1000),
           0x8888888888888888ul);
+
+    /*
+     * TLBI by VA must reach every way the page was used: through a tagged
+     * address (TBI0), through TTBR1, and any address inside a block
+     * whatever address the TLBI names. Local (vae1) and IS forms.
+     */
+    {
+        u64 tagged = 0x5a00000000000000ul | (TEST_VA + 0x1000);
+        u64 hi = 0xffffff8000000000ul + TEST_VA + 0x1000;
+        u64 blk = 0x46000000ul, other = 0x46200000ul;
+
+        check("TTBR1 alias before remap", ld(hi), 0x8888888888888888ul);
+        /* nothing between the tagged access and the TLBI may evict it */
+        v = ld(tagged);
+        l3[1] = (TEST_VA + 0x2000) | NORMAL | D_PAGE;
+        __asm__ volatile("dsb ishst\n\ttlbi vale1is, %0\n\tdsb ish\n\tisb"
+                         : : "r"((TEST_VA + 0x1000) >> 12) : "memory");
+        check("tagged alias before remap", v, 0x8888888888888888ul);
+        check("TLBI VALE1IS by the untagged VA: tagged access remapped",
+              ld(tagged), 0xabcd);
+        check("TLBI VALE1IS: untagged access remapped", ld(TEST_VA + 0x1000),
+              0xabcd);
+        l3[1] = (TEST_VA + 0x8000) | NORMAL | D_PAGE;
+        __asm__ volatile("dsb ishst\n\ttlbi vaae1is, %0\n\tdsb ish\n\tisb"
+                         : : "r"((hi >> 12) & ((1ul << 44) - 1)) : "memory");
+        check("TLBI VAAE1IS by a TTBR1 VA: TTBR1 access remapped", ld(hi),
+              0x8888888888888888ul);
+        l3[1] = (TEST_VA + 0x2000) | NORMAL | D_PAGE;
+        __asm__ volatile("dsb ishst\n\ttlbi vmalle1is\n\tdsb ish\n\tisb"
+                         ::: "memory");
+        v = ld(tagged);
+        l3[1] = (TEST_VA + 0x8000) | NORMAL | D_PAGE;
+        __asm__ volatile("dsb nshst\n\ttlbi vae1, %0\n\tdsb nsh\n\tisb"
+                         : : "r"((TEST_VA + 0x1000) >> 12) : "memory");
+        check("tagged access before the local TLBI", v, 0xabcd);
+        check("TLBI VAE1 (local): tagged access remapped", ld(tagged),
+              0x8888888888888888ul);
+        check("TLBI VAE1 (local): untagged access remapped",
+              ld(TEST_VA + 0x1000), 0x8888888888888888ul);
+
+        /* a 2 MiB block, invalidated through its first page */
+        *(volatile u64 *)(blk + 0x1000) = 0x1111;
+        *(volatile u64 *)(other + 0x1000) = 0x2222;
+        __asm__ volatile("dsb sy" ::: "memory");
+        check("2M block before remap", ld(blk + 0x1000), 0x1111);
+        l2_ram[(blk >> 21) & 511] = other | NORMAL | D_BLOCK;
+        __asm__ volatile("dsb ishst\n\ttlbi vae1is, %0\n\tdsb ish\n\tisb"
+                         : : "r"(blk >> 12) : "memory");
+        check("TLBI VAE1IS of a block's first page: the block is remapped",
+              ld(blk + 0x1000), 0x2222);
+        l2_ram[(blk >> 21) & 511] = blk | NORMAL | D_BLOCK;
+        __asm__ volatile("dsb ishst\n\ttlbi vae1is, %0\n\tdsb ish\n\tisb"
+                         : : "r"((blk + 0x1ff000) >> 12) : "memory");
+        check("TLBI VAE1IS of a block's last page: the block is remapped",
+              ld(blk + 0x1000), 0x1111);
+    }
 
     /* Normal memory with the MMU on: misaligned loads are allowed */
     exc_expect(4);
