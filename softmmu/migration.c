@@ -658,6 +658,8 @@ bool migration_listen_incoming(const char *uri, bool autostart, GError **errp)
     if (!parse_unix_uri(uri, &sa, errp)) {
         return false;
     }
+    /* A stale socket file from an earlier run would make bind fail (QEMU too unlinks). */
+    unlink(sa.sun_path);
     fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
         listen(fd, 1) < 0) {

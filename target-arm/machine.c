@@ -5,8 +5,9 @@
  * CPUARMState up to reset_pc is plain data by convention (reset clears it
  * with one memset, so it holds no pointers), and it goes as one block:
  * registers added to env later migrate without a change here. The rest is
- * listed: PSCI power state, WFI halt, and the generic timers' deadlines,
- * which post_load recomputes from the restored CNT*_CTL/CVAL.
+ * listed: PSCI power state, WFI halt. post_load recomputes what derives
+ * from env: the generic timers' deadlines from CNT*_CTL/CVAL, and the
+ * core watchpoints from DBGWVR/DBGWCR.
  */
 #include "util/osdep.h"
 #include "target-arm/cpu.h"
@@ -20,6 +21,8 @@ static int arm_cpu_post_load(void *opaque, int version_id)
     /* The float_status copies came with env; FPCR is their source anyway. */
     vfp_set_fpcr(&cpu->env, cpu->env.fpcr);
     arm_gt_update(cpu);
+    /* The core's watchpoints follow DBGWVR/DBGWCR (breakpoints are TB flags). */
+    arm_debug_update_wp(&cpu->env);
     return 0;
 }
 

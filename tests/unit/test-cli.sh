@@ -252,8 +252,8 @@ expect_err "too many -serial" "$P: -serial null: too many serial ports (at most 
 expect_err "-semihosting-config bad target" \
     "$P: -semihosting-config: target must be native, gdb or auto, not 'moon'" \
     -semihosting-config enable=on,target=moon
-expect_err "-incoming is refused before anything starts" \
-    "$P: -incoming unix:/tmp/x: migration is not supported yet" -M none -incoming unix:/tmp/x
+expect_err "-incoming of an unsupported transport is refused before anything starts" \
+    "$P: -incoming tcp:localhost:4444: only unix:PATH is supported" -M none -incoming tcp:localhost:4444
 run "$B/plumb" -target sparc
 if [ "$rc" = 1 ] && [ "$(cat "$tmp/err")" = "plumb: -target: unknown target 'sparc' (aarch64, ppc64, x86_64)" ]; then
     ok "plain plumb -target with an unknown architecture"
