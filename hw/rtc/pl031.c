@@ -163,11 +163,26 @@ static void pl031_write(void *opaque, hwaddr addr, uint64_t val, unsigned size)
     }
 }
 
+/*
+ * 32-bit accesses only, except byte reads of the ID registers at their
+ * start: EDK2's PL031 driver identifies the device with MmioRead8 (QEMU
+ * takes any width), and an APB peripheral returns the addressed lane.
+ */
+static bool pl031_accepts(void *opaque, hwaddr addr, unsigned size,
+                          bool is_write, MemTxAttrs attrs)
+{
+    if (size == 1) {
+        return !is_write && addr >= PL031_PERIPHID0 && !(addr & 3);
+    }
+    return size == 4;
+}
+
 static const MemoryRegionOps pl031_ops = {
     .read = pl031_read,
     .write = pl031_write,
     .endianness = DEVICE_LITTLE_ENDIAN,
-    .valid = { .min_access_size = 4, .max_access_size = 4 },
+    .valid = { .min_access_size = 1, .max_access_size = 4,
+               .accepts = pl031_accepts },
     .impl = { .min_access_size = 4, .max_access_size = 4 },
 };
 
