@@ -45,7 +45,9 @@ endif
 # Each seed is one image of A64D_BLOCKS blocks of A64D_INSNS instructions;
 # it runs under plumb (and each slow twin) and QEMU, one TAP test per block.
 # QEMU's output is cached next to the image so the twins do not rerun it.
-A64D_SEEDS := 1 2
+# fpN seeds mix in every FP/SIMD class (--fpsimd all): V0-V31, FPSR and
+# FPCR are compared too.
+A64D_SEEDS := 1 2 fp3 fp4
 A64D_BLOCKS := 50
 A64D_INSNS := 40
 A64D_GEN := scripts/a64-difftest-gen.py
@@ -53,10 +55,11 @@ A64D_CMP := scripts/a64-difftest-compare.py
 A64D_HARNESS_DEPS := $(A64D_SRC)/harness.c tests/guest/aarch64/crt0.S \
 	tests/guest/aarch64/testlib.c tests/guest/aarch64/testlib.h tests/guest/aarch64/link.ld
 
-$(A64D_OUT)/seed%.S $(A64D_OUT)/seed%.json: $(A64D_GEN)
+$(A64D_OUT)/seed%.S $(A64D_OUT)/seed%.json: $(A64D_GEN) scripts/a64difftest_fpsimd.py
 	@mkdir -p $(@D)
 	@echo "  GEN     $(A64D_OUT)/seed$*.S"
-	$(QUIET)python3 $(A64D_GEN) --seed $* --blocks $(A64D_BLOCKS) --insns $(A64D_INSNS) \
+	$(QUIET)$(DECODETREE_PYTHON) $(A64D_GEN) --seed $(patsubst fp%,%,$*) \
+		$(if $(filter fp%,$*),--fpsimd all) --blocks $(A64D_BLOCKS) --insns $(A64D_INSNS) \
 		-o $(A64D_OUT)/seed$*.S --meta $(A64D_OUT)/seed$*.json
 
 $(A64D_OUT)/seed%.elf: $(A64D_OUT)/seed%.S $(A64D_HARNESS_DEPS)
@@ -72,7 +75,7 @@ ifneq ($(CROSS_AARCH64),)
 # seed under plumb's default or one slow twin.
 define a64d_runner
 $(A64D_OUT)/aarch64-diff-seed$(1)$(if $(2),-$(2)): $(A64D_OUT)/seed$(1).elf $(A64D_CMP)
-	@printf '#!/bin/sh\nexec python3 %s --elf %s --meta %s --plumb %s --qemu-cache %s %s "$$$$@"\n' \
+	@printf '#!/bin/sh\nexec $(DECODETREE_PYTHON) %s --elf %s --meta %s --plumb %s --qemu-cache %s %s "$$$$@"\n' \
 		"$(abspath $(A64D_CMP))" "$(abspath $(A64D_OUT)/seed$(1).elf)" \
 		"$(abspath $(A64D_OUT)/seed$(1).json)" "$(abspath $(BUILD)/plumb-system-aarch64)" \
 		"$(abspath $(A64D_OUT)/seed$(1).qemu-out)" \
