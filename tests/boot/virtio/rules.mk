@@ -1,0 +1,15 @@
+# tests/boot/virtio/rules.mk - make check-boot: Debian's kernel drives plumb's
+# PCI and virtio devices (run.sh): $(BUILD)/tests/boot/virtio-<transport>-gicv<V>
+#   pci:  virtio-blk-pci, virtio-net-pci, pci-testdev on gpex (MSI-X: ITS or GICv2m)
+#   mmio: virtio-blk-device, virtio-net-device on virt's virtio-mmio transports
+
+VIRTIO_BOOT_CONFIGS := pci-gicv3 pci-gicv2 mmio-gicv3
+BOOT_TESTS += $(addprefix $(BUILD)/tests/boot/virtio-,$(VIRTIO_BOOT_CONFIGS))
+
+$(BUILD)/tests/boot/virtio-%: tests/boot/virtio/run.sh tests/boot/virtio/rules.mk
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nexec %s %s %s %s %s "$$@"\n' \
+		"$(abspath tests/boot/virtio/run.sh)" \
+		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BUILD)/boot-cache)" \
+		"$(word 1,$(subst -, ,$*))" "$(patsubst gicv%,%,$(word 2,$(subst -, ,$*)))" > $@
+	@chmod +x $@

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# run.sh PLUMB CACHE TRANSPORT GIC [EMULATOR_ARGS...] - Debian 12's arm64
+# kernel drives plumb's virtio devices (make check-boot), prints TAP.
+#
+# TRANSPORT pci: virtio-blk-pci, virtio-net-pci and pci-testdev on the gpex
+# root bus; mmio: virtio-blk-device
+# and virtio-net-device on virt's virtio-mmio transports. GIC is
+# gic-version (3: MSI-X through the ITS, 2: through GICv2m).
+# The guest (init.sh) loads the virtio modules taken from the same
+# linux-image .deb as the kernel, lists the PCI functions and virtio devices,
+# md5sums /dev/vda (a raw image made here with known content) and fetches a
+# file over HTTP from a server this script runs on the host, reached through
+# slirp's gateway 10.0.2.2 (guest->host loopback, nothing leaves the box).
+# The kernel and busybox come from tests/boot/fetch-guest.sh's cache.
+# Env: BOOT_TIMEOUT (s, default 120), BOOT_KEEP_LOG=FILE keeps the console,
+# VIO_BENCH=1 prints "bench MB/s" lines instead of the TAP checks (bench.sh).
+set -u
+plumb=${1:?usage: $0 PLUMB CACHE TRANSPORT GIC}
+cache=$2 transport=$3 gic=$4
+shift 4
+here=$(cd "$(dirname "$0")" && pwd)
+timeout_s=${BOOT_TIMEOUT:-120}
+tmp=$(mktemp -d)
+srv=""
+trap '[ -n "$srv" ] && kill $srv 2>/dev/null; rm -rf "$tmp"' EXIT
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); echo "not ok $n - $1${2:+ # $2}"; }
+check() { if [ "$2" = 0 ]; then ok "$1"; else notok "$1" "${3:-}"; fi; }
+
+if [ "$transport" = pci ]; then plan=11; else plan=8; fi
+[ -z "${VIO_BENCH:-}" ] && echo "1..$plan"
+skip_all() {
+    for ((i = n + 1; i <= plan; i++)); do echo "ok $i - check $i # SKIP $1"; done
+    exit 0
+}
+fail_all() {
+    for ((i = n + 1; i <= plan; i++)); do notok "check $i" "$1"; done
+    exit 1
+}
+
+# The kernel and busybox (tests/boot/fetch-guest.sh), then the modules.
+mkdir -p "$cache"
+( flock 9; "$here/../fetch-guest.sh" "$cache" ) 9> "$cache/.lock" > "$tmp/fetch.log" 2>&1
+frc=$?
+if [ $frc != 0 ]; then
+    sed 's/^/# /' "$tmp/fetch.log"
+    [ $frc = 2 ] && skip_all "the Debian mirror is unreachable, no guest to boot"
+    fail_all "fetch-guest.sh failed"
+fi
+( flock 9; "$here/modules.sh" "$cache" ) 9> "$cache/.lock" > "$tmp/mods.log" 2>&1
+mrc=$?
+if [ $mrc != 0 ]; then
+    sed 's/^/# /' "$tmp/mods.log"
+    [ $mrc = 2 ] && skip_all "the Debian mirror is unreachable, no modules"
+    fail_all "modules.sh failed"
+fi
+initrd=$cache/virtio/initrd.gz
+
+# A 16 MiB disk of known pseudo-random content.
+disk=$tmp/disk.img
+head -c $((16 << 20)) /dev/urandom > "$disk"
+[ -n "${VIO_BENCH:-}" ] && head -c $((VIO_BENCH_MB << 20)) /dev/urandom > "$disk"
+want_vda=$(md5sum < "$disk" | cut -d' ' -f1)
+# The HTTP server the guest reaches at 10.0.2.2:PORT.
+mkdir "$tmp/www"
+head -c 100000 /dev/urandom > "$tmp/www/blob"
+want_blob=$(md5sum < "$tmp/www/blob" | cut -d' ' -f1)
+python3 - "$tmp/www" > "$tmp/port" 2> "$tmp/srv.log" <<'PY' &
+import functools, http.server, sys
+h = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), h)
+print(s.server_address[1], flush=True)
+s.serve_forever()
+PY
+srv=$!
+for ((i = 0; i < 50; i++)); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+port=$(cat "$tmp/port")
+
+# plumb takes the image in drive=; QEMU (bench.sh compares) wants -drive.
+drive=$disk
+case ${plumb##*/} in
+qemu*) devs=(-drive "file=$disk,if=none,format=raw,id=d0"); drive=d0 ;;
+*) devs=() ;;
+esac
+if [ "$transport" = pci ]; then
+    devs+=(-device virtio-blk-pci,drive="$drive" -netdev user,id=n0
+           -device virtio-net-pci,netdev=n0 -device pci-testdev)
+else
+    devs+=(-device virtio-blk-device,drive="$drive" -netdev user,id=n0
+           -device virtio-net-device,netdev=n0)
+fi
+append="console=ttyAMA0 panic=-1 vio_port=$port"
+[ -n "${VIO_BENCH:-}" ] && append="$append vio_bench=1"
+args=(-M "virt,gic-version=$gic" -cpu max -m 1G -smp 1 -nographic
+      -kernel "$cache/Image" -initrd "$initrd" -append "$append" -no-reboot
+      "${devs[@]}" "$@")
+[ -z "${VIO_BENCH:-}" ] && echo "# $plumb ${args[*]}"
+t0=$(date +%s%N)
+timeout -k 5 "$timeout_s" "$plumb" "${args[@]}" < /dev/null > "$tmp/con" 2> "$tmp/err"
+rc=$?
+t1=$(date +%s%N)
+tr -d '\r' < "$tmp/con" > "$tmp/log"
+[ -n "${BOOT_KEEP_LOG:-}" ] && cp "$tmp/log" "$BOOT_KEEP_LOG"
+if [ -n "${VIO_BENCH:-}" ]; then
+    sed -n 's/^VIO-BENCH //p' "$tmp/log" | awk -v mb="$VIO_BENCH_MB" \
+        '{ d = $2 - $1; if (d > 0) printf "bench %.1f MB/s (%d MiB in %.2f s)\n", mb / d, mb, d }'
+    exit 0
+fi
+echo "# wall $(( (t1 - t0) / 1000000 )) ms, exit status $rc"
+grep -a '^VIO-' "$tmp/log" | sed 's/^/# /'
+grep -aE 'Kernel panic|Oops|Unable to handle|BUG:|virtio.*(error|fail)' "$tmp/log" | head -n 5 | sed 's/^/# /'
+sed 's/^/# stderr: /' "$tmp/err" | head -n 10
+
+grep -q '^VIO-INIT' "$tmp/log"
+check "kernel runs /init" $?
+! grep -q '^VIO-INSMOD .* failed' "$tmp/log" && grep -q '^VIO-INSMOD virtio_net ok' "$tmp/log"
+check "insmod of the virtio modules" $? "$(grep '^VIO-INSMOD .* failed' "$tmp/log" | tr '\n' ' ')"
+if [ "$transport" = pci ]; then
+    grep -qE '^VIO-PCI \S+ 1af4:1042 .*driver=virtio-pci' "$tmp/log"
+    check "Linux enumerates virtio-blk-pci 1af4:1042, bound to virtio-pci" $?
+    grep -qE '^VIO-PCI \S+ 1af4:1041 .*driver=virtio-pci' "$tmp/log"
+    check "Linux enumerates virtio-net-pci 1af4:1041, bound to virtio-pci" $?
+    grep -qE '^VIO-PCI \S+ 1b36:0005 ' "$tmp/log"
+    check "Linux enumerates pci-testdev 1b36:0005" $?
+    want_parent='0000:[0-9a-f:.]+'
+else
+    want_parent='[0-9a-f]+\.virtio_mmio'
+fi
+grep -qE "^VIO-VIRTIO virtio[0-9]+ device=0x0002 transport=$want_parent driver=virtio_blk" "$tmp/log"
+check "virtio-blk on the $transport transport bound to virtio_blk" $?
+got_vda=$(sed -n 's/^VIO-VDA-MD5 //p' "$tmp/log" | head -n1)
+[ -n "$got_vda" ] && [ "$got_vda" = "$want_vda" ]
+check "md5sum /dev/vda = $want_vda (host)" $? "got ${got_vda:-nothing}"
+grep -qE '^VIO-DHCP 10\.0\.2\.15 router=10\.0\.2\.2' "$tmp/log"
+check "udhcpc on eth0 leases 10.0.2.15 from slirp, router 10.0.2.2" $? \
+    "$(grep '^VIO-DHCP' "$tmp/log" | head -n1)"
+got_blob=$(sed -n 's/^VIO-HTTP-MD5 \([0-9a-f]*\).*/\1/p' "$tmp/log" | head -n1)
+[ -n "$got_blob" ] && [ "$got_blob" = "$want_blob" ]
+check "HTTP GET 10.0.2.2:PORT/blob (host server via slirp) over virtio-net, md5 = $want_blob (host)" $? "got ${got_blob:-nothing}"
+grep -q '^VIO-DONE' "$tmp/log" && grep -q 'reboot: Power down' "$tmp/log"
+check "init finishes and powers down" $?
+[ $rc = 0 ]
+check "plumb exits 0" $? "exit status $rc$([ $rc = 124 ] && echo ": timed out after ${timeout_s}s")"
+exit 0
