@@ -1,9 +1,11 @@
 # tests/boot/virtio/rules.mk - make check-boot: Debian's kernel drives plumb's
 # PCI and virtio devices (run.sh): $(BUILD)/tests/boot/virtio-<transport>-gicv<V>
-#   pci:  virtio-blk-pci, virtio-net-pci, pci-testdev on gpex (MSI-X: ITS or GICv2m)
-#   mmio: virtio-blk-device, virtio-net-device on virt's virtio-mmio transports
+#   pci:   virtio-blk-pci, virtio-net-pci, pci-testdev on gpex (MSI-X: ITS or
+#          GICv2m), a pci-testdev behind a pcie-root-port
+#   mmio:  virtio-blk-device, virtio-net-device on virt's legacy virtio-mmio
+#   mmio2: the same with -global virtio-mmio.force-legacy=false (v2 registers)
 
-VIRTIO_BOOT_CONFIGS := pci-gicv3 pci-gicv2 mmio-gicv3
+VIRTIO_BOOT_CONFIGS := pci-gicv3 pci-gicv2 mmio-gicv3 mmio2-gicv2
 BOOT_TESTS += $(addprefix $(BUILD)/tests/boot/virtio-,$(VIRTIO_BOOT_CONFIGS))
 
 $(BUILD)/tests/boot/virtio-%: tests/boot/virtio/run.sh tests/boot/virtio/rules.mk

@@ -3,7 +3,8 @@
 # kernel drives plumb's virtio devices (make check-boot), prints TAP.
 #
 # TRANSPORT pci: virtio-blk-pci, virtio-net-pci and pci-testdev on the gpex
-# root bus; mmio: virtio-blk-device
+# root bus, a second pci-testdev behind a pcie-root-port; mmio (legacy, v1
+# registers) and mmio2 (force-legacy=false, v2 registers): virtio-blk-device
 # and virtio-net-device on virt's virtio-mmio transports. GIC is
 # gic-version (3: MSI-X through the ITS, 2: through GICv2m).
 # The guest (init.sh) loads the virtio modules taken from the same
@@ -28,7 +29,7 @@ ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1${2:+ # $2}"; }
 check() { if [ "$2" = 0 ]; then ok "$1"; else notok "$1" "${3:-}"; fi; }
 
-if [ "$transport" = pci ]; then plan=11; else plan=8; fi
+if [ "$transport" = pci ]; then plan=14; else plan=9; fi
 [ -z "${VIO_BENCH:-}" ] && echo "1..$plan"
 skip_all() {
     for ((i = n + 1; i <= plan; i++)); do echo "ok $i - check $i # SKIP $1"; done
@@ -85,10 +86,12 @@ qemu*) devs=(-drive "file=$disk,if=none,format=raw,id=d0"); drive=d0 ;;
 esac
 if [ "$transport" = pci ]; then
     devs+=(-device virtio-blk-pci,drive="$drive" -netdev user,id=n0
-           -device virtio-net-pci,netdev=n0 -device pci-testdev)
+           -device virtio-net-pci,netdev=n0 -device pci-testdev
+           -device pcie-root-port,id=rp0,chassis=1 -device pci-testdev,bus=rp0)
 else
     devs+=(-device virtio-blk-device,drive="$drive" -netdev user,id=n0
            -device virtio-net-device,netdev=n0)
+    [ "$transport" = mmio2 ] && devs+=(-global virtio-mmio.force-legacy=false)
 fi
 append="console=ttyAMA0 panic=-1 vio_port=$port"
 [ -n "${VIO_BENCH:-}" ] && append="$append vio_bench=1"
@@ -121,14 +124,21 @@ if [ "$transport" = pci ]; then
     check "Linux enumerates virtio-blk-pci 1af4:1042, bound to virtio-pci" $?
     grep -qE '^VIO-PCI \S+ 1af4:1041 .*driver=virtio-pci' "$tmp/log"
     check "Linux enumerates virtio-net-pci 1af4:1041, bound to virtio-pci" $?
-    grep -qE '^VIO-PCI \S+ 1b36:0005 ' "$tmp/log"
-    check "Linux enumerates pci-testdev 1b36:0005" $?
-    want_parent='0000:[0-9a-f:.]+'
+    grep -qE '^VIO-PCI 0000:00:\S+ 1b36:0005 ' "$tmp/log"
+    check "Linux enumerates pci-testdev 1b36:0005 on bus 0" $?
+    grep -qE '^VIO-PCI 0000:00:\S+ 1b36:000c class=0x060400 driver=pcieport' "$tmp/log"
+    check "Linux enumerates pcie-root-port 1b36:000c, bound to pcieport" $?
+    grep -qE '^VIO-PCI 0000:01:00.0 1b36:0005 ' "$tmp/log"
+    check "Linux enumerates the pci-testdev behind the root port at 01:00.0" $?
+    want_parent='0000:[0-9a-f:.]+' want_v1=1
 else
-    want_parent='[0-9a-f]+\.virtio_mmio'
+    want_parent='[0-9a-f]+\.virtio_mmio' want_v1=0
+    [ "$transport" = mmio2 ] && want_v1=1
 fi
-grep -qE "^VIO-VIRTIO virtio[0-9]+ device=0x0002 transport=$want_parent driver=virtio_blk" "$tmp/log"
-check "virtio-blk on the $transport transport bound to virtio_blk" $?
+grep -qE "^VIO-VIRTIO virtio[0-9]+ device=0x0002 transport=$want_parent version1=$want_v1 driver=virtio_blk" "$tmp/log"
+check "virtio-blk on the $transport transport (VERSION_1 negotiated: $want_v1) bound to virtio_blk" $?
+grep -qE "^VIO-VIRTIO virtio[0-9]+ device=0x0001 transport=$want_parent version1=$want_v1 driver=virtio_net" "$tmp/log"
+check "virtio-net on the $transport transport (VERSION_1 negotiated: $want_v1) bound to virtio_net" $?
 got_vda=$(sed -n 's/^VIO-VDA-MD5 //p' "$tmp/log" | head -n1)
 [ -n "$got_vda" ] && [ "$got_vda" = "$want_vda" ]
 check "md5sum /dev/vda = $want_vda (host)" $? "got ${got_vda:-nothing}"
