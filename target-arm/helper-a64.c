@@ -637,6 +637,23 @@ static uint64_t gt_ctl_read(uint64_t ctl, uint64_t count, uint64_t cval)
     return ctl;
 }
 
+/*
+ * A guest that sees ISTATUS set must also find the interrupt asserted,
+ * even when the host has not yet run the timer's callback (a loaded
+ * host runs it late): raise the output now (kvm-unit-tests' timer test
+ * polls ISTATUS, then expects the IRQ to have been taken).
+ */
+static uint64_t gt_ctl_read_sync(ARMCPU *cpu, uint64_t ctl, uint64_t count,
+                                 uint64_t cval)
+{
+    uint64_t v = gt_ctl_read(ctl, count, cval);
+
+    if ((v & 4) && !(v & 2)) {
+        arm_gt_update(cpu);
+    }
+    return v;
+}
+
 uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
 {
     ARMCPU *cpu = env_archcpu(env);
@@ -701,15 +718,15 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
     case SR_CNTPCT: return arm_counter_value(env);
     case SR_CNTVCT: return arm_counter_value(env) - env->cntvoff;
     case SR_CNTP_CTL:
-        return gt_ctl_read(env->cntp_ctl_el0, arm_counter_value(env),
-                           env->cntp_cval_el0);
+        return gt_ctl_read_sync(cpu, env->cntp_ctl_el0, arm_counter_value(env),
+                                env->cntp_cval_el0);
     case SR_CNTP_CVAL: return env->cntp_cval_el0;
     case SR_CNTP_TVAL:
         return (uint32_t)(env->cntp_cval_el0 - arm_counter_value(env));
     case SR_CNTV_CTL:
-        return gt_ctl_read(env->cntv_ctl_el0,
-                           arm_counter_value(env) - env->cntvoff,
-                           env->cntv_cval_el0);
+        return gt_ctl_read_sync(cpu, env->cntv_ctl_el0,
+                                arm_counter_value(env) - env->cntvoff,
+                                env->cntv_cval_el0);
     case SR_CNTV_CVAL: return env->cntv_cval_el0;
     case SR_CNTV_TVAL:
         return (uint32_t)(env->cntv_cval_el0 -
