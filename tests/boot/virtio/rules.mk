@@ -15,3 +15,12 @@ $(BUILD)/tests/boot/virtio-%: tests/boot/virtio/run.sh tests/boot/virtio/rules.m
 		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BUILD)/boot-cache)" \
 		"$(word 1,$(subst -, ,$*))" "$(patsubst gicv%,%,$(word 2,$(subst -, ,$*)))" > $@
 	@chmod +x $@
+
+# make bench: virtio-blk sequential read in Linux, plumb vs qemu-system-aarch64
+BENCHES += $(BUILD)/tests/bench/virtio-blk-read
+
+$(BUILD)/tests/bench/virtio-blk-read: tests/boot/virtio/bench.sh tests/boot/virtio/rules.mk
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' "$(abspath tests/boot/virtio/bench.sh)" \
+		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BUILD)/boot-cache)" > $@
+	@chmod +x $@

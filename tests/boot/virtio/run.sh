@@ -61,6 +61,7 @@ initrd=$cache/virtio/initrd.gz
 # A 16 MiB disk of known pseudo-random content.
 disk=$tmp/disk.img
 head -c $((16 << 20)) /dev/urandom > "$disk"
+VIO_BENCH_MB=${VIO_BENCH_MB:-64}
 [ -n "${VIO_BENCH:-}" ] && head -c $((VIO_BENCH_MB << 20)) /dev/urandom > "$disk"
 want_vda=$(md5sum < "$disk" | cut -d' ' -f1)
 # The HTTP server the guest reaches at 10.0.2.2:PORT.
