@@ -58,6 +58,7 @@
 #include "sysemu/blockdev.h"
 #include <libfdt.h>
 #include <sys/random.h>
+#include <zlib.h>
 
 #define VIRT_FLASH_BASE     0x00000000ull
 #define VIRT_FLASH_BANK     (64 * MiB)
@@ -133,10 +134,82 @@ static void virt_secondary_reset(void *opaque)
     cpu_reset(&cpu->parent_obj);
 }
 
+/* As QEMU's LOAD_IMAGE_MAX_GUNZIP_BYTES: a bound for a gzipped kernel. */
+#define VIRT_GUNZIP_MAX (256u << 20)
+
+/*
+ * A gzip-compressed kernel (many distributions ship vmlinuz.gz Images):
+ * inflated through zlib, at most VIRT_GUNZIP_MAX bytes. Returns the data
+ * (g_free) and its size, or NULL if @file is not gzip; *errp set when it
+ * is gzip but broken or too large.
+ */
+static uint8_t *virt_gunzip_kernel(const char *file, size_t *size,
+                                   GError **errp)
+{
+    uint8_t magic[2];
+    FILE *f = fopen(file, "rb");
+    bool gz = f && fread(magic, 1, 2, f) == 2 &&
+              magic[0] == 0x1f && magic[1] == 0x8b;
+    gzFile z;
+    uint8_t *buf;
+    size_t len = 0;
+
+    if (f) {
+        fclose(f);
+    }
+    if (!gz) {
+        return NULL;
+    }
+    z = gzopen(file, "rb");
+    if (!z) {
+        error_setg(errp, "could not load kernel '%s': %s", file,
+                   g_strerror(errno));
+        return NULL;
+    }
+    buf = g_malloc(VIRT_GUNZIP_MAX + 1);
+    while (len <= VIRT_GUNZIP_MAX) {
+        int n = gzread(z, buf + len, MIN(VIRT_GUNZIP_MAX + 1 - len, 1u << 20));
+        if (n < 0) {
+            int zerr;
+            error_setg(errp, "could not load kernel '%s': bad gzip data (%s)",
+                       file, gzerror(z, &zerr));
+            gzclose(z);
+            g_free(buf);
+            return NULL;
+        }
+        if (n == 0) {
+            int zerr;
+            const char *msg = gzerror(z, &zerr);
+
+            if (zerr != Z_OK) {     /* truncated: Z_BUF_ERROR at the end */
+                error_setg(errp, "could not load kernel '%s': bad gzip data "
+                           "(%s)", file, msg);
+                gzclose(z);
+                g_free(buf);
+                return NULL;
+            }
+            break;
+        }
+        len += n;
+    }
+    gzclose(z);
+    if (len > VIRT_GUNZIP_MAX) {
+        error_setg(errp, "could not load kernel '%s': it inflates to more "
+                   "than %u MiB", file, VIRT_GUNZIP_MAX >> 20);
+        g_free(buf);
+        return NULL;
+    }
+    *size = len;
+    return g_realloc(buf, len ? len : 1);
+}
+
 static bool virt_load_kernel(MachineState *ms, uint64_t *entry, GError **errp)
 {
     const char *file = ms->kernel_filename;
     uint64_t low, high;
+    GError *gzerr = NULL;
+    size_t gzlen = 0;
+    g_autofree uint8_t *gzdata = NULL;
 
     if (load_elf_is_elf(file)) {
         if (load_elf_as(file, LOADER_EM_AARCH64, NULL, entry, &low, &high,
@@ -149,6 +222,28 @@ static bool virt_load_kernel(MachineState *ms, uint64_t *entry, GError **errp)
                         ", outside RAM 0x%llx-0x%llx", file, low, high,
                         VIRT_RAM_BASE, VIRT_RAM_BASE + ms->ram_size);
         }
+        return true;
+    }
+    gzdata = virt_gunzip_kernel(file, &gzlen, &gzerr);
+    if (gzerr) {
+        g_propagate_error(errp, gzerr);
+        return false;
+    }
+    if (gzdata) {
+        /* Inflated: an Image at its text_offset, else raw at the default. */
+        uint64_t off = VIRT_KERNEL_OFFSET;
+
+        if (gzlen >= 64 && memcmp(gzdata + 0x38, "ARM\x64", 4) == 0 &&
+            ldq_le_p(gzdata + 16) != 0) {
+            off = ldq_le_p(gzdata + 8);
+        }
+        if (off >= ms->ram_size || gzlen > ms->ram_size - off) {
+            error_setg(errp, "RAM too small for kernel '%s' (%zu bytes "
+                       "inflated)", file, gzlen);
+            return false;
+        }
+        rom_add_blob_fixed(file, gzdata, gzlen, VIRT_RAM_BASE + off);
+        *entry = VIRT_RAM_BASE + off;
         return true;
     }
     {

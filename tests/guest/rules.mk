@@ -27,6 +27,8 @@ A64_GUEST_DEPS := $(A64_GUEST_COMMON) $(A64_GUEST_SRC)/testlib.h $(A64_GUEST_SRC
 
 GUEST_TESTS += $(addprefix $(A64_GUEST_OUT)/aarch64-,$(A64_GUEST_NAMES))
 GUEST_TESTS += $(A64_GUEST_OUT)/aarch64-raw-ldst
+# aarch64-gz-ldst: the same raw image gzip-compressed (-kernel inflates it).
+GUEST_TESTS += $(A64_GUEST_OUT)/aarch64-gz-ldst
 # Some images again under plumb's slow twins (STYLE.md 8), image:options.
 A64_GUEST_TWINS := exc:backend=interp atomic:one-insn-per-tb=on \
 	branch:chaining=off ldst:tlb=off simd-fp-arith:backend=interp simd-ldst-struct:tlb=off
@@ -74,8 +76,17 @@ $(A64_GUEST_OUT)/%.bin: $(A64_GUEST_OUT)/%.elf
 	@echo "  OBJCOPY $@"
 	$(QUIET)$(CROSS_AARCH64)objcopy -O binary $< $@
 
+$(A64_GUEST_OUT)/%.bin.gz: $(A64_GUEST_OUT)/%.bin
+	@echo "  GZIP    $@"
+	$(QUIET)gzip -9 -n -c $< > $@
+
 ifneq ($(CROSS_AARCH64),)
 $(A64_GUEST_OUT)/aarch64-raw-%: $(A64_GUEST_OUT)/%.bin $(A64_GUEST_SRC)/run-test.sh
+	@printf '#!/bin/sh\nexec %s %s %s max "$$@"\n' "$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
+		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
+	@chmod +x $@
+
+$(A64_GUEST_OUT)/aarch64-gz-%: $(A64_GUEST_OUT)/%.bin.gz $(A64_GUEST_SRC)/run-test.sh
 	@printf '#!/bin/sh\nexec %s %s %s max "$$@"\n' "$(abspath $(A64_GUEST_SRC)/run-test.sh)" \
 		"$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
 	@chmod +x $@

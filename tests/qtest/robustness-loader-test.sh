@@ -35,13 +35,18 @@ expect_refused() {
 }
 
 truncate -s 3G "$tmp/huge"
+# gzip-compressed kernels: a truncated stream, and one inflating past 256 MiB
+printf 'a kernel that ends early' | gzip -c | head -c 20 > "$tmp/trunc.gz"
+head -c 300M /dev/zero | gzip -1 -c > "$tmp/bomb.gz"
 
-echo "1..4"
+echo "1..6"
 expect_refused "-kernel /dev/zero is refused as too big" -kernel /dev/zero
 expect_refused "-kernel of a 3 GiB file is refused before reading it" -kernel "$tmp/huge"
 expect_refused "-initrd /dev/zero is refused as too big" \
     -kernel "$tmp/huge" -initrd /dev/zero
 expect_refused "-kernel of a directory is refused" -kernel "$tmp"
+expect_refused "-kernel of a truncated gzip stream is refused" -kernel "$tmp/trunc.gz"
+expect_refused "-kernel inflating past 256 MiB is refused" -kernel "$tmp/bomb.gz"
 # FIXME: an endless FIFO as -kernel was refused in 2 s on an idle machine but
 # ran into the 20 s limit on a loaded one; the case is left out until the
 # loader bounds FIFOs by time as well as size.
