@@ -101,9 +101,17 @@ static void arm_cortex_a57_init(ARMCPU *cpu)
     cpu->midr = 0x411fd070;     /* Arm, r1p0, part 0xd07 */
 }
 
+/* An A72 is an ARMv8.0 core like the A57, as far as ID registers go. */
+static void arm_cortex_a72_init(ARMCPU *cpu)
+{
+    arm_cpu_common_isar(cpu);
+    cpu->midr = 0x410fd083;     /* Arm, r0p3, part 0xd08 */
+}
+
 static const ARMCPUModelInfo arm_cpu_models[] = {
     { "max", arm_max_init },
     { "cortex-a57", arm_cortex_a57_init },
+    { "cortex-a72", arm_cortex_a72_init },
 };
 
 static const ARMCPUModelInfo *arm_cpu_model_find(const char *cpu_type)
@@ -146,18 +154,23 @@ static const CPUModelProp arm_cpu_max_props[] = {
 
 static const CPUModel arm_cpu_model_max = {
     .target = "aarch64", .name = "max",
-    .desc = "AArch64 base integer ISA, EL0/EL1, LSE, CRC32, PAuth",
+    .desc = "AArch64 EL0/EL1: FP/AdvSIMD, AES/SHA, LSE, CRC32, PAuth, PMUv3",
     .props = arm_cpu_max_props,
 };
 static const CPUModel arm_cpu_model_a57 = {
     .target = "aarch64", .name = "cortex-a57",
-    .desc = "ARM Cortex-A57 (integer ISA only)",
+    .desc = "ARM Cortex-A57 (ARMv8.0: FP/AdvSIMD, AES/SHA, CRC32, PMUv3)",
+};
+static const CPUModel arm_cpu_model_a72 = {
+    .target = "aarch64", .name = "cortex-a72",
+    .desc = "ARM Cortex-A72 (ARMv8.0: FP/AdvSIMD, AES/SHA, CRC32, PMUv3)",
 };
 
 static void arm_cpu_register_models(void)
 {
     cpu_model_register(&arm_cpu_model_max);
     cpu_model_register(&arm_cpu_model_a57);
+    cpu_model_register(&arm_cpu_model_a72);
 }
 type_init(arm_cpu_register_models)
 

@@ -136,6 +136,7 @@ expect_out "plain plumb -target x86_64 -M help" '^none ' "$B/plumb" -target x86_
 # ---- other help lists ----
 expect_out "-cpu help starts with 'Available CPUs:'" '^Available CPUs:$' "$A64" -cpu help
 expect_out "-cpu '?' is the same list" '^Available CPUs:$' "$A64" -cpu '?'
+expect_out "-cpu help lists cortex-a72" '^  cortex-a72 ' "$A64" -cpu help
 run "$A64" -device help
 [ "$rc" = 0 ] && [ ! -s "$tmp/err" ] && ok "-device help exits 0" || not_ok "-device help exits 0"
 run "$A64" -device '?'
