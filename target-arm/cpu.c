@@ -44,8 +44,8 @@ static void arm_cpu_common_isar(ARMCPU *cpu)
                             (0x1ull << 8);      /* PMUVer: PMUv3 (pmu.c) */
     cpu->isar.id_aa64isar0 = 0x1ull << 16;      /* CRC32 */
     cpu->isar.id_aa64isar1 = 0;
-    /* PARange 48 bits, 16-bit ASIDs, 4K and 64K granules */
-    cpu->isar.id_aa64mmfr0 = 0x5 | (0x2 << 4);
+    /* PARange 48 bits, 16-bit ASIDs, 4K, 16K (TGran16 = 1) and 64K granules */
+    cpu->isar.id_aa64mmfr0 = 0x5 | (0x2 << 4) | (0x1 << 20);
     cpu->isar.id_aa64mmfr1 = 0;
     cpu->isar.id_aa64mmfr2 = 0;
     cpu->ctr = 0x8444c004;      /* 64-byte lines, VIPT I-cache */

@@ -65,6 +65,25 @@ static void build_tables_64k(void)
     l3_64k[0] = TEST_VA | NORMAL | D_PAGE;              /* 64K page */
 }
 
+/*
+ * 16K granule, T0SZ 25: level 1 (8 entries of 64 GiB), level 2 (2048
+ * entries, 32 MiB blocks), level 3 (16K pages).
+ */
+static u64 l1_16k[8] __attribute__((aligned(16384)));
+static u64 l2_16k[2048] __attribute__((aligned(16384)));
+static u64 l3_16k[2048] __attribute__((aligned(16384)));
+
+static void build_tables_16k(void)
+{
+    l1_16k[0] = (u64)l2_16k | D_TABLE;
+    l2_16k[4] = 0x08000000ul | DEVICE | D_BLOCK;        /* 128-160M: PL011 */
+    for (int i = 0; i < 4; i++) {                       /* RAM, 128 MiB */
+        l2_16k[32 + i] = (0x40000000ul + ((u64)i << 25)) | NORMAL | D_BLOCK;
+    }
+    l2_16k[48] = (u64)l3_16k | D_TABLE;                 /* 0x60000000 */
+    l3_16k[0] = TEST_VA | NORMAL | D_PAGE;              /* 16K page */
+}
+
 /* EL0 snippets: x0 = address; each ends with svc. */
 extern char el0_load[], el0_store[];
 __asm__(".text\n"
@@ -372,6 +391,25 @@ int main(void)
     exc_expect(4);
     v = ld(0x20000000ul);
     expect_dabort("64K granule: invalid level 2 entry", 0x20000000ul, 0x06, 0);
+
+    /* 16K granule (ID_AA64MMFR0.TGran16 says it is there) */
+    check("ID_AA64MMFR0.TGran16 is 1: 16K granule (QEMU max says 2: with FEAT_LPA2)",
+          (MRS("id_aa64mmfr0_el1") >> 20) & 0xf, 1);
+    build_tables_16k();
+    MSR("sctlr_el1", MRS("sctlr_el1") & ~1ul);
+    MSR("ttbr0_el1", (u64)l1_16k);
+    MSR("tcr_el1", (MRS("tcr_el1") & ~(3ul << 14)) | (2ul << 14));   /* TG0 16K */
+    __asm__ volatile("dsb sy\n\ttlbi vmalle1\n\tdsb sy\n\tisb" ::: "memory");
+    MSR("sctlr_el1", MRS("sctlr_el1") | 1);
+    check("16K granule: page read", ld(0x60002000ul), 0xabcd);
+    check("16K granule: 32M block read", ld(TEST_VA + 0x8000),
+          0x8888888888888888ul);
+    exc_expect(4);
+    v = ld(0x60004000ul);
+    expect_dabort("16K granule: invalid level 3 entry", 0x60004000ul, 0x07, 0);
+    exc_expect(4);
+    v = ld(0x20000000ul);
+    expect_dabort("16K granule: invalid level 2 entry", 0x20000000ul, 0x06, 0);
 
     MSR("sctlr_el1", MRS("sctlr_el1") & ~1ul);
     check("MMU off again: flat", ld(TEST_VA + 0x1000), 0);
