@@ -194,7 +194,6 @@ static uint8_t *ram_populated_map(RAMBlock *block, size_t npages)
     uint64_t *ent;
     int fd;
     off_t where;
-    size_t hpages;
 
     if (!block->mapped_size || psize != MIG_PAGE) {
         return NULL;
@@ -203,12 +202,11 @@ static uint8_t *ram_populated_map(RAMBlock *block, size_t npages)
     if (fd < 0) {
         return NULL;
     }
-    hpages = npages;
-    ent = g_try_new(uint64_t, hpages);
+    ent = g_try_new(uint64_t, npages);
     map = g_try_new0(uint8_t, npages);
     where = (off_t)((uintptr_t)block->host / MIG_PAGE) * 8;
     if (!ent || !map ||
-        pread(fd, ent, hpages * 8, where) != (ssize_t)(hpages * 8)) {
+        pread(fd, ent, npages * 8, where) != (ssize_t)(npages * 8)) {
         close(fd);
         g_free(ent);
         g_free(map);
@@ -222,35 +220,38 @@ static uint8_t *ram_populated_map(RAMBlock *block, size_t npages)
     return map;
 }
 
+/* A whole page at @off reads as zero (never populated, or all zero bytes). */
+static bool ram_page_zero(RAMBlock *block, const uint8_t *populated,
+                          uint64_t off)
+{
+    if (block->size - off < MIG_PAGE) {
+        return false;           /* a partial last page is always sent */
+    }
+    return (populated && !populated[off / MIG_PAGE]) ||
+           page_is_zero(block->host + off);
+}
+
 static int save_ram_block(RAMBlock *block, void *opaque)
 {
     Out *o = opaque;
     uint64_t off = 0;
     size_t npages = (block->size + MIG_PAGE - 1) / MIG_PAGE;
     g_autofree uint8_t *populated = ram_populated_map(block, npages);
-#define PAGE_ZERO(off) \
-    (populated ? !populated[(off) / MIG_PAGE] || page_is_zero(block->host + (off)) \
-               : page_is_zero(block->host + (off)))
 
     put_u64(o->buf, block->size);
     mig.ram_total += block->size;
     while (off < block->size) {
-        uint64_t len = MIN((uint64_t)MIG_PAGE, block->size - off);
         uint64_t start;
 
-        if (len == MIG_PAGE && PAGE_ZERO(off)) {
+        if (ram_page_zero(block, populated, off)) {
             mig.zero_pages++;
-            off += len;
+            off += MIG_PAGE;
             continue;
         }
         /* A run of non-zero pages. */
         start = off;
-        while (off < block->size) {
-            len = MIN((uint64_t)MIG_PAGE, block->size - off);
-            if (len == MIG_PAGE && PAGE_ZERO(off)) {
-                break;
-            }
-            off += len;
+        while (off < block->size && !ram_page_zero(block, populated, off)) {
+            off += MIN((uint64_t)MIG_PAGE, block->size - off);
             mig.pages++;
         }
         put_u64(o->buf, start);
@@ -258,7 +259,6 @@ static int save_ram_block(RAMBlock *block, void *opaque)
         g_byte_array_append(o->buf, block->host + start, off - start);
         mig.ram_sent += off - start;
     }
-#undef PAGE_ZERO
     return send_section(o, 'R', memory_region_name(block->mr)) ? 0 : -1;
 }
 
@@ -386,7 +386,7 @@ static bool load_ram(const char *name, GHashTable *seen, const uint8_t *p,
         madvise(f.found->host, f.found->mapped_size, MADV_DONTNEED) < 0) {
         memset(f.found->host, 0, f.found->size);
     }
-    physmem_notify_ram_write(f.found, 0, f.found->size);
+    /* No physmem_notify_ram_write: all translated code is flushed after the load. */
     while (p < end) {
         uint64_t off, n;
 
@@ -680,11 +680,19 @@ bool migration_listen_incoming(const char *uri, bool autostart, GError **errp)
 
 static JsonNode *qmp_migrate(JsonObject *args, GError **errp)
 {
-    const char *uri = json_object_has_member(args, "uri")
-        ? json_object_get_string_member(args, "uri") : NULL;
+    JsonNode *arg = json_object_get_member(args, "uri");
+    const char *uri;
 
-    if (!uri) {
+    if (!arg) {
         error_setg(errp, "Parameter 'uri' is missing");
+        return NULL;
+    }
+    /* json-glib prints a critical for a string getter on anything else. */
+    uri = JSON_NODE_HOLDS_VALUE(arg) &&
+          json_node_get_value_type(arg) == G_TYPE_STRING ?
+          json_node_get_string(arg) : NULL;
+    if (!uri) {
+        error_setg(errp, "Invalid parameter type for 'uri', expected: string");
         return NULL;
     }
     migration_start_outgoing(uri, errp);

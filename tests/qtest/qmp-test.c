@@ -293,6 +293,32 @@ static void test_object_model_commands(void)
     qtest_quit(qts);
 }
 
+/* Bad migrate arguments are errors that leave the VM running. */
+static void test_migrate_bad_input(void)
+{
+    QTestState *qts = qtest_init("-M none");
+    static const char *const bad[] = {
+        "{'execute': 'migrate'}",
+        "{'execute': 'migrate', 'arguments': {'uri': 7}}",
+        "{'execute': 'migrate', 'arguments': {'uri': ['unix:/x']}}",
+        "{'execute': 'migrate', 'arguments': {'uri': 'tcp:localhost:1'}}",
+        "{'execute': 'migrate', 'arguments': {'uri': 'unix:/nonexistent/dir/s'}}",
+    };
+    JsonObject *r;
+    bool running;
+
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+        r = qtest_qmp(qts, bad[i]);
+        assert_error_class(r, "GenericError");
+        json_object_unref(r);
+    }
+    g_assert_cmpstr(status_of(qts, &running), ==, "running");
+    r = qtest_qmp(qts, "{'execute': 'query-migrate'}");
+    g_assert(!qdict_get_str_path(r, "return.status"));   /* none attempted */
+    json_object_unref(r);
+    qtest_quit(qts);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -303,5 +329,6 @@ int main(int argc, char **argv)
     qtest_add_func("qmp/query-commands", test_query_commands);
     qtest_add_func("qmp/human-monitor-command", test_human_monitor_command);
     qtest_add_func("qmp/object-model-commands", test_object_model_commands);
+    qtest_add_func("qmp/migrate-bad-input", test_migrate_bad_input);
     return g_test_run();
 }
