@@ -221,13 +221,24 @@ void helper_dc_zva(CPUARMState *env, uint64_t va)
 {
     uint64_t base = va & ~(uint64_t)63;
     CPUState *cs = env_cpu(env);
+    void *host;
 
     if (!(env->sctlr_el1 & SCTLR_M)) {
         cs->tcg_ops->do_unaligned_access(cs, va, MMU_DATA_STORE,
                                          cs->tcg_ops->mmu_index(cs, false), 0);
     }
+    /*
+     * Linux zeroes every page it allocates with DC ZVA (Debian's kernels
+     * have init_on_alloc): one probe and a memset for RAM, instead of
+     * eight slow-path stores. MMIO and watchpoints take the stores.
+     */
+    host = probe_write(env, base, 64, cpu_mmu_index(env, false), GETPC());
+    if (host) {
+        memset(host, 0, 64);
+        return;
+    }
     for (int i = 0; i < 8; i++) {
-        cpu_stq_le_data_ra(env, base + i * 8, 0, 0);
+        cpu_stq_le_data_ra(env, base + i * 8, 0, GETPC());
     }
 }
 
@@ -481,12 +492,29 @@ static const ARMSysReg arm_sysreg_pmu = {
     "PMU", 0, ARM_SR_ALL_RW, ARM_SR_DYNAMIC | ARM_SR_END_TB
 };
 
+/*
+ * Every MRS/MSR looks its register up at run time (Linux reads TPIDR_EL1
+ * for each per-CPU access): an index from the 16-bit key to 1 + the
+ * table position, built once, instead of a walk of the table.
+ */
+static uint16_t *arm_sysreg_index;
+
 const ARMSysReg *arm_sysreg_find(uint32_t key)
 {
-    for (size_t i = 0; i < ARRAY_SIZE(arm_sysregs); i++) {
-        if (arm_sysregs[i].key == key) {
-            return &arm_sysregs[i];
+    uint16_t pos;
+
+    if (g_once_init_enter(&arm_sysreg_index)) {
+        uint16_t *idx = g_new0(uint16_t, 1u << 16);
+
+        for (size_t i = ARRAY_SIZE(arm_sysregs); i-- > 0;) {
+            /* walked backwards so that the first of duplicates wins */
+            idx[arm_sysregs[i].key & 0xffff] = i + 1;
         }
+        g_once_init_leave(&arm_sysreg_index, idx);
+    }
+    pos = key <= 0xffff ? arm_sysreg_index[key] : 0;
+    if (pos) {
+        return &arm_sysregs[pos - 1];
     }
     /* op0=3 op1=0 CRn=0 CRm=1..7: the feature ID space */
     if ((key & ~(uint32_t)0x7) >= K(3, 0, 0, 1, 0) &&

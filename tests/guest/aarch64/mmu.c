@@ -180,6 +180,7 @@ int main(void)
     /* with the MMU off, write the data the mappings will show */
     *(volatile u64 *)(TEST_VA + 0x2000) = 0x2222222222222222ul;
     *(volatile u64 *)(TEST_VA + 0x3000) = 0x3333333333333333ul;
+    *(volatile u64 *)(TEST_VA + 0x3040) = 0x3333333333333040ul;
     *(volatile u64 *)(TEST_VA + 0x8000) = 0x8888888888888888ul;
     mmu_on();
     check("MMU on: SCTLR_EL1.M", MRS("sctlr_el1") & 1, 1);
@@ -200,6 +201,26 @@ int main(void)
     st(TEST_VA + 0x3000, 1);
     expect_dabort("write to a read-only page", TEST_VA + 0x3000, 0x0f, 1);
     check("read-only page unchanged", ld(TEST_VA + 0x3000), 0x3333333333333333ul);
+
+    /* DC ZVA zeroes the aligned 64-byte block through the mapping, only it */
+    for (u64 off = 0x100; off < 0x200; off += 8) {
+        st(TEST_VA + 0x2000 + off, 0x5a5a000000000000ul | off);
+    }
+    __asm__ volatile("dc zva, %0" : : "r"(TEST_VA + 0x1000 + 0x148) : "memory");
+    v = 0;
+    for (u64 off = 0x140; off < 0x180; off += 8) {
+        v |= ld(TEST_VA + 0x2000 + off);
+    }
+    check("dc zva through the alias zeroes the 64-byte block", v, 0);
+    check("dc zva: the word before the block kept", ld(TEST_VA + 0x2138),
+          0x5a5a000000000138ul);
+    check("dc zva: the word after the block kept", ld(TEST_VA + 0x2180),
+          0x5a5a000000000180ul);
+    exc_expect(4);
+    __asm__ volatile("dc zva, %0" : : "r"(TEST_VA + 0x3040) : "memory");
+    expect_dabort("dc zva to a read-only page", TEST_VA + 0x3040, 0x0f, 1);
+    check("dc zva: read-only page unchanged", ld(TEST_VA + 0x3040),
+          0x3333333333333040ul);
     exc_expect(4);
     v = ld(TEST_VA + 0x4010);
     expect_dabort("invalid level 3 entry", TEST_VA + 0x4010, 0x07, 0);
