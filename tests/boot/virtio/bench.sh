@@ -1,27 +1,54 @@
 #!/usr/bin/env bash
-# bench.sh PLUMB CACHE - `make bench`: virtio-blk sequential read throughput
-# in Linux (run.sh with VIO_BENCH=1: dd of a VIO_BENCH_MB MiB /dev/vda to
-# /dev/null, bs=1M, page cache dropped first, 3 rounds per boot) over
-# virtio-pci with MSI-X through the ITS, under plumb and qemu-system-aarch64
-# (-cpu max,pauth-impdef=on: QEMU's QARMA5 PAuth would dominate otherwise).
-# Prints the best round of each and the ratio plumb/QEMU (higher is better
-# for plumb). The times come from the guest's /proc/uptime (10 ms ticks).
+# bench.sh PLUMB CACHE - `make bench`: virtio-blk sequential read and
+# virtio-net receive throughput in Linux, under plumb and
+# qemu-system-aarch64, both -cpu max,pauth-impdef=on (QARMA5 PAuth would
+# dominate otherwise), over virtio-pci with MSI-X through the ITS.
+# run.sh with VIO_BENCH=1 boots once and runs 3 rounds of dd of a
+# VIO_BENCH_MB MiB /dev/vda (bs=1M, page cache dropped first) and 2 HTTP
+# GETs of a VIO_BENCH_NET_MB MiB file from the host through slirp.
+# Boots alternate plumb, QEMU, plumb, QEMU... (BENCH_BOOTS each, default 2)
+# so that both see the same host load. Per kind it prints the median
+# over all rounds of
+#   MB/s      guest time (/proc/uptime): what the guest sees, load-sensitive
+#   MB/cpu-s  MiB per second of the emulator's host CPU time (all threads):
+#             the stable one on a shared host
+# and the ratios plumb/QEMU (higher is better for plumb).
 set -u
 plumb=${1:?usage: $0 PLUMB CACHE}
 cache=$2
 here=$(cd "$(dirname "$0")" && pwd)
-export VIO_BENCH=1 VIO_BENCH_MB=${VIO_BENCH_MB:-64} BOOT_TIMEOUT=${BENCH_TIMEOUT:-300}
-best() { sed -n 's/^bench \([0-9.]*\) MB\/s.*/\1/p' | sort -g | tail -n1; }
-p=$("$here/run.sh" "$plumb" "$cache" pci 3 | tee /dev/stderr | best)
-echo "virtio-blk-read plumb: ${p:-failed} MB/s (best of 3, $VIO_BENCH_MB MiB)"
-if ! command -v qemu-system-aarch64 >/dev/null; then
-    echo "virtio-blk-read: qemu-system-aarch64 is not installed, no ratio"
-    exit 0
-fi
-q=$("$here/run.sh" qemu-system-aarch64 "$cache" pci 3 -cpu max,pauth-impdef=on | tee /dev/stderr | best)
-echo "virtio-blk-read qemu:  ${q:-failed} MB/s (best of 3, $VIO_BENCH_MB MiB)"
-if [ -n "$p" ] && [ -n "$q" ]; then
-    awk -v p="$p" -v q="$q" 'BEGIN { printf "virtio-blk-read ratio plumb/qemu: %.2f\n", p / q }'
-else
-    exit 1
-fi
+export VIO_BENCH=1 VIO_BENCH_MB=${VIO_BENCH_MB:-128} BOOT_TIMEOUT=${BENCH_TIMEOUT:-300}
+boots=${BENCH_BOOTS:-2}
+cpu=(-cpu max,pauth-impdef=on)
+have_qemu=1
+command -v qemu-system-aarch64 >/dev/null || have_qemu=0
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+for ((b = 1; b <= boots; b++)); do
+    "$here/run.sh" "$plumb" "$cache" pci 3 "${cpu[@]}" | sed 's/^/plumb /' | tee -a "$out"
+    if [ $have_qemu = 1 ]; then
+        "$here/run.sh" qemu-system-aarch64 "$cache" pci 3 "${cpu[@]}" | sed 's/^/qemu /' | tee -a "$out"
+    fi
+done
+# median EMU KIND FIELD: FIELD 5 = MB/s, 7 = MB/cpu-s
+median() {
+    awk -v e="$1" -v k="$2" -v f="$3" '$1 == e && $3 == k { print $f }' "$out" | sort -g |
+        awk '{ v[++n] = $1 } END { if (n) print (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2) }'
+}
+rc=0
+for kind in blk net; do
+    pw=$(median plumb $kind 5) pc=$(median plumb $kind 7)
+    echo "virtio-$kind plumb: ${pw:-failed} MB/s, ${pc:-failed} MB/cpu-s (median of rounds)"
+    [ -z "$pc" ] && rc=1
+    [ $have_qemu = 1 ] || continue
+    qw=$(median qemu $kind 5) qc=$(median qemu $kind 7)
+    echo "virtio-$kind qemu:  ${qw:-failed} MB/s, ${qc:-failed} MB/cpu-s (median of rounds)"
+    if [ -n "$pc" ] && [ -n "$qc" ]; then
+        awk -v k="$kind" -v pw="$pw" -v qw="$qw" -v pc="$pc" -v qc="$qc" 'BEGIN {
+            printf "virtio-%s ratio plumb/qemu: %.2f per CPU second, %.2f in guest time\n", k, pc / qc, pw / qw }'
+    else
+        rc=1
+    fi
+done
+[ $have_qemu = 1 ] || echo "virtio: qemu-system-aarch64 is not installed, no ratio"
+exit $rc

@@ -14,7 +14,9 @@
 # slirp's gateway 10.0.2.2 (guest->host loopback, nothing leaves the box).
 # The kernel and busybox come from tests/boot/fetch-guest.sh's cache.
 # Env: BOOT_TIMEOUT (s, default 120), BOOT_KEEP_LOG=FILE keeps the console,
-# VIO_BENCH=1 prints "bench MB/s" lines instead of the TAP checks (bench.sh).
+# VIO_BENCH=1 prints "bench KIND ROUND MB/s MB/cpu-s" lines instead of the
+# TAP checks (bench.sh): KIND blk (dd of /dev/vda) or net (HTTP GET through
+# slirp); CPU is the emulator's, sampled at the guest's marks.
 set -u
 plumb=${1:?usage: $0 PLUMB CACHE TRANSPORT GIC}
 cache=$2 transport=$3 gic=$4
@@ -61,12 +63,14 @@ initrd=$cache/virtio/initrd.gz
 # A 16 MiB disk of known pseudo-random content.
 disk=$tmp/disk.img
 head -c $((16 << 20)) /dev/urandom > "$disk"
-VIO_BENCH_MB=${VIO_BENCH_MB:-64}
+VIO_BENCH_MB=${VIO_BENCH_MB:-128}
 [ -n "${VIO_BENCH:-}" ] && head -c $((VIO_BENCH_MB << 20)) /dev/urandom > "$disk"
+VIO_BENCH_NET_MB=${VIO_BENCH_NET_MB:-32}
 want_vda=$(md5sum < "$disk" | cut -d' ' -f1)
 # The HTTP server the guest reaches at 10.0.2.2:PORT.
 mkdir "$tmp/www"
 head -c 100000 /dev/urandom > "$tmp/www/blob"
+[ -n "${VIO_BENCH:-}" ] && head -c $((VIO_BENCH_NET_MB << 20)) /dev/urandom > "$tmp/www/big"
 want_blob=$(md5sum < "$tmp/www/blob" | cut -d' ' -f1)
 python3 - "$tmp/www" > "$tmp/port" 2> "$tmp/srv.log" <<'PY' &
 import functools, http.server, sys
@@ -100,17 +104,59 @@ args=(-M "virt,gic-version=$gic" -cpu max -m 1G -smp 1 -nographic
       -kernel "$cache/Image" -initrd "$initrd" -append "$append" -no-reboot
       "${devs[@]}" "$@")
 [ -z "${VIO_BENCH:-}" ] && echo "# $plumb ${args[*]}"
+# The emulator's CPU time (all threads, seconds) from /proc.
+cpu_of() {
+    sed 's/.*) //' "/proc/$1/stat" 2>/dev/null |
+        awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($12 + $13) / hz }'
+}
+if [ -n "${VIO_BENCH:-}" ]; then
+    # Bench: sample the emulator's CPU time at each VIO-BENCH-MARK line
+    # (the guest sleeps 1 s after each, so the polling delay costs nothing).
+    "$plumb" "${args[@]}" < /dev/null > "$tmp/con" 2> "$tmp/err" &
+    pid=$!
+    seen=0
+    : > "$tmp/cpu"
+    while kill -0 "$pid" 2>/dev/null; do
+        if [ "$SECONDS" -ge "$timeout_s" ]; then
+            kill "$pid"; sleep 2; kill -9 "$pid" 2>/dev/null
+            echo "bench: timed out after ${timeout_s}s" >&2
+            break
+        fi
+        marks=$(grep -a '^VIO-BENCH-MARK' "$tmp/con" | tr -d '\r')
+        m=$(printf '%s' "$marks" | grep -c .)
+        while [ "$seen" -lt "$m" ]; do
+            seen=$((seen + 1))
+            echo "$(printf '%s\n' "$marks" | sed -n "${seen}p") $(cpu_of "$pid")" >> "$tmp/cpu"
+        done
+        sleep 0.05
+    done
+    wait "$pid"
+    tr -d '\r' < "$tmp/con" > "$tmp/log"
+    [ -n "${BOOT_KEEP_LOG:-}" ] && cp "$tmp/log" "$BOOT_KEEP_LOG"
+    # "bench KIND ROUND MB/s MB-per-CPU-s ..." per round
+    { sed -n 's/^VIO-BENCH-MARK \([a-z]*[0-9]*\) \(start\|end\) \([0-9.]*\)$/C \1 \2 \3/p' "$tmp/cpu"
+      sed -n 's/^VIO-BENCH \([a-z]*[0-9]*\) \([0-9.]*\) \([0-9.]*\)$/G \1 \2 \3/p' "$tmp/log"
+    } | awk -v blk="$VIO_BENCH_MB" -v net="$VIO_BENCH_NET_MB" '
+        $1 == "C" { c[$2, $3] = $4 }
+        $1 == "G" { g[$2] = $4 - $3; order[++n] = $2 }
+        END {
+            for (i = 1; i <= n; i++) {
+                r = order[i]; kind = r; sub(/[0-9]+$/, "", kind)
+                mb = kind == "net" ? net : blk
+                cpu = c[r, "end"] - c[r, "start"]
+                if (g[r] <= 0 || cpu <= 0) continue
+                printf "bench %s %s %.1f MB/s %.1f MB/cpu-s (%d MiB in %.2f s guest time, %.2f s host CPU)\n",
+                    kind, r, mb / g[r], mb / cpu, mb, g[r], cpu
+            }
+        }'
+    exit 0
+fi
 t0=$(date +%s%N)
 timeout -k 5 "$timeout_s" "$plumb" "${args[@]}" < /dev/null > "$tmp/con" 2> "$tmp/err"
 rc=$?
 t1=$(date +%s%N)
 tr -d '\r' < "$tmp/con" > "$tmp/log"
 [ -n "${BOOT_KEEP_LOG:-}" ] && cp "$tmp/log" "$BOOT_KEEP_LOG"
-if [ -n "${VIO_BENCH:-}" ]; then
-    sed -n 's/^VIO-BENCH //p' "$tmp/log" | awk -v mb="$VIO_BENCH_MB" \
-        '{ d = $2 - $1; if (d > 0) printf "bench %.1f MB/s (%d MiB in %.2f s)\n", mb / d, mb, d }'
-    exit 0
-fi
 echo "# wall $(( (t1 - t0) / 1000000 )) ms, exit status $rc"
 grep -a '^VIO-' "$tmp/log" | sed 's/^/# /'
 grep -aE 'Kernel panic|Oops|Unable to handle|BUG:|virtio.*(error|fail)' "$tmp/log" | head -n 5 | sed 's/^/# /'
