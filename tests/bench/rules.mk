@@ -36,6 +36,26 @@ $(BENCH_OUT)/aarch64/%-empty.elf: tests/bench/aarch64/%.c $(BENCH_A64_DEPS)
 	$(QUIET)$(CROSS_AARCH64)gcc $(BENCH_CFLAGS) -DBENCH_ROUNDS=0 -o $@ \
 		$(A64_GUEST_COMMON) $<
 
+# aarch64-mmio-write / -read: tests/bench/aarch64/mmio.c, byte writes or
+# reads to pci-testdev's BAR0, 131072 per round; ns per access printed.
+BENCHES += $(BENCH_OUT)/aarch64-mmio-write $(BENCH_OUT)/aarch64-mmio-read
+BENCH_MMIO_ARGS := -M virt,highmem=off -device pci-testdev
+$(BENCH_OUT)/aarch64/mmio-write.elf $(BENCH_OUT)/aarch64/mmio-read.elf \
+$(BENCH_OUT)/aarch64/mmio-empty.elf: tests/bench/aarch64/mmio.c $(BENCH_A64_DEPS)
+	@mkdir -p $(@D)
+	@echo "  GUESTCC $@"
+	$(QUIET)$(CROSS_AARCH64)gcc $(BENCH_CFLAGS) -o $@ $(A64_GUEST_COMMON) $< \
+		-DBENCH_ROUNDS=$(if $(findstring empty,$(notdir $@)),0,$(BENCH_ROUNDS)) \
+		-DMMIO_KERNEL=$(if $(findstring read,$(notdir $@)),1,0)
+$(BENCH_OUT)/aarch64-mmio-%: $(BENCH_OUT)/aarch64/mmio-%.elf $(BENCH_OUT)/aarch64/mmio-empty.elf \
+		tests/bench/aarch64/bench-vs-qemu.sh
+	@printf '#!/bin/sh\nBENCH_ARGS="%s" BENCH_OPS=%s BENCH_BASELINE=%s exec %s %s %s %s "$$@"\n' \
+		"$(BENCH_MMIO_ARGS)" "$$(($(BENCH_ROUNDS) * 131072))" \
+		"$(abspath $(BENCH_OUT)/aarch64/mmio-empty.elf)" \
+		"$(abspath tests/bench/aarch64/bench-vs-qemu.sh)" \
+		"aarch64-mmio-$*" "$(abspath $<)" "$(abspath $(BUILD)/plumb-system-aarch64)" > $@
+	@chmod +x $@
+
 $(BENCH_OUT)/aarch64-%: $(BENCH_OUT)/aarch64/%.elf $(BENCH_OUT)/aarch64/%-empty.elf \
 		tests/bench/aarch64/bench-vs-qemu.sh
 	@printf '#!/bin/sh\nBENCH_BASELINE=%s exec %s %s %s %s "$$@"\n' \

@@ -4,6 +4,8 @@
 # (default 3), and print the medians and the ratio plumb/QEMU.
 #
 #   bench-vs-qemu.sh NAME IMAGE.elf [PLUMB_BINARY [ACCEL-OPTIONS]]
+#   env: BENCH_RUNS, BENCH_BASELINE (the empty image), BENCH_ARGS (more
+#   options for both), BENCH_OPS (operations in the work: ns per operation)
 #
 # Both emulators must print the same "bench-result" line (a checksum of the
 # work): a fast wrong answer is a failure, not a speed-up. The ratio is of
@@ -16,7 +18,9 @@ img=$2
 plumb=${3:-${PLUMB_BUILD:-build}/plumb-system-aarch64}
 accel=${4:-}
 runs=${BENCH_RUNS:-3}
-args=(-M virt -cpu max -m 128M -nographic -semihosting -kernel "$img")
+# BENCH_ARGS: more options for both emulators (e.g. devices the image uses)
+read -r -a extra <<< "${BENCH_ARGS:-}"
+args=(-M virt -cpu max -m 128M -nographic -semihosting -kernel "$img" "${extra[@]}")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -38,7 +42,7 @@ median() {  # column $2 of file $1
 have_qemu=0
 command -v qemu-system-aarch64 > /dev/null 2>&1 && have_qemu=1
 base=${BENCH_BASELINE:-}
-bargs=(-M virt -cpu max -m 128M -nographic -semihosting -kernel "$base")
+bargs=(-M virt -cpu max -m 128M -nographic -semihosting -kernel "$base" "${extra[@]}")
 for ((i = 0; i < runs; i++)); do
     if [ -n "$base" ]; then
         run plumb0 "$plumb" "${bargs[@]}" ${accel:+-accel "$accel"}
@@ -82,4 +86,10 @@ if [ -n "$base" ]; then
           'BEGIN { printf "%.2f", (b - d > 0 ? (a - c) / (b - d) : 0) }')
     echo "$name: start-up alone: plumb ${pb} s CPU, QEMU ${qb} s CPU;" \
          "guest work ratio plumb/QEMU = $net"
+    # BENCH_OPS: operations the work does (the image minus the empty one)
+    if [ -n "${BENCH_OPS:-}" ]; then
+        awk -v n="$name" -v a="$pc" -v b="$qc" -v c="$pb" -v d="$qb" -v ops="$BENCH_OPS" 'BEGIN {
+            printf "%s: per operation (CPU time minus start-up, /%d): plumb %.0f ns, QEMU %.0f ns\n",
+                   n, ops, (a - c) * 1e9 / ops, (b - d) * 1e9 / ops }'
+    fi
 fi
