@@ -14,7 +14,8 @@
 # Classes (docs/devel/a64-difftest.md): fp (scalar FP), fpconv (FP/integer
 # and FP/FP conversions, scalar and vector), vfp (AdvSIMD FP arithmetic),
 # vint (AdvSIMD integer), vmove (copies, immediates, permutes, tables),
-# vldst (SIMD&FP loads and stores).
+# vldst (SIMD&FP loads and stores), iext (the optional integer extensions
+# of ARMv8.1-8.5: FlagM, FlagM2, LRCPC, LRCPC2, SB, DIT, SSBS).
 
 F32 = [0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000,
        0x7fc00000, 0xffc00000, 0x7f800001, 0x7fa00000, 0xff812345, 0x00000001,
@@ -584,6 +585,43 @@ class FPSIMDGroups:
                                                       rng.randrange(nel), b, post))
 
 
+    # ---- optional integer extensions (ARMv8.1-8.5) ------------------------
+    def g_iext(self):
+        """FEAT_FlagM/FlagM2, LRCPC/LRCPC2, SB, DIT, SSBS (PSTATE bits are
+        read back with MRS so that the comparison sees them)."""
+        rng = self.rng
+        k = rng.random()
+        if k < 0.15:
+            self.emit(rng.choice(['cfinv', 'xaflag', 'axflag']))
+        elif k < 0.3:
+            self.emit('rmif x%d, #%d, #%d' % (self.rreg() % 31, rng.randrange(64),
+                                              rng.randrange(16)))
+        elif k < 0.4:
+            self.emit('%s w%d' % (rng.choice(['setf8', 'setf16']), self.rreg() % 31))
+        elif k < 0.55:
+            b = self.set_base()
+            sz = rng.choice(['b', 'h', '', 'x'])
+            self.emit('ldapr%s %s' % ('' if sz == 'x' else sz,
+                                      '%s, [x%d]' % (self.name(self.wreg(), sz == 'x'), b)))
+        elif k < 0.8:
+            size, mn, x = rng.choice([
+                (1, 'ldapurb', False), (2, 'ldapurh', False), (4, 'ldapur', False),
+                (8, 'ldapur', True), (1, 'ldapursb', False), (1, 'ldapursb', True),
+                (2, 'ldapursh', False), (2, 'ldapursh', True), (4, 'ldapursw', True),
+                (1, 'stlurb', False), (2, 'stlurh', False), (4, 'stlur', False),
+                (8, 'stlur', True)])
+            off = rng.randrange(-256 // size, 256 // size) * size
+            rt = self.wreg() if mn.startswith('ld') else self.rreg() % 31
+            self.emit('%s %s, [x%d, #%d]' % (mn, self.name(rt, x), BASE, off))
+        elif k < 0.85:
+            self.emit('sb')
+        else:
+            reg = rng.choice(['dit', 'ssbs'])
+            if rng.random() < 0.5:
+                self.emit('msr %s, #%d' % (reg, rng.randrange(2)))
+            else:
+                self.emit('msr %s, x%d' % (reg, self.rreg() % 31))
+            self.emit('mrs x%d, %s' % (self.wreg_nozr(), reg))
 CONDS = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge',
          'lt', 'gt', 'le', 'al', 'nv']
 BASE = 28
@@ -595,4 +633,5 @@ CLASSES = {
     'vint': ('vint', 8),
     'vmove': ('vmove', 5),
     'vldst': ('vldst', 5),
+    'iext': ('iext', 4),
 }

@@ -76,6 +76,12 @@ static void arm_max_init(ARMCPU *cpu)
     /* E0PD (ptw.c), so that Linux needs no KPTI under KASLR either */
     cpu->isar.id_aa64mmfr2 |= 0x1ull << 60;
     arm_cpu_set_pauth(cpu, true, false);
+    /* Optional integer-side features of ARMv8.1-8.5 (translate-a64.c) */
+    cpu->isar.id_aa64isar0 |= 0x2ull << 52;     /* TS: FlagM and FlagM2 */
+    cpu->isar.id_aa64isar1 |= (0x1ull << 36) |  /* SB */
+                              (0x2ull << 20);   /* LRCPC: LDAPR, LDAPUR */
+    cpu->isar.id_aa64pfr0 |= 0x1ull << 48;      /* DIT */
+    cpu->isar.id_aa64pfr1 |= 0x2ull << 4;       /* SSBS, with MSR/MRS SSBS */
 }
 
 /*
@@ -154,7 +160,8 @@ static const CPUModelProp arm_cpu_max_props[] = {
 
 static const CPUModel arm_cpu_model_max = {
     .target = "aarch64", .name = "max",
-    .desc = "AArch64 EL0/EL1: FP/AdvSIMD, AES/SHA, LSE, CRC32, PAuth, PMUv3",
+    .desc = "AArch64 EL0/EL1: FP/AdvSIMD, AES/SHA, LSE, CRC32, PAuth, PMUv3, "
+            "FlagM/FlagM2, LRCPC/LRCPC2, SB, DIT, SSBS",
     .props = arm_cpu_max_props,
 };
 static const CPUModel arm_cpu_model_a57 = {
@@ -368,7 +375,14 @@ void arm_cpu_do_interrupt(CPUState *cs)
     env->spsr_el1 = pstate_read(env);
     env->elr_el1 = env->pc;
     aarch64_save_sp(env);
-    env->pstate = (1u << PSTATE_EL_SHIFT) | PSTATE_SP | PSTATE_DAIF;
+    /*
+     * PSTATE.DIT is kept across exception entry; PSTATE.SSBS takes
+     * SCTLR_EL1.DSSBS (bit 44).
+     */
+    env->pstate = (1u << PSTATE_EL_SHIFT) | PSTATE_SP | PSTATE_DAIF |
+                  (env->pstate & PSTATE_DIT) |
+                  (((env_archcpu(env)->isar.id_aa64pfr1 >> 4) & 0xf) &&
+                   (env->sctlr_el1 & (1ull << 44)) ? PSTATE_SSBS : 0);
     aarch64_restore_sp(env);
     env->exclusive_addr = -1;
     env->pc = env->vbar_el1 + offset;

@@ -30,8 +30,10 @@
 #define PSTATE_A        (1u << 8)
 #define PSTATE_D        (1u << 9)
 #define PSTATE_DAIF     (PSTATE_D | PSTATE_A | PSTATE_I | PSTATE_F)
+#define PSTATE_SSBS     (1u << 12)      /* FEAT_SSBS */
 #define PSTATE_IL       (1u << 20)
 #define PSTATE_SS       (1u << 21)
+#define PSTATE_DIT      (1u << 24)      /* FEAT_DIT */
 #define PSTATE_V        (1u << 28)
 #define PSTATE_C        (1u << 29)
 #define PSTATE_Z        (1u << 30)

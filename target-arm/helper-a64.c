@@ -151,6 +151,12 @@ void helper_msr_pstate(CPUARMState *env, uint32_t field, uint32_t imm)
     case 0x1f: /* DAIFClr */
         env->pstate &= ~((imm & 0xf) << 6);
         break;
+    case 0x19: /* SSBS */
+        env->pstate = (env->pstate & ~PSTATE_SSBS) | (imm & 1 ? PSTATE_SSBS : 0);
+        break;
+    case 0x1a: /* DIT */
+        env->pstate = (env->pstate & ~PSTATE_DIT) | (imm & 1 ? PSTATE_DIT : 0);
+        break;
     default:
         break;
     }
@@ -349,6 +355,8 @@ enum {
     SR_CURRENTEL = K(3, 0, 4, 2, 2),
     SR_NZCV = K(3, 3, 4, 2, 0),
     SR_DAIF = K(3, 3, 4, 2, 1),
+    SR_DIT = K(3, 3, 4, 2, 5),
+    SR_SSBS = K(3, 3, 4, 2, 6),
     SR_FPCR = K(3, 3, 4, 4, 0),
     SR_FPSR = K(3, 3, 4, 4, 1),
     SR_AFSR0 = K(3, 0, 5, 1, 0),
@@ -429,6 +437,8 @@ static const ARMSysReg arm_sysregs[] = {
     { "CurrentEL", SR_CURRENTEL, RO1, 0 },
     { "NZCV", SR_NZCV, ARM_SR_ALL_RW, 0 },
     { "DAIF", SR_DAIF, ARM_SR_ALL_RW, ARM_SR_END_TB | ARM_SR_DYNAMIC },
+    { "DIT", SR_DIT, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
+    { "SSBS", SR_SSBS, ARM_SR_ALL_RW, ARM_SR_DYNAMIC },
     { "FPCR", SR_FPCR, ARM_SR_ALL_RW, ARM_SR_FP },
     { "FPSR", SR_FPSR, ARM_SR_ALL_RW, ARM_SR_FP },
     { "AFSR0_EL1", SR_AFSR0, RW1, 0 },
@@ -622,6 +632,17 @@ static void sysreg_check(CPUARMState *env, uint32_t key, int rt, bool isread)
             sysreg_undef(env);
         }
         break;
+    case SR_DIT:
+        if (!((env_archcpu(env)->isar.id_aa64pfr0 >> 48) & 0xf)) {
+            sysreg_undef(env);
+        }
+        break;
+    case SR_SSBS:
+        /* The register form is FEAT_SSBS2 (ID_AA64PFR1.SSBS >= 2). */
+        if (((env_archcpu(env)->isar.id_aa64pfr1 >> 4) & 0xf) < 2) {
+            sysreg_undef(env);
+        }
+        break;
     case SR_DAIF:
         if (el == 0 && !(env->sctlr_el1 & SCTLR_UMA)) {
             sysreg_trap(env, key, rt, isread);
@@ -721,6 +742,8 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
     case SR_CURRENTEL: return arm_current_el(env) << 2;
     case SR_NZCV: return pstate_read_nzcv(env);
     case SR_DAIF: return env->pstate & PSTATE_DAIF;
+    case SR_DIT: return env->pstate & PSTATE_DIT;
+    case SR_SSBS: return env->pstate & PSTATE_SSBS;
     case SR_FPCR: return vfp_get_fpcr(env);
     case SR_FPSR: return vfp_get_fpsr(env);
     case SR_AFSR0: return env->afsr0_el1;
@@ -841,11 +864,21 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
     case SR_APDBKEYHI: env->keys.apdb.hi = val; break;
     case SR_APGAKEYLO: env->keys.apga.lo = val; break;
     case SR_APGAKEYHI: env->keys.apga.hi = val; break;
-    case SR_SPSR_EL1: env->spsr_el1 = val & 0xf03fffffu; break;
+    case SR_SPSR_EL1:
+        /* DIT (bit 24) is RES0 without FEAT_DIT */
+        env->spsr_el1 = val & (0xf03fffffu |
+            ((env_archcpu(env)->isar.id_aa64pfr0 >> 48) & 0xf ? PSTATE_DIT : 0));
+        break;
     case SR_ELR_EL1: env->elr_el1 = val; break;
     case SR_SP_EL0: env->sp_el[0] = val; break;
     case SR_SPSEL: helper_msr_pstate(env, 0x05, val & 1); break;
     case SR_NZCV: pstate_write_nzcv(env, val); break;
+    case SR_DIT:
+        env->pstate = (env->pstate & ~PSTATE_DIT) | (val & PSTATE_DIT);
+        break;
+    case SR_SSBS:
+        env->pstate = (env->pstate & ~PSTATE_SSBS) | (val & PSTATE_SSBS);
+        break;
     case SR_DAIF:
         env->pstate = (env->pstate & ~PSTATE_DAIF) | (val & PSTATE_DAIF);
         break;

@@ -951,16 +951,112 @@ static bool trans_ISB(DisasContext *s, arg_ISB *a)
 
 static bool trans_SB(DisasContext *s, arg_SB *a)
 {
-    return false;       /* FEAT_SB not advertised */
+    /* FEAT_SB: nothing here speculates, so the barrier is a no-op. */
+    return a64_id(s, id_aa64isar1, 36) >= 1;
 }
 
 /* ---- system registers and PSTATE ----------------------------------------- */
+
+/*
+ * CFINV (FEAT_FlagM), XAFLAG and AXFLAG (FEAT_FlagM2): NZCV as N (bit 63
+ * of NF), Z (ZF == 0), C (CF 0/1), V (bit 63 of VF).
+ */
+static bool gen_flagm_op(DisasContext *s, int op)
+{
+    TCGv_i64 z, t;
+
+    if (a64_id(s, id_aa64isar0, 52) < (op == 0 ? 1 : 2)) {
+        return false;
+    }
+    if (op == 0) {
+        tcg_gen_xori_i64(cpu_CF, cpu_CF, 1);
+        return true;
+    }
+    z = tcg_temp_new_i64();
+    t = tcg_temp_new_i64();
+    tcg_gen_setcondi_i64(TCG_COND_EQ, z, cpu_ZF, 0);
+    if (op == 1) {
+        /* XAFLAG: N = !C & !Z, Z = Z & C, C = C | Z, V = !C & Z */
+        tcg_gen_or_i64(t, cpu_CF, z);
+        tcg_gen_subi_i64(cpu_NF, t, 1);         /* bit 63 set iff !(C|Z) */
+        tcg_gen_andc_i64(cpu_VF, z, cpu_CF);
+        tcg_gen_neg_i64(cpu_VF, cpu_VF);
+        tcg_gen_and_i64(cpu_ZF, z, cpu_CF);
+        tcg_gen_xori_i64(cpu_ZF, cpu_ZF, 1);
+        tcg_gen_mov_i64(cpu_CF, t);
+    } else {
+        /* AXFLAG: Z = Z | V, C = C & !V, N = V = 0 */
+        tcg_gen_shri_i64(t, cpu_VF, 63);
+        tcg_gen_or_i64(cpu_ZF, z, t);
+        tcg_gen_xori_i64(cpu_ZF, cpu_ZF, 1);
+        tcg_gen_andc_i64(cpu_CF, cpu_CF, t);
+        tcg_gen_movi_i64(cpu_NF, 0);
+        tcg_gen_movi_i64(cpu_VF, 0);
+    }
+    return true;
+}
+
+static bool trans_RMIF(DisasContext *s, arg_RMIF *a)
+{
+    TCGv_i64 t;
+
+    if (a64_id(s, id_aa64isar0, 52) < 1) {
+        return false;
+    }
+    t = tcg_temp_new_i64();
+    tcg_gen_rotri_i64(t, read_x(s, a->rn), a->imm);
+    if (a->mask & 8) {
+        tcg_gen_shli_i64(cpu_NF, t, 60);
+    }
+    if (a->mask & 4) {
+        tcg_gen_andi_i64(cpu_ZF, t, 4);
+        tcg_gen_xori_i64(cpu_ZF, cpu_ZF, 4);
+    }
+    if (a->mask & 2) {
+        tcg_gen_extract_i64(cpu_CF, t, 1, 1);
+    }
+    if (a->mask & 1) {
+        tcg_gen_shli_i64(cpu_VF, t, 63);
+    }
+    return true;
+}
+
+/* SETF8/SETF16: N = Wn<msb>, Z = (Wn<msb:0> == 0), V = Wn<msb+1> ^ Wn<msb> */
+static bool trans_SETF(DisasContext *s, arg_SETF *a)
+{
+    int bits = a->sz ? 16 : 8;
+    TCGv_i64 n = read_x(s, a->rn);
+
+    if (a64_id(s, id_aa64isar0, 52) < 1) {
+        return false;
+    }
+    tcg_gen_shli_i64(cpu_VF, n, 1);
+    tcg_gen_xor_i64(cpu_VF, cpu_VF, n);
+    tcg_gen_shli_i64(cpu_VF, cpu_VF, 63 - bits);
+    tcg_gen_shli_i64(cpu_NF, n, 64 - bits);
+    tcg_gen_andi_i64(cpu_ZF, n, (1u << bits) - 1);
+    return true;
+}
 
 static bool trans_MSR_i(DisasContext *s, arg_MSR_i *a)
 {
     int field = (a->op1 << 3) | a->op2;
 
     switch (field) {
+    case 0x00: /* CFINV */
+    case 0x01: /* XAFLAG */
+    case 0x02: /* AXFLAG */
+        return a->imm == 0 && gen_flagm_op(s, field);
+    case 0x19: /* SSBS (FEAT_SSBS) */
+        if (a64_id(s, id_aa64pfr1, 4) < 1) {
+            return false;
+        }
+        break;
+    case 0x1a: /* DIT (FEAT_DIT) */
+        if (a64_id(s, id_aa64pfr0, 48) < 1) {
+            return false;
+        }
+        break;
     case 0x05: /* SPSel */
         if (s->el == 0) {
             return false;
@@ -1437,6 +1533,45 @@ static bool trans_STLR(DisasContext *s, arg_excl *a)
     tcg_gen_mb(TCG_MO_ALL | TCG_BAR_STRL);
     tcg_gen_qemu_st_i64(read_x(s, a->rt), read_xsp(s, a->rn), s->mmu_idx,
                         (MemOp)a->size | MO_LE | MO_ALIGN);
+    return true;
+}
+
+/*
+ * FEAT_LRCPC's LDAPR: a load-acquire that only orders against later
+ * accesses (RCpc), which a load plus an acquire barrier satisfies.
+ */
+static bool trans_LDAPR(DisasContext *s, arg_LDAPR *a)
+{
+    if (a64_id(s, id_aa64isar1, 20) < 1) {
+        return false;
+    }
+    return trans_LDAR(s, &(arg_excl){ .rt = a->rt, .rn = a->rn,
+                                      .size = a->size });
+}
+
+/*
+ * FEAT_LRCPC2: STLUR/LDAPUR/LDAPURS with a 9-bit unscaled offset. Like
+ * LDAR/STLR they must be aligned (no FEAT_LSE2 here).
+ */
+static bool trans_LDAPR_STLR_9(DisasContext *s, arg_LDAPR_STLR_9 *a)
+{
+    MemOp mop = (MemOp)a->size | MO_LE | MO_ALIGN;
+    TCGv_i64 addr, v;
+
+    if (a64_id(s, id_aa64isar1, 20) < 2 ||
+        (a->opc == 2 && a->size == 3) || (a->opc == 3 && a->size >= 2)) {
+        return false;
+    }
+    addr = gen_addr(s, a->rn, a->imm);
+    if (a->opc == 0) {
+        tcg_gen_mb(TCG_MO_ALL | TCG_BAR_STRL);
+        tcg_gen_qemu_st_i64(read_x(s, a->rt), addr, s->mmu_idx, mop);
+        return true;
+    }
+    v = tcg_temp_new_i64();
+    tcg_gen_qemu_ld_i64(v, addr, s->mmu_idx, mop | (a->opc >= 2 ? MO_SIGN : 0));
+    tcg_gen_mb(TCG_MO_ALL | TCG_BAR_LDAQ);
+    write_x(s, a->rt, v, a->opc != 3);
     return true;
 }
 

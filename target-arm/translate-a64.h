@@ -146,6 +146,14 @@ static inline int32_t simd_desc(unsigned oprsz, int32_t data)
     return (int32_t)(oprsz | ((uint32_t)data << 8));
 }
 
+/*
+ * A 4-bit field of one of this CPU model's ID registers, for the optional
+ * features the translator checks: e.g. a64_id(s, id_aa64isar1, 20) is
+ * ID_AA64ISAR1_EL1.LRCPC.
+ */
+#define a64_id(s, reg, shift) \
+    ((unsigned)((env_archcpu((s)->env)->isar.reg >> (shift)) & 0xf))
+
 /* ---- the FP/SIMD decoders, tried after decode_a64() ---- */
 
 bool disas_a64_fp(DisasContext *s, uint32_t insn);

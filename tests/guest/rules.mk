@@ -36,6 +36,8 @@ GUEST_TESTS += $(foreach t,$(A64_GUEST_TWINS),$(A64_GUEST_OUT)/aarch64-twin-$(fi
 
 A64_GUEST_FP_ELFS := $(patsubst %,$(A64_GUEST_OUT)/%.elf,$(filter fp-% simd-%,$(A64_GUEST_NAMES)))
 $(A64_GUEST_FP_ELFS): A64_GUEST_CFLAGS := $(filter-out -mgeneral-regs-only,$(A64_GUEST_CFLAGS))
+# ext-*: the optional features of -cpu max need the assembler to know them.
+$(A64_GUEST_OUT)/ext-int.elf: A64_GUEST_CFLAGS := $(subst -march=armv8.1-a+crc,-march=armv8.5-a+crc,$(A64_GUEST_CFLAGS))
 
 $(A64_GUEST_OUT)/alu-cases.h: $(A64_GUEST_SRC)/gen-alu.py
 	@mkdir -p $(@D)

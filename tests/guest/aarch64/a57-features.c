@@ -35,6 +35,34 @@ int main(void)
     check("swpb is UNDEFINED", last_exc.count == 1 && (last_exc.esr >> 26) == 0,
           1);
 
+    /* The optional features of -cpu max are absent: fields 0, UNDEFINED. */
+    check("ID_AA64ISAR0 TS is 0 (no FlagM)", (v = MRS("id_aa64isar0_el1")) >> 52 & 0xf, 0);
+    v = MRS("id_aa64isar1_el1");
+    check("ID_AA64ISAR1 SB and LRCPC are 0", v & (0xful << 36 | 0xful << 20), 0);
+    check("ID_AA64PFR0 DIT is 0", MRS("id_aa64pfr0_el1") >> 48 & 0xf, 0);
+    check("ID_AA64PFR1 SSBS is 0", MRS("id_aa64pfr1_el1") >> 4 & 0xf, 0);
+    {
+        static const struct { const char *name; u32 insn; } undef[] = {
+            { "cfinv", 0xd500401f }, { "xaflag", 0xd500403f },
+            { "axflag", 0xd500405f }, { "setf8 w1", 0x3a00082d },
+            { "rmif x1, #3, #2", 0xba018422 }, { "ldapr x0, [sp]", 0xf8bfc3e0 },
+            { "ldapur w0, [sp, #4]", 0x994043e0 }, { "sb", 0xd50330ff },
+            { "msr dit, #1", 0xd503415f }, { "msr ssbs, #1", 0xd503413f },
+            { "mrs x0, ssbs", 0xd53b42c0 }, { "mrs x0, dit", 0xd53b42a0 },
+        };
+        static u32 code[2] __attribute__((aligned(8)));
+
+        for (unsigned i = 0; i < sizeof(undef) / sizeof(undef[0]); i++) {
+            code[0] = undef[i].insn;
+            code[1] = 0xd65f03c0;       /* ret */
+            __asm__ volatile("dsb sy\n\tic iallu\n\tisb" ::: "memory");
+            exc_expect(4);
+            __asm__ volatile("blr %0" : : "r"(code) : "x0", "x30", "memory");
+            checkf(last_exc.count == 1 && (last_exc.esr >> 26) == 0, 1,
+                   "%s is UNDEFINED", undef[i].name);
+        }
+    }
+
     __asm__ volatile("1: ldxr %0, [%2]\n\tadd %0, %0, #1\n\t"
                      "stxr %w1, %0, [%2]\n\tcbnz %w1, 1b"
                      : "=&r"(v), "=&r"(st) : "r"(&word) : "memory");
