@@ -40,6 +40,7 @@
 #include "trace/trace.h"
 #include "util/trace.h"
 #include "sysemu/blockdev.h"
+#include "hw/pci/pci.h"
 
 /* ---------------------------------------------------------------------- */
 /* Globals of sysemu.h */
@@ -113,6 +114,10 @@ static struct {
     GPtrArray *qmps;                /* of char *, "P" prefix = pretty */
     GPtrArray *chardevs;            /* of KeyValList * */
     GPtrArray *devices;             /* of KeyValList * */
+    GPtrArray *device_opts;         /* of char *: each -device as typed */
+    GPtrArray *nics;                /* of KeyValList *: -nic, -net nic */
+    GPtrArray *net_users;           /* of char *: netdev ids of -net user */
+    bool any_net_option;            /* -net/-nic/-netdev: no default NIC */
     GPtrArray *accels;              /* of AccelRequest * */
     GPtrArray *netdevs;             /* of KeyValList * */
     bool enable_kvm;
@@ -175,7 +180,8 @@ typedef enum {
     OPT_KERNEL, OPT_INITRD, OPT_APPEND, OPT_DTB, OPT_BIOS, OPT_L,
     OPT_NOGRAPHIC, OPT_DISPLAY, OPT_VGA, OPT_SERIAL, OPT_PARALLEL,
     OPT_MONITOR, OPT_MON, OPT_QMP, OPT_QMP_PRETTY, OPT_CHARDEV,
-    OPT_DEVICE, OPT_DRIVE, OPT_GLOBAL, OPT_NET, OPT_NETDEV,
+    OPT_DEVICE, OPT_DRIVE, OPT_BLOCKDEV, OPT_GLOBAL, OPT_NET, OPT_NETDEV,
+    OPT_NIC,
     OPT_NODEFAULTS, OPT_NO_USER_CONFIG, OPT_NO_REBOOT, OPT_NO_SHUTDOWN,
     OPT_D, OPT_DFILE, OPT_TRACE, OPT_S_GDB, OPT_S_STOP, OPT_GDB,
     OPT_QTEST, OPT_QTEST_LOG, OPT_SEMIHOSTING, OPT_SEMIHOSTING_CONFIG,
@@ -238,12 +244,20 @@ static const OptDef options[] = {
     { "device", true, OPT_DEVICE, "DRIVER[,prop=value...]",
       "add a device ('help' lists them, 'DRIVER,help' its properties)" },
     { "drive", true, OPT_DRIVE,
-      "if=pflash|none,file=FILE[,format=raw][,unit=N][,readonly=on][,id=ID]",
-      "a raw image file backing a flash bank (if=pflash)" },
+      "[file=]FILE[,if=virtio|pflash|none][,format=raw][,id=ID][,readonly=on]",
+      "a raw image: a virtio disk (if=virtio, virt's default), a flash\n"
+      "bank (if=pflash), or for -device ...,drive=ID (if=none)" },
+    { "blockdev", true, OPT_BLOCKDEV,
+      "driver=raw,file.driver=file,file.filename=FILE,node-name=N",
+      "a raw image node for -device ...,drive=N (also driver=file)" },
     { "global", true, OPT_GLOBAL, "DRIVER.PROP=VALUE",
       "default property value for every device of type DRIVER" },
-    { "net", true, OPT_NET, "none", "legacy network option (only 'none')" },
-    { "netdev", true, OPT_NETDEV, "user,id=ID[,...]", "network back end" },
+    { "net", true, OPT_NET, "nic[,model=M][,macaddr=MAC]|user[,...]|none",
+      "legacy network options (-net nic -net user)" },
+    { "netdev", true, OPT_NETDEV, "user,id=ID[,hostfwd=RULE...][,...]",
+      "network back end" },
+    { "nic", true, OPT_NIC, "user[,model=virtio-net-pci][,mac=MAC][,...]|none",
+      "a NIC and its user-mode back end in one option" },
     { "nodefaults", false, OPT_NODEFAULTS, "",
       "no default devices (no default serial port or monitor)" },
     { "no-user-config", false, OPT_NO_USER_CONFIG, NULL, NULL },
@@ -353,35 +367,31 @@ static KeyValList *parse_kv(const char *opt, const char *arg,
 }
 
 /*
- * QEMU 7.2 also takes -device as a JSON object (libvirt writes it that
- * way): {"driver":"pci-testdev","id":"t0","addr":"0x4","multifunction":true}.
- * Only flat objects make sense for our properties.
+ * QEMU 7.2 also takes -device and -blockdev as JSON objects (libvirt
+ * writes them that way): {"driver":"pci-testdev","id":"t0","addr":"0x4"}.
+ * Nested objects become dotted keys ({"file":{"driver":"file"}} ->
+ * file.driver), as QEMU's keyval flattens them.
  */
-static KeyValList *parse_json_kv(const char *opt, const char *arg)
+static void json_flatten(const char *opt, const char *prefix,
+                         JsonObject *obj, KeyValList *kv)
 {
-    GError *err = NULL;
-    JsonNode *root = json_from_string(arg, &err);
-    KeyValList *kv;
-    JsonObject *obj;
-    GList *members;
+    GList *members = json_object_get_members(obj);
 
-    if (!root) {
-        die("-%s %s: invalid JSON: %s", opt, arg, err->message);
-    }
-    if (!JSON_NODE_HOLDS_OBJECT(root)) {
-        die("-%s %s: expected a JSON object", opt, arg);
-    }
-    obj = json_node_get_object(root);
-    kv = keyval_new();
-    members = json_object_get_members(obj);
     for (GList *l = members; l; l = l->next) {
         const char *key = l->data;
         JsonNode *v = json_object_get_member(obj, key);
+        char *full = prefix ? g_strdup_printf("%s.%s", prefix, key)
+                            : g_strdup(key);
         char *str = NULL;
 
+        if (JSON_NODE_HOLDS_OBJECT(v)) {
+            json_flatten(opt, full, json_node_get_object(v), kv);
+            g_free(full);
+            continue;
+        }
         if (!JSON_NODE_HOLDS_VALUE(v)) {
-            die("-%s: JSON member '%s' must be a string, number or boolean",
-                opt, key);
+            die("-%s: JSON member '%s' must be a string, number, boolean or "
+                "object", opt, full);
         }
         if (json_node_get_value_type(v) == G_TYPE_BOOLEAN) {
             str = g_strdup(json_node_get_boolean(v) ? "on" : "off");
@@ -392,10 +402,27 @@ static KeyValList *parse_json_kv(const char *opt, const char *arg)
         } else {
             str = g_strdup(json_node_get_string(v));
         }
-        keyval_set(kv, key, str ? str : "");
+        keyval_set(kv, full, str ? str : "");
         g_free(str);
+        g_free(full);
     }
     g_list_free(members);
+}
+
+static KeyValList *parse_json_kv(const char *opt, const char *arg)
+{
+    GError *err = NULL;
+    JsonNode *root = json_from_string(arg, &err);
+    KeyValList *kv;
+
+    if (!root) {
+        die("-%s %s: invalid JSON: %s", opt, arg, err->message);
+    }
+    if (!JSON_NODE_HOLDS_OBJECT(root)) {
+        die("-%s %s: expected a JSON object", opt, arg);
+    }
+    kv = keyval_new();
+    json_flatten(opt, NULL, json_node_get_object(root), kv);
     json_node_unref(root);
     return kv;
 }
@@ -419,6 +446,134 @@ static void add_accel(const char *name, KeyValList *props)
     r->name = g_strdup(name);
     r->props = props ? props : keyval_new();
     g_ptr_array_add(cfg.accels, r);
+}
+
+/*
+ * -netdev user / -nic user / -net user options. hostfwd= and guestfwd=
+ * may repeat (QEMU adds every rule), which keyval alone would collapse:
+ * they are stored as hostfwd, hostfwd.1, ... (virtio-net reads them all).
+ * @extra: keys that the option itself owns (-nic's model, mac).
+ */
+static KeyValList *parse_netdev_kv(const char *opt, const char *arg,
+                                   const char *implied,
+                                   const char *const *extra)
+{
+    static const char *const known[] = {
+        "type", "id", "hostfwd", "guestfwd", "net", "host", "dhcpstart",
+        "dns", "hostname", "restrict", "ipv4", "ipv6", "ipv6-net",
+        "ipv6-prefix", "ipv6-prefixlen", "ipv6-host", "ipv6-dns",
+        "domainname", "dnssearch", "tftp", "bootfile", "tftp-server-name",
+        NULL
+    };
+    KeyValList *kv = parse_kv(opt, arg, implied);
+    gchar **items;
+    unsigned nfwd = 0;
+
+    for (guint i = 0; i < keyval_count(kv); i++) {
+        const char *k = keyval_key(kv, i);
+        bool ok = false;
+
+        for (const char *const *p = known; *p && !ok; p++) {
+            ok = !strcmp(k, *p);
+        }
+        for (const char *const *p = extra; p && *p && !ok; p++) {
+            ok = !strcmp(k, *p);
+        }
+        if (!ok) {
+            die("-%s %s: Invalid parameter '%s'", opt, arg, k);
+        }
+    }
+    if (keyval_get(kv, "type") && strcmp(keyval_get(kv, "type"), "user")) {
+        die("-%s %s: network back end '%s' is not supported (only 'user')",
+            opt, arg, keyval_get(kv, "type"));
+    }
+    if (keyval_has(kv, "guestfwd")) {
+        die("-%s %s: guestfwd= is not supported", opt, arg);
+    }
+    keyval_remove(kv, "hostfwd");
+    items = g_strsplit(arg, ",", -1);
+    for (gchar **it = items; *it; it++) {
+        if (g_str_has_prefix(*it, "hostfwd=")) {
+            char *key = nfwd ? g_strdup_printf("hostfwd.%u", nfwd)
+                             : g_strdup("hostfwd");
+            keyval_set(kv, key, *it + 8);
+            g_free(key);
+            nfwd++;
+        }
+    }
+    g_strfreev(items);
+    return kv;
+}
+
+static void parse_nic(const char *arg)
+{
+    static const char *const extra[] = { "model", "mac", NULL };
+    KeyValList *kv;
+    char *id;
+
+    cfg.any_net_option = true;
+    if (!strcmp(arg, "none")) {
+        return;
+    }
+    kv = parse_netdev_kv("nic", arg, "type", extra);
+    if (keyval_is_help(kv) || !g_strcmp0(keyval_get(kv, "model"), "help")) {
+        printf("Supported NIC models:\nvirtio-net-pci\n");
+        exit(0);
+    }
+    if (!keyval_get(kv, "type")) {
+        keyval_set(kv, "type", "user");
+    }
+    id = keyval_get(kv, "id") ? g_strdup(keyval_get(kv, "id"))
+         : g_strdup_printf("__org.qemu.nic%u", cfg.nics->len);
+    keyval_set(kv, "id", id);
+    g_free(id);
+    g_ptr_array_add(cfg.netdevs, kv);
+    g_ptr_array_add(cfg.nics, keyval_copy(kv));
+}
+
+/*
+ * Legacy -net: "-net nic[,model=][,macaddr=]" and "-net user[,...]" on
+ * QEMU's hub 0. Each NIC takes the user back end of the same position
+ * (the usual single pair: -net nic -net user,hostfwd=...).
+ */
+static void parse_net(const char *arg)
+{
+    static const char *const nic_known[] = { "type", "model", "macaddr",
+                                             "name", "id", "netdev", "vlan",
+                                             NULL };
+    KeyValList *kv;
+
+    cfg.any_net_option = true;
+    if (!strcmp(arg, "none")) {
+        return;
+    }
+    if (g_str_has_prefix(arg, "nic") && (arg[3] == ',' || !arg[3])) {
+        kv = parse_kv("net", arg, "type");
+        check_known("net", kv, nic_known);
+        if (!g_strcmp0(keyval_get(kv, "model"), "help")) {
+            printf("Supported NIC models:\nvirtio-net-pci\n");
+            exit(0);
+        }
+        if (keyval_get(kv, "macaddr")) {
+            keyval_set(kv, "mac", keyval_get(kv, "macaddr"));
+        }
+        keyval_set(kv, "type", "nic");
+        g_ptr_array_add(cfg.nics, kv);
+        return;
+    }
+    if (g_str_has_prefix(arg, "user") && (arg[4] == ',' || !arg[4])) {
+        static const char *const extra[] = { "vlan", "name", NULL };
+        char *id;
+
+        kv = parse_netdev_kv("net", arg, "type", extra);
+        id = g_strdup_printf("hub0port%u", cfg.net_users->len);
+        keyval_set(kv, "id", id);
+        g_ptr_array_add(cfg.net_users, id);
+        g_ptr_array_add(cfg.netdevs, kv);
+        return;
+    }
+    die("-net %s: only -net nic, -net user and -net none are supported",
+        arg);
 }
 
 static void parse_option(const OptDef *o, const char *arg)
@@ -592,11 +747,20 @@ static void parse_option(const OptDef *o, const char *arg)
             die("-device %s: Parameter 'driver' is missing", arg);
         }
         g_ptr_array_add(cfg.devices, kv);
+        g_ptr_array_add(cfg.device_opts, g_strdup(arg));
         break;
     case OPT_DRIVE:
-        kv = parse_kv(o->name, arg, NULL);
-        if (!drive_new(kv, &err)) {
+        kv = parse_kv(o->name, arg, "file");
+        if (!drive_new(kv, arg, &err)) {
             die("-drive %s: %s", arg, err->message);
+        }
+        keyval_free(kv);
+        break;
+    case OPT_BLOCKDEV:
+        kv = arg[0] == '{' ? parse_json_kv(o->name, arg)
+                           : parse_kv(o->name, arg, "driver");
+        if (!blockdev_new(kv, arg, &err)) {
+            die("-blockdev %s: %s", arg, err->message);
         }
         keyval_free(kv);
         break;
@@ -606,22 +770,22 @@ static void parse_option(const OptDef *o, const char *arg)
         }
         break;
     case OPT_NET:
-        if (strcmp(arg, "none")) {
-            die("-net %s: only -net none is supported (use -netdev and "
-                "-device)", arg);
-        }
+        parse_net(arg);
         break;
     case OPT_NETDEV:
-        kv = parse_kv(o->name, arg, "type");
+        cfg.any_net_option = true;
+        kv = parse_netdev_kv(o->name, arg, "type", NULL);
         if (!keyval_get(kv, "id")) {
             die("-netdev %s: Parameter 'id' is missing", arg);
         }
-        if (g_strcmp0(keyval_get(kv, "type"), "user")) {
-            die("-netdev %s: network back end '%s' is not supported (only "
-                "'user')", arg, keyval_get(kv, "type") ? keyval_get(kv, "type")
-                                                      : "");
+        if (netdev_find(keyval_get(kv, "id"))) {
+            die("-netdev %s: Duplicate ID '%s' for netdev", arg,
+                keyval_get(kv, "id"));
         }
         g_ptr_array_add(cfg.netdevs, kv);
+        break;
+    case OPT_NIC:
+        parse_nic(arg);
         break;
     case OPT_NODEFAULTS:
         no_defaults = true;
@@ -1237,7 +1401,8 @@ static void check_devices(void)
         GError *err = NULL;
 
         if (!qdev_device_check(kv, &err)) {
-            die("-device %s: %s", keyval_get(kv, "driver"), err->message);
+            die("-device %s: %s", (char *)cfg.device_opts->pdata[i],
+                err->message);
         }
     }
 }
@@ -1317,6 +1482,85 @@ static void write_pidfile(void)
     atexit(remove_pidfile);
 }
 
+/*
+ * NICs the board makes (QEMU's nd_table): -nic, -net nic, and without any
+ * network option or -nodefaults the board's default NIC on user
+ * networking, as QEMU's "-net nic -net user" default.
+ */
+static void create_nics(MachineClass *mc)
+{
+    GError *err = NULL;
+
+    if (!cfg.any_net_option && !no_defaults && mc->default_nic &&
+        qbus_find_by_type(TYPE_PCI_BUS)) {
+        KeyValList *nd = keyval_new();
+        KeyValList *nic = keyval_new();
+
+        keyval_set(nd, "type", "user");
+        keyval_set(nd, "id", "hub0port1");
+        g_ptr_array_add(cfg.netdevs, nd);
+        keyval_set(nic, "type", "nic");
+        keyval_set(nic, "netdev", "hub0port1");
+        g_ptr_array_add(cfg.nics, nic);
+    }
+    for (guint i = 0, legacy = 0; i < cfg.nics->len; i++) {
+        const KeyValList *kv = cfg.nics->pdata[i];
+        const char *model = keyval_get(kv, "model");
+        const char *netdev = keyval_get(kv, "id");
+        KeyValList *dev;
+
+        if (!model || !strcmp(model, "virtio")) {
+            model = mc->default_nic ? mc->default_nic : "virtio-net-pci";
+        }
+        if (strcmp(model, "virtio-net-pci") &&
+            strcmp(model, "virtio-net-device")) {
+            die("Unsupported NIC model: %s", model);
+        }
+        if (!g_strcmp0(keyval_get(kv, "type"), "nic")) {
+            /* -net nic: the hub's user back end of the same rank. */
+            netdev = keyval_get(kv, "netdev");
+            if (!netdev && legacy < cfg.net_users->len) {
+                netdev = cfg.net_users->pdata[legacy];
+            }
+            legacy++;
+        }
+        dev = keyval_new();
+        keyval_set(dev, "driver", model);
+        if (netdev) {
+            keyval_set(dev, "netdev", netdev);
+        }
+        if (keyval_get(kv, "mac")) {
+            keyval_set(dev, "mac", keyval_get(kv, "mac"));
+        }
+        if (!qdev_device_add(dev, &err)) {
+            die("-nic %s: %s", model, err->message);
+        }
+        keyval_free(dev);
+    }
+}
+
+/* -drive if=virtio (virt's default interface): a virtio-blk-pci each. */
+static void create_virtio_drives(void)
+{
+    DriveInfo *d;
+    GError *err = NULL;
+
+    if (!qbus_find_by_type(TYPE_PCI_BUS)) {
+        return;     /* drive_check_orphaned() names them */
+    }
+    while ((d = drive_get_next_unclaimed(IF_VIRTIO))) {
+        KeyValList *dev = keyval_new();
+
+        keyval_set(dev, "driver", "virtio-blk-pci");
+        keyval_set(dev, "drive", d->id);
+        if (!qdev_device_add(dev, &err)) {
+            die("-drive %s: %s", d->opt, err->message);
+        }
+        keyval_free(dev);
+        drive_mark_claimed(d);
+    }
+}
+
 static void devices_reset(void *opaque)
 {
     MachineState *ms = opaque;
@@ -1347,6 +1591,9 @@ int qemu_main(int argc, char **argv)
     cfg.qmps = g_ptr_array_new();
     cfg.chardevs = g_ptr_array_new();
     cfg.devices = g_ptr_array_new();
+    cfg.device_opts = g_ptr_array_new_with_free_func(g_free);
+    cfg.nics = g_ptr_array_new();
+    cfg.net_users = g_ptr_array_new();
     cfg.accels = g_ptr_array_new();
     cfg.netdevs = g_ptr_array_new();
 
@@ -1368,6 +1615,8 @@ int qemu_main(int argc, char **argv)
         die("machine '%s' is for %s guests, not %s", mc->name, mc->target,
             target_name());
     }
+    drive_set_default_type(!g_strcmp0(mc->block_default_if, "virtio")
+                           ? IF_VIRTIO : IF_IDE);
     if (object_resolve_path("/machine", NULL)) {
         die("internal error: /machine exists before the machine");
     }
@@ -1446,13 +1695,17 @@ int qemu_main(int argc, char **argv)
     if (mc->init) {
         mc->init(ms);
     }
+    /* QEMU's order: the board's NICs, then -device, then -drive disks. */
+    create_nics(mc);
     for (guint i = 0; i < cfg.devices->len; i++) {
         const KeyValList *kv = cfg.devices->pdata[i];
 
         if (!qdev_device_add(kv, &err)) {
-            die("-device %s: %s", keyval_get(kv, "driver"), err->message);
+            die("-device %s: %s", (char *)cfg.device_opts->pdata[i],
+                err->message);
         }
     }
+    create_virtio_drives();
     if (!drive_check_orphaned(&err)) {
         die_err(NULL, err);
     }

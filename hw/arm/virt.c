@@ -874,6 +874,8 @@ static const MachineProp virt_props[] = {
 static void virt_machine_init(MachineClass *mc)
 {
     mc->desc = "QEMU 7.2 ARM Virtual Machine";
+    mc->block_default_if = "virtio";
+    mc->default_nic = "virtio-net-pci";
     mc->target = "aarch64";
     mc->init = virt_init;
     mc->default_cpu_type = "cortex-a57";

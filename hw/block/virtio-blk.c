@@ -17,6 +17,7 @@
 #include "util/bswap.h"
 #include "hw/qdev-properties.h"
 #include "hw/virtio/virtio-blk.h"
+#include "sysemu/blockdev.h"
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -286,11 +287,27 @@ static void blk_realize(VirtIODevice *vdev, GError **errp)
 {
     VirtIOBlock *s = VIRTIO_BLK(vdev);
     const char *path = s->drive ? s->drive : s->file;
+    DriveInfo *di = NULL;
     struct stat st;
 
     if (!path) {
-        error_setg(errp, "virtio-blk: drive=FILE (a raw image) is required");
+        error_setg(errp, "drive property not set");
         return;
+    }
+    /*
+     * drive= names a -drive id or a -blockdev node-name, as in QEMU. A
+     * path (file=, or a drive= with a '/', which no id has, or naming an
+     * existing file) is plumb's shorthand, kept for its own tests.
+     */
+    if (s->drive && (drive_get_by_id(s->drive) ||
+                     (!strchr(s->drive, '/') &&
+                      !g_file_test(s->drive, G_FILE_TEST_IS_REGULAR)))) {
+        di = drive_claim(s->drive, "virtio-blk-device.drive", errp);
+        if (!di) {
+            return;
+        }
+        path = di->file;
+        s->read_only |= di->read_only;
     }
     if (s->queue_size < 2 || s->queue_size > VIRTQUEUE_MAX_SIZE ||
         (s->queue_size & (s->queue_size - 1))) {

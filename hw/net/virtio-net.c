@@ -53,7 +53,11 @@ typedef struct VirtIONet {
     Slirp *slirp;
     SlirpSource *src;
     GQueue rx_pending;          /* GByteArray * frames for the guest */
+    bool netdev_claimed;        /* its id is in netdevs_in_use */
 } VirtIONet;
+
+/* -netdev ids that a NIC uses (QEMU: a netdev has at most one peer). */
+static GHashTable *netdevs_in_use;
 
 #define VIRTIO_NET(obj) OBJECT_CHECK(VirtIONet, (obj), TYPE_VIRTIO_NET)
 
@@ -385,16 +389,87 @@ static bool parse_addr_port(const char *s, struct in_addr *addr, int *port,
     return true;
 }
 
+/*
+ * net=ADDR[/MASK] (default 10.0.2.0/24), host= (default .2), dns= (.3),
+ * dhcpstart= (.15): QEMU's defaults, and its rule that they sit inside
+ * the network.
+ */
+static bool net_slirp_addresses(const KeyValList *kv, SlirpConfig *cfg,
+                                GError **errp)
+{
+    const char *net = keyval_get(kv, "net");
+    uint32_t addr = 0x0a000200, mask = 0xffffff00;
+    struct {
+        const char *key;
+        uint32_t def_host;
+        struct in_addr *out;
+    } parts[] = {
+        { "host", 2, &cfg->vhost },
+        { "dns", 3, &cfg->vnameserver },
+        { "dhcpstart", 15, &cfg->vdhcp_start },
+    };
+
+    if (net) {
+        g_autofree char *a = g_strdup(net);
+        char *slash = strchr(a, '/');
+        struct in_addr ia;
+
+        if (slash) {
+            char *end;
+            long bits;
+
+            *slash++ = 0;
+            bits = strtol(slash, &end, 10);
+            if (*end == 0 && bits >= 0 && bits <= 32 && end != slash) {
+                mask = bits ? ~0u << (32 - bits) : 0;
+            } else if (inet_aton(slash, &ia)) {
+                mask = ntohl(ia.s_addr);
+            } else {
+                error_setg(errp, "Invalid netmask provided (must be in range "
+                           "0-32)");
+                return false;
+            }
+        }
+        if (!inet_aton(a, &ia)) {
+            error_setg(errp, "Invalid IP address '%s'", a);
+            return false;
+        }
+        addr = ntohl(ia.s_addr) & mask;
+    }
+    cfg->vnetwork.s_addr = htonl(addr);
+    cfg->vnetmask.s_addr = htonl(mask);
+    for (size_t i = 0; i < ARRAY_SIZE(parts); i++) {
+        const char *v = keyval_get(kv, parts[i].key);
+        struct in_addr ia;
+
+        if (v) {
+            if (!inet_aton(v, &ia)) {
+                error_setg(errp, "Invalid %s address '%s'", parts[i].key, v);
+                return false;
+            }
+            if ((ntohl(ia.s_addr) & mask) != addr) {
+                error_setg(errp, "%s '%s' must be in the guest network",
+                           parts[i].key, v);
+                return false;
+            }
+        } else {
+            ia.s_addr = htonl(addr | parts[i].def_host);
+        }
+        *parts[i].out = ia;
+    }
+    return true;
+}
+
 /* "tcp:[haddr]:hport-[gaddr]:gport" (proto optional, default tcp) */
-static bool add_hostfwd(Slirp *slirp, const char *spec, GError **errp)
+static bool add_hostfwd(Slirp *slirp, const char *spec,
+                        struct in_addr guest_def, GError **errp)
 {
     const char *p = spec, *dash;
-    struct in_addr any = { .s_addr = INADDR_ANY }, guest_def, ha, ga;
+    struct in_addr any = { .s_addr = INADDR_ANY }, ha, ga;
     g_autofree char *host = NULL;
     bool udp = false;
     int hp, gp;
 
-    inet_aton("10.0.2.15", &guest_def);
     if (g_str_has_prefix(p, "tcp:")) {
         p += 4;
     } else if (g_str_has_prefix(p, "udp:")) {
@@ -428,23 +503,29 @@ static bool net_slirp_start(VirtIONet *n, const KeyValList *kv,
                             GError **errp)
 {
     SlirpConfig cfg = { 0 };
+    bool restrict_ = false;
 
     cfg.version = 1;
     cfg.in_enabled = true;
-    inet_aton("10.0.2.0", &cfg.vnetwork);
-    inet_aton("255.255.255.0", &cfg.vnetmask);
-    inet_aton("10.0.2.2", &cfg.vhost);
-    inet_aton("10.0.2.15", &cfg.vdhcp_start);
-    inet_aton("10.0.2.3", &cfg.vnameserver);
+    if (!net_slirp_addresses(kv, &cfg, errp) ||
+        !keyval_get_bool(kv, "restrict", false, &restrict_, errp)) {
+        return false;
+    }
+    cfg.restricted = restrict_;
     cfg.vhostname = keyval_get(kv, "hostname");
+    cfg.vdomainname = keyval_get(kv, "domainname");
+    cfg.tftp_path = keyval_get(kv, "tftp");
+    cfg.bootfile = keyval_get(kv, "bootfile");
+    cfg.tftp_server_name = keyval_get(kv, "tftp-server-name");
     n->slirp = slirp_new(&cfg, &net_slirp_cb, n);
     if (!n->slirp) {
         error_setg(errp, "-netdev user: could not start the user network");
         return false;
     }
+    /* vl.c stores repeated rules as hostfwd, hostfwd.1, ... */
     for (guint i = 0; i < keyval_count(kv); i++) {
-        if (!strcmp(keyval_key(kv, i), "hostfwd") &&
-            !add_hostfwd(n->slirp, keyval_value(kv, i), errp)) {
+        if (g_str_has_prefix(keyval_key(kv, i), "hostfwd") &&
+            !add_hostfwd(n->slirp, keyval_value(kv, i), cfg.vdhcp_start, errp)) {
             return false;
         }
     }
@@ -491,6 +572,14 @@ static void net_reset(VirtIODevice *vdev)
     }
 }
 
+static void net_release_netdev(VirtIONet *n)
+{
+    if (n->netdev_claimed) {
+        g_hash_table_remove(netdevs_in_use, n->netdev);
+        n->netdev_claimed = false;
+    }
+}
+
 static void net_realize(VirtIODevice *vdev, GError **errp)
 {
     VirtIONet *n = VIRTIO_NET(vdev);
@@ -503,14 +592,14 @@ static void net_realize(VirtIODevice *vdev, GError **errp)
 
         if (sscanf(n->mac_str, "%x:%x:%x:%x:%x:%x%c", &m[0], &m[1], &m[2],
                    &m[3], &m[4], &m[5], &tail) != 6) {
-            error_setg(errp, "virtio-net: mac '%s' is not XX:XX:XX:XX:XX:XX",
-                       n->mac_str);
+            error_setg(errp, "Property 'virtio-net-device.mac' doesn't take "
+                       "value '%s'", n->mac_str);
             return;
         }
         for (int i = 0; i < 6; i++) {
             if (m[i] > 0xff) {
-                error_setg(errp, "virtio-net: mac '%s' is not "
-                           "XX:XX:XX:XX:XX:XX", n->mac_str);
+                error_setg(errp, "Property 'virtio-net-device.mac' doesn't "
+                           "take value '%s'", n->mac_str);
                 return;
             }
             n->mac[i] = m[i];
@@ -524,10 +613,22 @@ static void net_realize(VirtIODevice *vdev, GError **errp)
     if (n->netdev) {
         kv = netdev_lookup(n->netdev);
         if (!kv) {
-            error_setg(errp, "virtio-net: netdev '%s' not found (use "
-                       "-netdev user,id=%s)", n->netdev, n->netdev);
+            error_setg(errp, "Property 'virtio-net-device.netdev' can't find "
+                       "value '%s'", n->netdev);
             return;
         }
+        /* One -netdev user serves one NIC (it owns the slirp instance). */
+        if (!netdevs_in_use) {
+            netdevs_in_use = g_hash_table_new_full(g_str_hash, g_str_equal,
+                                                   g_free, NULL);
+        }
+        if (g_hash_table_contains(netdevs_in_use, n->netdev)) {
+            error_setg(errp, "Property 'virtio-net-device.netdev' can't take "
+                       "value '%s', it's in use", n->netdev);
+            return;
+        }
+        g_hash_table_add(netdevs_in_use, g_strdup(n->netdev));
+        n->netdev_claimed = true;
     }
     g_queue_init(&n->rx_pending);
     virtio_init(vdev, VIRTIO_ID_NET, NET_CFG_SIZE);
@@ -538,6 +639,7 @@ static void net_realize(VirtIODevice *vdev, GError **errp)
             slirp_cleanup(n->slirp);
             n->slirp = NULL;
         }
+        net_release_netdev(n);
     }
 }
 
@@ -545,6 +647,7 @@ static void net_unrealize(VirtIODevice *vdev)
 {
     VirtIONet *n = VIRTIO_NET(vdev);
 
+    net_release_netdev(n);
     if (n->src) {
         g_source_destroy(&n->src->source);
         g_source_unref(&n->src->source);

@@ -1260,6 +1260,11 @@ static void pci_info_device(GString *out, PCIBus *bus, PCIDevice *d)
     g_string_append_printf(out, "PCI device %04x:%04x\n",
                            pci_get_word(c + PCI_VENDOR_ID),
                            pci_get_word(c + PCI_DEVICE_ID));
+    if (!pci_is_bridge(d)) {
+        g_string_append_printf(out, "      PCI subsystem %04x:%04x\n",
+                               pci_get_word(c + PCI_SUBSYSTEM_VENDOR_ID),
+                               pci_get_word(c + PCI_SUBSYSTEM_ID));
+    }
     if (pci_intx(d) >= 0) {
         g_string_append_printf(out, "      IRQ %d, pin %c\n",
                                c[PCI_INTERRUPT_LINE], 'A' + pci_intx(d));
@@ -1280,37 +1285,39 @@ static void pci_info_device(GString *out, PCIBus *bus, PCIDevice *d)
                                pci_bridge_pref_base(c),
                                pci_bridge_pref_limit(c));
     }
+    /*
+     * QEMU's layout exactly: an unmapped BAR is at address -1, and its
+     * "end" is printed as that plus size - 1 (wrapping), which tools and
+     * people compare against. The ROM is BAR6, a 32-bit memory BAR.
+     */
     for (int i = 0; i < PCI_NUM_REGIONS; i++) {
         const PCIIORegion *r = &d->io_regions[i];
-        bool mapped = r->addr != PCI_BAR_UNMAPPED;
+        uint64_t addr = r->addr;
 
         if (!r->size) {
             continue;
         }
-        if (i == PCI_ROM_SLOT) {
-            g_string_append(out, "      ROM: ");
-        } else {
-            g_string_append_printf(out, "      BAR%d: ", i);
-        }
+        g_string_append_printf(out, "      BAR%d: ", i);
         if (i != PCI_ROM_SLOT && (r->type & PCI_BASE_ADDRESS_SPACE_IO)) {
-            g_string_append(out, "I/O at ");
+            g_string_append_printf(out, "I/O at 0x%04" PRIx64 " [0x%04"
+                                   PRIx64 "].\n", addr, addr + r->size - 1);
         } else {
-            g_string_append_printf(out, "%s%s memory at ",
-                (r->type & PCI_BASE_ADDRESS_MEM_TYPE_64) ? "64 bit" : "32 bit",
-                (r->type & PCI_BASE_ADDRESS_MEM_PREFETCH) ? " prefetchable"
-                                                          : "");
-        }
-        if (mapped) {
-            g_string_append_printf(out, "0x%" PRIx64 " [0x%" PRIx64 "].\n",
-                                   r->addr, r->addr + r->size - 1);
-        } else {
-            g_string_append_printf(out, "unmapped [size 0x%" PRIx64 "].\n",
-                                   r->size);
+            bool m64 = i != PCI_ROM_SLOT &&
+                       (r->type & PCI_BASE_ADDRESS_MEM_TYPE_64);
+            bool pref = i != PCI_ROM_SLOT &&
+                        (r->type & PCI_BASE_ADDRESS_MEM_PREFETCH);
+
+            g_string_append_printf(out, "%d bit%s memory at 0x%08" PRIx64
+                                   " [0x%08" PRIx64 "].\n", m64 ? 64 : 32,
+                                   pref ? " prefetchable" : "", addr,
+                                   addr + r->size - 1);
         }
     }
     g_string_append_printf(out, "      id \"%s\"\n",
                            DEVICE(d)->id ? DEVICE(d)->id : "");
-    if (pci_is_bridge(d)) {
+    /* QEMU finds the devices behind by the secondary bus number: none
+     * until the guest (or firmware) numbers the bus. */
+    if (pci_is_bridge(d) && c[PCI_SECONDARY_BUS]) {
         for (GSList *l = bus->child_buses; l; l = l->next) {
             PCIBus *sec = l->data;
             if (sec->parent_dev == d) {
@@ -1371,12 +1378,13 @@ static void pci_query_device(JsonBuilder *b, PCIBus *bus, PCIDevice *d)
     json_builder_add_int_value(b, pci_get_word(c + PCI_DEVICE_ID));
     json_builder_set_member_name(b, "vendor");
     json_builder_add_int_value(b, pci_get_word(c + PCI_VENDOR_ID));
-    json_builder_set_member_name(b, "subsystem");
-    json_builder_add_int_value(b, pci_is_bridge(d) ? 0
-                               : pci_get_word(c + PCI_SUBSYSTEM_ID));
-    json_builder_set_member_name(b, "subsystem-vendor");
-    json_builder_add_int_value(b, pci_is_bridge(d) ? 0
-                               : pci_get_word(c + PCI_SUBSYSTEM_VENDOR_ID));
+    if (!pci_is_bridge(d)) {
+        json_builder_set_member_name(b, "subsystem");
+        json_builder_add_int_value(b, pci_get_word(c + PCI_SUBSYSTEM_ID));
+        json_builder_set_member_name(b, "subsystem-vendor");
+        json_builder_add_int_value(b,
+                                   pci_get_word(c + PCI_SUBSYSTEM_VENDOR_ID));
+    }
     json_builder_end_object(b);
     if (pci_intx(d) >= 0) {
         json_builder_set_member_name(b, "irq");
@@ -1404,7 +1412,8 @@ static void pci_query_device(JsonBuilder *b, PCIBus *bus, PCIDevice *d)
         pci_query_range(b, "prefetchable_range", pci_bridge_pref_base(c),
                         pci_bridge_pref_limit(c));
         json_builder_end_object(b);
-        for (GSList *l = bus->child_buses; l; l = l->next) {
+        for (GSList *l = bus->child_buses; l && c[PCI_SECONDARY_BUS];
+             l = l->next) {
             PCIBus *sec = l->data;
             if (sec->parent_dev == d) {
                 json_builder_set_member_name(b, "devices");

@@ -104,6 +104,11 @@ typedef struct MachineClass {
     /* Board-specific checks of ms before anything is created. */
     bool (*check)(MachineState *ms, GError **errp);
     bool no_serial;                     /* the board has no serial port */
+    /* -drive without if=: "virtio" (virt) or NULL (QEMU's IDE, refused). */
+    const char *block_default_if;
+    /* The NIC of -nic/-net nic without model=, and of the default
+     * "-net nic -net user" when no network option and no -nodefaults. */
+    const char *default_nic;
     /* Free-form per-board data. */
     const void *opaque;
 } MachineClass;

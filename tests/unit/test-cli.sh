@@ -215,7 +215,7 @@ expect_err "bad boolean machine property" \
 expect_err "unknown device" "$P: -device nosuch: 'nosuch' is not a valid device model name" \
     -M none -device nosuch
 expect_err "-device as JSON (QEMU 7.2 syntax) is checked the same way" \
-    "$P: -device nosuch: 'nosuch' is not a valid device model name" -M none -device '{"driver":"nosuch","id":"x"}'
+    "$P: -device {\"driver\":\"nosuch\",\"id\":\"x\"}: 'nosuch' is not a valid device model name" -M none -device '{"driver":"nosuch","id":"x"}'
 expect_err_re "-device with malformed JSON" "^$P: -device \\{bad: invalid JSON: " -device '{bad'
 expect_err "-device without a driver" "$P: -device id=x: Parameter 'driver' is missing" -device id=x
 expect_err_re "-accel foo names the choices" \

@@ -1571,7 +1571,8 @@ static void test_net_missing_netdev(void)
     qdev_prop_set_string(dev, "netdev", "nope");
     g_assert_false(qdev_realize(dev, virtio_mmio_get_bus(G.mmio[slot]),
                                 &err));
-    g_assert_nonnull(strstr(err->message, "netdev 'nope' not found"));
+    g_assert_nonnull(strstr(err->message, "Property 'virtio-net-device.netdev' "
+                            "can't find value 'nope'"));
     g_error_free(err);
     object_unref(dev);
 }

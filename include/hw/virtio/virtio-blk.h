@@ -1,11 +1,13 @@
 /*
  * virtio-blk.h - virtio block device (virtio ID 2) over a raw image file.
  *
- *   -device virtio-blk-device,drive=FILE[,read-only=on][,serial=S]
- *   -device virtio-blk-pci,drive=FILE ...
+ *   -drive file=IMG,if=none,id=d0[,readonly=on]
+ *   -device virtio-blk-pci,drive=d0[,serial=S]     (or virtio-blk-device)
+ *   -drive file=IMG,if=virtio                      (virt makes the device)
  *
- * `drive` (alias `file`) is the path of a raw image: plumb's vl.c has no
- * -drive yet, so the device opens the file itself. Requests: read, write,
+ * `drive` names a -drive id or -blockdev node-name (sysemu/blockdev.h);
+ * plumb also takes the path of a raw image there, or in `file`, with
+ * `read-only=on`. The device opens the file itself. Requests: read, write,
  * flush (fdatasync), discard (punches holes), write-zeroes, get-id.
  */
 #ifndef HW_VIRTIO_VIRTIO_BLK_H
