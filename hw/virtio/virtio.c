@@ -144,13 +144,6 @@ bool virtio_queue_empty(VirtQueue *vq)
     return idx == vq->last_avail_idx;
 }
 
-static void elem_add(GArray *sg, dma_addr_t addr, uint32_t len)
-{
-    VirtQueueSeg s = { addr, len };
-
-    g_array_append_val(sg, s);
-}
-
 /*
  * Check one descriptor's buffer: it must not wrap and must be reachable
  * in full for the access the device will make.
@@ -203,7 +196,9 @@ static bool read_desc(VirtQueue *vq, dma_addr_t table, unsigned int i,
 VirtQueueElement *virtqueue_pop(VirtQueue *vq)
 {
     VirtIODevice *vdev = vq->vdev;
-    GArray *out, *in;
+    /* out (device-readable) first, then in: the order the chain must have */
+    VirtQueueSeg segs[VIRTQUEUE_MAX_SIZE];
+    unsigned int nout = 0, nin = 0;
     VirtQueueElement *elem = NULL;
     dma_addr_t table;
     unsigned int max, i, hops = 0, total = 0;
@@ -237,8 +232,6 @@ VirtQueueElement *virtqueue_pop(VirtQueue *vq)
         return NULL;
     }
 
-    out = g_array_new(false, false, sizeof(VirtQueueSeg));
-    in = g_array_new(false, false, sizeof(VirtQueueSeg));
     table = vq->desc;
     max = vq->num;
     i = head;
@@ -293,9 +286,9 @@ VirtQueueElement *virtqueue_pop(VirtQueue *vq)
             if (!desc_buffer_ok(vq, d.addr, d.len, true)) {
                 goto fail;
             }
-            elem_add(in, d.addr, d.len);
+            segs[nout + nin++] = (VirtQueueSeg){ d.addr, d.len };
         } else {
-            if (in->len) {
+            if (nin) {
                 virtio_error(vdev, "queue %u: device-readable descriptor "
                              "after a writable one", vq->queue_index);
                 goto fail;
@@ -303,7 +296,7 @@ VirtQueueElement *virtqueue_pop(VirtQueue *vq)
             if (!desc_buffer_ok(vq, d.addr, d.len, false)) {
                 goto fail;
             }
-            elem_add(out, d.addr, d.len);
+            segs[nout++] = (VirtQueueSeg){ d.addr, d.len };
         }
         if ((uint64_t)total + d.len > UINT32_MAX) {
             virtio_error(vdev, "queue %u: chain longer than 4 GiB",
@@ -325,27 +318,19 @@ VirtQueueElement *virtqueue_pop(VirtQueue *vq)
         }
     }
 
-    elem = g_malloc0(sizeof(*elem) +
-                     (out->len + in->len) * sizeof(VirtQueueSeg));
+    elem = g_malloc(sizeof(*elem) + (nout + nin) * sizeof(VirtQueueSeg));
     elem->index = head;
-    elem->out_num = out->len;
-    elem->in_num = in->len;
+    elem->out_num = nout;
+    elem->in_num = nin;
     elem->out_sg = (VirtQueueSeg *)(elem + 1);
-    elem->in_sg = elem->out_sg + out->len;
-    if (out->len) {
-        memcpy(elem->out_sg, out->data, out->len * sizeof(VirtQueueSeg));
-    }
-    if (in->len) {
-        memcpy(elem->in_sg, in->data, in->len * sizeof(VirtQueueSeg));
-    }
+    elem->in_sg = elem->out_sg + nout;
+    memcpy(elem->out_sg, segs, (nout + nin) * sizeof(VirtQueueSeg));
     vq->last_avail_idx++;
     vq->inuse++;
     if (virtio_vdev_has_feature(vdev, VIRTIO_RING_F_EVENT_IDX)) {
         vring_set_avail_event(vq, vq->last_avail_idx);
     }
 fail:
-    g_array_free(out, true);
-    g_array_free(in, true);
     return elem;
 }
 
@@ -448,6 +433,70 @@ size_t virtqueue_elem_write(VirtIODevice *vdev, const VirtQueueElement *elem,
 {
     return elem_copy(vdev, elem->in_sg, elem->in_num, offset, (void *)buf,
                      len, true);
+}
+
+int virtqueue_elem_map(VirtIODevice *vdev, const VirtQueueElement *elem,
+                       bool in, size_t offset, size_t len,
+                       struct iovec *iov, int max)
+{
+    const VirtQueueSeg *sg = in ? elem->in_sg : elem->out_sg;
+    unsigned int num = in ? elem->in_num : elem->out_num;
+    int n = 0;
+
+    for (unsigned int i = 0; i < num && len; i++) {
+        dma_addr_t addr;
+        size_t left;
+
+        if (offset >= sg[i].len) {
+            offset -= sg[i].len;
+            continue;
+        }
+        addr = sg[i].addr + offset;
+        left = MIN(sg[i].len - offset, len);
+        offset = 0;
+        while (left) {
+            hwaddr l = left;
+            void *p;
+
+            if (n == max) {
+                goto fail;
+            }
+            p = address_space_map(vdev->dma_as, addr, &l, in, vdev->dma_attrs);
+            if (!p) {
+                goto fail;
+            }
+            if (!memory_region_from_host(p, NULL)) {
+                /* a bounce buffer: let the copying path do it, and report */
+                address_space_unmap(vdev->dma_as, p, l, false, 0);
+                goto fail;
+            }
+            iov[n].iov_base = p;
+            iov[n].iov_len = l;
+            n++;
+            addr += l;
+            left -= l;
+            len -= l;
+        }
+    }
+    if (len) {
+        goto fail;
+    }
+    return n;
+fail:
+    virtqueue_elem_unmap(vdev, iov, n, false, 0);
+    return -1;
+}
+
+void virtqueue_elem_unmap(VirtIODevice *vdev, struct iovec *iov, int n,
+                          bool in, size_t done)
+{
+    for (int i = 0; i < n; i++) {
+        size_t l = MIN(done, iov[i].iov_len);
+
+        address_space_unmap(vdev->dma_as, iov[i].iov_base, iov[i].iov_len,
+                            in, l);
+        done -= l;
+    }
 }
 
 /* ---------------------------------------------------------------- */

@@ -18,8 +18,10 @@
  *     virtio_notify(vdev, vq);
  *
  * Guest memory is only ever reached through the DMA API
- * (dma_memory_read/write on vdev->dma_as): an element holds guest
- * addresses and lengths, never host pointers. A driver that breaks the
+ * (dma_memory_read/write on vdev->dma_as) or mapped with
+ * virtqueue_elem_map (address_space_map of plain RAM, clamped to the
+ * buffer): an element holds guest addresses and lengths, never host
+ * pointers. A driver that breaks the
  * rules (descriptor out of range, loop, nested indirect table, buffer
  * past the end of RAM) gets a guest error logged and the device marked
  * broken (status DEVICE_NEEDS_RESET, config interrupt); the device then
@@ -33,6 +35,7 @@
 #define HW_VIRTIO_VIRTIO_H
 
 #include "util/osdep.h"
+#include <sys/uio.h>
 #include "exec/memory.h"
 #include "hw/qdev.h"
 
@@ -237,6 +240,23 @@ size_t virtqueue_elem_read(VirtIODevice *vdev, const VirtQueueElement *elem,
                            size_t offset, void *buf, size_t len);
 size_t virtqueue_elem_write(VirtIODevice *vdev, const VirtQueueElement *elem,
                             size_t offset, const void *buf, size_t len);
+
+/*
+ * Map @len bytes of the device-writable (@in) or device-readable part of
+ * @elem from byte @offset into host iovecs for preadv/pwritev, at most
+ * @max of them. Only plain guest RAM is mapped: returns the iovec count,
+ * or -1 (nothing stays mapped) when some byte is not directly mappable
+ * (MMIO, a bounce would be needed, the range is past the chain); the
+ * caller then copies with virtqueue_elem_read/write, which report errors.
+ * The buffers were checked at pop time; the mapping is clamped to them.
+ */
+int virtqueue_elem_map(VirtIODevice *vdev, const VirtQueueElement *elem,
+                       bool in, size_t offset, size_t len,
+                       struct iovec *iov, int max);
+/* Release @n iovecs of virtqueue_elem_map; @done bytes were written to
+ * guest memory (@in): code and dirty tracking hear of them. */
+void virtqueue_elem_unmap(VirtIODevice *vdev, struct iovec *iov, int n,
+                          bool in, size_t done);
 
 /* Interrupt the driver for @vq unless it asked not to (flags/event idx). */
 void virtio_notify(VirtIODevice *vdev, VirtQueue *vq);

@@ -17,6 +17,7 @@
 # VIO_BENCH=1 prints "bench KIND ROUND MB/s MB/cpu-s" lines instead of the
 # TAP checks (bench.sh): KIND blk (dd of /dev/vda) or net (HTTP GET through
 # slirp); CPU is the emulator's, sampled at the guest's marks.
+# VIO_BENCH_PERF=FILE records a perf profile of the 2nd and 3rd dd.
 set -u
 plumb=${1:?usage: $0 PLUMB CACHE TRANSPORT GIC}
 cache=$2 transport=$3 gic=$4
@@ -126,7 +127,17 @@ if [ -n "${VIO_BENCH:-}" ]; then
         m=$(printf '%s' "$marks" | grep -c .)
         while [ "$seen" -lt "$m" ]; do
             seen=$((seen + 1))
-            echo "$(printf '%s\n' "$marks" | sed -n "${seen}p") $(cpu_of "$pid")" >> "$tmp/cpu"
+            mark=$(printf '%s\n' "$marks" | sed -n "${seen}p")
+            echo "$mark $(cpu_of "$pid")" >> "$tmp/cpu"
+            # VIO_BENCH_PERF=FILE: perf record of the emulator over the
+            # second and third dd (the device path without first-touch faults)
+            if [ -n "${VIO_BENCH_PERF:-}" ]; then
+                case $mark in
+                *"blk2 start") perf record -q -F 999 -p "$pid" -o "$VIO_BENCH_PERF" 2>/dev/null &
+                               perfpid=$! ;;
+                *"blk3 end") kill -INT "$perfpid"; wait "$perfpid" ;;
+                esac
+            fi
         done
         sleep 0.05
     done
