@@ -582,6 +582,34 @@ static JsonNode *qmp_system_powerdown(JsonObject *args, GError **errp)
     return NULL;
 }
 
+/* set-action: like -action; nothing changes unless every member is valid. */
+static JsonNode *qmp_set_action(JsonObject *args, GError **errp)
+{
+    GList *members = json_object_get_members(args);
+    bool ok = true;
+
+    for (GList *l = members; l && ok; l = l->next) {
+        JsonNode *v = json_object_get_member(args, l->data);
+
+        if (!JSON_NODE_HOLDS_VALUE(v) ||
+            json_node_get_value_type(v) != G_TYPE_STRING) {
+            error_setg(errp, "Invalid parameter type for '%s', expected: "
+                       "string", (const char *)l->data);
+            ok = false;
+        } else if (!runstate_check_action(l->data, json_node_get_string(v),
+                                          errp)) {
+            ok = false;
+        }
+    }
+    for (GList *l = members; l && ok; l = l->next) {
+        runstate_set_action(l->data,
+                            json_object_get_string_member(args, l->data),
+                            NULL);
+    }
+    g_list_free(members);
+    return NULL;
+}
+
 static JsonNode *qmp_quit(JsonObject *args, GError **errp)
 {
     qemu_system_shutdown_request(SHUTDOWN_CAUSE_HOST_QMP_QUIT);
@@ -688,6 +716,7 @@ static void qmp_register_builtins(void)
     qmp_register_command("query-status", qmp_query_status);
     qmp_register_command("stop", qmp_stop);
     qmp_register_command("cont", qmp_cont);
+    qmp_register_command("set-action", qmp_set_action);
     qmp_register_command("system_reset", qmp_system_reset);
     qmp_register_command("system_powerdown", qmp_system_powerdown);
     qmp_register_command("quit", qmp_quit);

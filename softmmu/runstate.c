@@ -15,11 +15,101 @@
 #include "sysemu/sysemu.h"
 #include "monitor/monitor.h"
 #include "util/error.h"
+#include "util/log.h"
 
 #include <signal.h>
 
-bool no_reboot;
-bool no_shutdown;
+/* -action and QMP set-action; QEMU 7.2's names and defaults. */
+enum { REBOOT_RESET, REBOOT_SHUTDOWN };
+enum { SHUTDOWN_POWEROFF, SHUTDOWN_PAUSE };
+enum { PANIC_PAUSE, PANIC_SHUTDOWN, PANIC_EXIT_FAILURE, PANIC_NONE };
+enum {
+    WATCHDOG_RESET, WATCHDOG_SHUTDOWN, WATCHDOG_POWEROFF, WATCHDOG_INJECT_NMI,
+    WATCHDOG_PAUSE, WATCHDOG_DEBUG, WATCHDOG_NONE,
+};
+
+/* int, not the enums: action_table points at them. */
+static int reboot_action = REBOOT_RESET;
+static int shutdown_action = SHUTDOWN_POWEROFF;
+static int panic_action = PANIC_SHUTDOWN;
+static int watchdog_action = WATCHDOG_RESET;   /* for a future watchdog */
+
+static const char *const reboot_names[] = { "reset", "shutdown", NULL };
+static const char *const shutdown_names[] = { "poweroff", "pause", NULL };
+static const char *const panic_names[] = {
+    "pause", "shutdown", "exit-failure", "none", NULL,
+};
+static const char *const watchdog_names[] = {
+    "reset", "shutdown", "poweroff", "inject-nmi", "pause", "debug", "none",
+    NULL,
+};
+
+static const struct {
+    const char *name;
+    const char *const *values;
+    int *action;
+    int def;
+} action_table[] = {
+    { "reboot", reboot_names, &reboot_action, REBOOT_RESET },
+    { "shutdown", shutdown_names, &shutdown_action, SHUTDOWN_POWEROFF },
+    { "panic", panic_names, &panic_action, PANIC_SHUTDOWN },
+    { "watchdog", watchdog_names, &watchdog_action, WATCHDOG_RESET },
+};
+
+/* The index of @value among @name's values, or -1 with @errp set. */
+static int action_lookup(const char *name, const char *value, int **action,
+                         GError **errp)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(action_table); i++) {
+        if (strcmp(name, action_table[i].name)) {
+            continue;
+        }
+        for (int v = 0; action_table[i].values[v]; v++) {
+            if (!strcmp(value, action_table[i].values[v])) {
+                *action = action_table[i].action;
+                return v;
+            }
+        }
+        error_setg(errp, "Parameter '%s' does not accept value '%s'", name,
+                   value);
+        return -1;
+    }
+    error_setg(errp, "Invalid parameter '%s'", name);
+    return -1;
+}
+
+bool runstate_check_action(const char *name, const char *value,
+                           GError **errp)
+{
+    int *action;
+
+    return action_lookup(name, value, &action, errp) >= 0;
+}
+
+bool runstate_set_action(const char *name, const char *value, GError **errp)
+{
+    int *action;
+    int v = action_lookup(name, value, &action, errp);
+
+    if (v < 0) {
+        return false;
+    }
+    *action = v;
+    return true;
+}
+
+void runstate_action_help(void)
+{
+    printf("action options:\n");
+    for (size_t i = 0; i < G_N_ELEMENTS(action_table); i++) {
+        printf("  %s=", action_table[i].name);
+        for (int v = 0; action_table[i].values[v]; v++) {
+            printf("%s%s", v ? "|" : "", action_table[i].values[v]);
+        }
+        printf(" (default %s)\n",
+               action_table[i].values[action_table[i].def]);
+    }
+}
 
 static RunState current_run_state = RUN_STATE_PRELAUNCH;
 
@@ -256,7 +346,8 @@ void qemu_register_powerdown_notifier(QEMUPowerdownHandler *func, void *opaque)
 
 void qemu_system_reset_request(ShutdownCause reason)
 {
-    if (no_reboot && reason != SHUTDOWN_CAUSE_SUBSYSTEM_RESET) {
+    if (reboot_action == REBOOT_SHUTDOWN &&
+        reason != SHUTDOWN_CAUSE_SUBSYSTEM_RESET) {
         shutdown_requested = reason;
     } else {
         g_atomic_int_set(&reset_requested, reason);
@@ -284,21 +375,42 @@ void qemu_system_powerdown_request(void)
 }
 
 /*
- * QEMU 7.2's default "-action panic=shutdown": report, then power off; with
- * -no-shutdown the VM pauses instead so that it can be inspected.
+ * A guest told a panic device it crashed. The panic action decides: pause
+ * in RUN_STATE_GUEST_PANICKED (also "shutdown" when shutdown=pause, as
+ * -no-shutdown asks), power off (exit-failure: with exit status 1), or
+ * report only ("none"). GUEST_PANICKED says which, as QEMU's does.
  */
 void qemu_system_guest_panicked(void)
 {
     JsonObject *data = json_object_new();
+    bool pause = panic_action == PANIC_PAUSE ||
+                 (panic_action == PANIC_SHUTDOWN &&
+                  shutdown_action == SHUTDOWN_PAUSE);
 
+    log_mask(LOG_GUEST_ERROR, "Guest crashed\n");
     json_object_set_string_member(data, "action",
-                                  no_shutdown ? "pause" : "poweroff");
+                                  pause ? "pause" :
+                                  panic_action == PANIC_NONE ? "run"
+                                                             : "poweroff");
     qmp_event_send("GUEST_PANICKED", data);
-    if (no_shutdown) {
+    if (pause) {
         qemu_system_vmstop_request(RUN_STATE_GUEST_PANICKED);
-    } else {
+    } else if (panic_action != PANIC_NONE) {
+        if (panic_action == PANIC_EXIT_FAILURE) {
+            g_atomic_int_set(&exit_code_requested, EXIT_FAILURE);
+        }
         qemu_system_shutdown_request(SHUTDOWN_CAUSE_GUEST_PANIC);
     }
+}
+
+/* The guest loaded a crash kernel after a panic: reported, never acted on. */
+void qemu_system_guest_crashloaded(void)
+{
+    JsonObject *data = json_object_new();
+
+    log_mask(LOG_GUEST_ERROR, "Guest crash loaded\n");
+    json_object_set_string_member(data, "action", "run");
+    qmp_event_send("GUEST_CRASHLOADED", data);
 }
 
 void qemu_system_debug_request(void)
@@ -376,7 +488,7 @@ bool main_loop_should_exit(int *status)
             *status = code;
             return true;
         }
-        if (no_shutdown && cause_is_guest(r)) {
+        if (shutdown_action == SHUTDOWN_PAUSE && cause_is_guest(r)) {
             vm_stop(RUN_STATE_SHUTDOWN);
         } else {
             *status = r == SHUTDOWN_CAUSE_HOST_ERROR ? 1 : 0;

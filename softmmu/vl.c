@@ -183,6 +183,7 @@ typedef enum {
     OPT_DEVICE, OPT_DRIVE, OPT_BLOCKDEV, OPT_GLOBAL, OPT_NET, OPT_NETDEV,
     OPT_NIC,
     OPT_NODEFAULTS, OPT_NO_USER_CONFIG, OPT_NO_REBOOT, OPT_NO_SHUTDOWN,
+    OPT_ACTION,
     OPT_D, OPT_DFILE, OPT_TRACE, OPT_S_GDB, OPT_S_STOP, OPT_GDB,
     OPT_QTEST, OPT_QTEST_LOG, OPT_SEMIHOSTING, OPT_SEMIHOSTING_CONFIG,
     OPT_INCOMING, OPT_NAME, OPT_RTC, OPT_ICOUNT, OPT_OVERCOMMIT,
@@ -264,6 +265,10 @@ static const OptDef options[] = {
     { "no-reboot", false, OPT_NO_REBOOT, "", "exit instead of rebooting" },
     { "no-shutdown", false, OPT_NO_SHUTDOWN, "",
       "stop (do not exit) when the guest shuts down" },
+    { "action", true, OPT_ACTION,
+      "reboot=reset|shutdown,shutdown=poweroff|pause,panic=pause|shutdown|"
+      "exit-failure|none,watchdog=...",
+      "what a guest reboot, shutdown, panic or watchdog expiry does" },
     { "d", true, OPT_D, "ITEM,...", "log items ('-d help' lists them)" },
     { "D", true, OPT_DFILE, "FILE", "write the log to FILE instead of stderr" },
     { "trace", true, OPT_TRACE, "[enable=]PATTERN|events=FILE|file=FILE",
@@ -795,10 +800,24 @@ static void parse_option(const OptDef *o, const char *arg)
     case OPT_NO_HPET:
         break;
     case OPT_NO_REBOOT:
-        no_reboot = true;
+        runstate_set_action("reboot", "shutdown", NULL);
         break;
     case OPT_NO_SHUTDOWN:
-        no_shutdown = true;
+        runstate_set_action("shutdown", "pause", NULL);
+        break;
+    case OPT_ACTION:
+        kv = parse_kv("action", arg, NULL);
+        if (keyval_is_help(kv)) {
+            runstate_action_help();
+            exit(0);
+        }
+        for (guint i = 0; i < keyval_count(kv); i++) {
+            if (!runstate_set_action(keyval_key(kv, i), keyval_value(kv, i),
+                                     &err)) {
+                die("-action %s: %s", arg, err->message);
+            }
+        }
+        keyval_free(kv);
         break;
     case OPT_D:
         if (!strcmp(arg, "help") || !strcmp(arg, "?")) {

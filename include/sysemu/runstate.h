@@ -115,9 +115,10 @@ void qemu_system_shutdown_request(ShutdownCause reason);
  */
 void qemu_system_shutdown_request_with_code(int exit_status);
 void qemu_system_powerdown_request(void);
-/* GUEST_PANICKED event, then power off (QEMU 7.2's default panic action),
- * or pause with -no-shutdown. */
+/* A panic device fired: GUEST_PANICKED, then the -action panic= action. */
 void qemu_system_guest_panicked(void);
+/* A panic device says a crash kernel took over: GUEST_CRASHLOADED only. */
+void qemu_system_guest_crashloaded(void);
 /* gdbstub: stop in RUN_STATE_DEBUG from a vCPU thread. */
 void qemu_system_debug_request(void);
 
@@ -148,10 +149,18 @@ void qemu_register_vcpu_pause_hooks(void (*pause_all)(void),
 /* main-loop.c only: carry out pending requests; true means exit(*status). */
 bool main_loop_should_exit(int *status);
 
-/* Set by softmmu/vl.c from the command line; the main loop applies them. */
-/* -no-reboot: a guest reset becomes a shutdown. */
-extern bool no_reboot;
-/* -no-shutdown: a guest shutdown stops the VM instead of exiting. */
-extern bool no_shutdown;
+/*
+ * -action NAME=VALUE and QMP set-action: what a guest reboot (reset |
+ * shutdown), guest shutdown (poweroff | pause), panic (pause | shutdown |
+ * exit-failure | none) or watchdog expiry does. -no-reboot is
+ * reboot=shutdown, -no-shutdown is shutdown=pause. Host requests (QMP quit,
+ * signals) always exit.
+ */
+bool runstate_set_action(const char *name, const char *value, GError **errp);
+/* Whether runstate_set_action() would accept it (QMP checks all first). */
+bool runstate_check_action(const char *name, const char *value,
+                           GError **errp);
+/* -action help */
+void runstate_action_help(void);
 
 #endif
