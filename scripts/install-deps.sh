@@ -6,7 +6,7 @@
 set -u
 
 PKGS_BUILD="gcc make pkg-config python3 libglib2.0-dev zlib1g-dev libcapstone-dev libfdt-dev libjson-glib-dev libslirp-dev"
-PKGS_TEST="gdb-multiarch device-tree-compiler gcc-aarch64-linux-gnu gcc-powerpc64le-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm qemu-system-ppc qemu-system-x86 cpio gzip time"
+PKGS_TEST="gdb-multiarch device-tree-compiler gcc-aarch64-linux-gnu gcc-powerpc64le-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm qemu-system-ppc qemu-system-x86 cpio gzip time mtools"
 PKGS="$PKGS_BUILD $PKGS_TEST ${PLUMB_EXTRA_PKGS:-}"
 
 missing=()
