@@ -142,12 +142,9 @@ def boot_pflash(emu, cache, fw, tmp, res):
             "-no-reboot", "-net", "none",
             "-drive", "if=pflash,format=raw,readonly=on,file=" +
             os.path.join(fw, "AAVMF_CODE.fd"),
-            "-drive", "if=pflash,format=raw,file=" + vars_img]
-    if "plumb" in os.path.basename(emu):
-        argv += ["-device", "virtio-blk-pci,drive=" + esp]
-    else:
-        argv += ["-drive", "if=none,id=esp,format=raw,file=" + esp,
-                 "-device", "virtio-blk-pci,drive=esp"]
+            "-drive", "if=pflash,format=raw,file=" + vars_img,
+            "-drive", "if=none,id=esp,format=raw,file=" + esp,
+            "-device", "virtio-blk-pci,drive=esp"]
     s = Session(argv)
     got = s.expect(" seconds to skip ")
     check("EDK2 boots from pflash and starts the UEFI shell",
