@@ -14,6 +14,7 @@
 #include "util/module.h"
 #include "target-arm/cpu.h"
 #include "target-arm/internals.h"
+#include "target-arm/mte.h"
 #include "exec/exec-all.h"
 #include "exec/address-spaces.h"
 #include "hw/boards.h"
@@ -208,7 +209,8 @@ uint32_t arm_tb_flags(CPUARMState *env)
         flags |= TBFLAG_FPTRAP;
         break;
     }
-    return flags | arm_pmu_tb_flags(env) | arm_debug_tb_flags(env);
+    return flags | arm_pmu_tb_flags(env) | arm_debug_tb_flags(env) |
+           arm_mte_tb_flags(env);
 }
 
 static void arm_get_tb_cpu_state(CPUArchState *env, vaddr *pc,
@@ -274,7 +276,7 @@ static bool arm_tlb_fill(CPUState *cs, vaddr addr, int size,
                          MMUAccessType access_type, int mmu_idx, bool probe,
                          uintptr_t retaddr)
 {
-    ARMTranslation t;
+    ARMTranslation t = { 0 };
     uint32_t fsc;
 
     if (!arm_translate(cpu_env(cs), addr, access_type, mmu_idx, &t, &fsc)) {
@@ -286,8 +288,21 @@ static bool arm_tlb_fill(CPUState *cs, vaddr addr, int size,
     if ((addr >> 56) != ((addr >> 55) & 1 ? 0xff : 0)) {
         ARM_CPU(cs)->tlb_tagged = true;
     }
-    tlb_set_page(cs, addr & TARGET_PAGE_MASK, t.pa & TARGET_PAGE_MASK,
-                 t.prot, mmu_idx, t.page_size);
+    {
+        ARMCPU *cpu = ARM_CPU(cs);
+        CPUTLBEntryFull full = {
+            .phys_addr = t.pa & TARGET_PAGE_MASK,
+            .attrs = MEMTXATTRS_UNSPECIFIED,
+            .prot = t.prot,
+            .lg_page_size = 63 - __builtin_clzll(t.page_size),
+        };
+        /* MTE: Tagged Normal memory (MAIR 0xF0) where tags are stored. */
+        if (t.attr == 0xf0 && cpu->tag_mem &&
+            full.phys_addr - cpu->tag_base < cpu->tag_span) {
+            full.extra[0] = ARM_TLB_TAGGED;
+        }
+        tlb_set_page_full(cs, mmu_idx, addr & TARGET_PAGE_MASK, &full);
+    }
     return true;
 }
 
@@ -382,7 +397,8 @@ void arm_cpu_do_interrupt(CPUState *cs)
     env->pstate = (1u << PSTATE_EL_SHIFT) | PSTATE_SP | PSTATE_DAIF |
                   (env->pstate & PSTATE_DIT) |
                   (((env_archcpu(env)->isar.id_aa64pfr1 >> 4) & 0xf) &&
-                   (env->sctlr_el1 & (1ull << 44)) ? PSTATE_SSBS : 0);
+                   (env->sctlr_el1 & (1ull << 44)) ? PSTATE_SSBS : 0) |
+                  (arm_cpu_has_mte(ARM_CPU(cs)) ? PSTATE_TCO : 0);
     aarch64_restore_sp(env);
     env->exclusive_addr = -1;
     env->pc = env->vbar_el1 + offset;

@@ -34,6 +34,7 @@
 #define PSTATE_IL       (1u << 20)
 #define PSTATE_SS       (1u << 21)
 #define PSTATE_DIT      (1u << 24)      /* FEAT_DIT */
+#define PSTATE_TCO      (1u << 25)      /* FEAT_MTE: tag checks override */
 #define PSTATE_V        (1u << 28)
 #define PSTATE_C        (1u << 29)
 #define PSTATE_Z        (1u << 30)
@@ -82,6 +83,7 @@ enum {
 #define FSC_TRANSLATION_L0  0x04
 #define FSC_SYNC_EXTERNAL   0x10
 #define FSC_ALIGNMENT       0x21
+#define FSC_TAG_CHECK       0x11    /* synchronous tag check fault (MTE) */
 
 /*
  * exception_index values of the Arm target (QEMU's EXCP_* numbering for
@@ -123,6 +125,8 @@ enum {
 #define TBFLAG_PMU_MEM      (1u << 8)   /* PMU counts memory accesses */
 #define TBFLAG_PSTATE_SS    (1u << 9)   /* PSTATE.SS (with TBFLAG_SS) */
 #define TBFLAG_BP           (1u << 10)  /* hardware breakpoints armed */
+#define TBFLAG_MTE          (1u << 11)  /* MTE: accesses at this EL are tag checked */
+#define TBFLAG_MTE0         (1u << 12)  /* MTE: unprivileged (LDTR/STTR) ones are */
 
 typedef struct ARMVectorReg {
     uint64_t d[2];
@@ -229,6 +233,12 @@ struct CPUArchState {
 
     ARMPMUState pmu;            /* PMUv3 (pmu.c) */
 
+    /* FEAT_MTE registers (mte_helper.c). */
+    uint64_t gcr_el1;
+    uint64_t rgsr_el1;
+    uint64_t tfsr_el1;
+    uint64_t tfsre0_el1;
+
     /* Fields below are not cleared on reset. */
     uint64_t reset_pc;
 };
@@ -277,6 +287,15 @@ typedef struct ARMCPU {
      */
     bool pauth;
     bool pauth_impdef;
+    /*
+     * FEAT_MTE3 (ID_AA64PFR1.MTE = 3) once the board gave tag storage:
+     * 4 bits per 16-byte granule of physical [tag_base, tag_base +
+     * tag_span), two granules per byte, kept out of the guest's address
+     * space (arm_cpu_set_tag_memory, target-arm/mte_helper.c).
+     */
+    bool mte;
+    uint8_t *tag_mem;
+    uint64_t tag_base, tag_span;
     /* The GICv3 serving ICC_*_EL1 (set by the board), or NULL: UNDEF. */
     struct GICv3State *gicv3;
 } ARMCPU;
@@ -347,6 +366,18 @@ bool arm_cpu_type_valid(const char *cpu_type);
 void arm_cpu_list(FILE *f);
 /* FEAT_PAuth on/off and which algorithm (ID_AA64ISAR1 follows). */
 void arm_cpu_set_pauth(ARMCPU *cpu, bool on, bool impdef);
+/*
+ * Give @cpu MTE tag storage @tags (arm_mte_tag_size(@size) bytes) for
+ * the RAM at physical [@base, @base + @size): the CPU then has FEAT_MTE3.
+ * False + errp for a model without MTE.
+ */
+bool arm_cpu_set_tag_memory(ARMCPU *cpu, uint64_t base, uint64_t size,
+                            uint8_t *tags, GError **errp);
+/* Bytes of tag storage for @ram_size bytes of RAM. */
+static inline uint64_t arm_mte_tag_size(uint64_t ram_size)
+{
+    return (ram_size + 31) / 32;
+}
 /* Where the next reset starts executing (before the first cpu_reset). */
 void arm_cpu_set_reset_pc(ARMCPU *cpu, uint64_t pc);
 

@@ -157,6 +157,9 @@ void helper_msr_pstate(CPUARMState *env, uint32_t field, uint32_t imm)
     case 0x1a: /* DIT */
         env->pstate = (env->pstate & ~PSTATE_DIT) | (imm & 1 ? PSTATE_DIT : 0);
         break;
+    case 0x1c: /* TCO (FEAT_MTE; the translator checks for it) */
+        env->pstate = (env->pstate & ~PSTATE_TCO) | ((imm & 1) ? PSTATE_TCO : 0);
+        break;
     default:
         break;
     }
@@ -391,6 +394,13 @@ enum {
     SR_DBGWVR0 = K(2, 0, 0, 0, 6), SR_DBGWCR0 = K(2, 0, 0, 0, 7),
     SR_DBGBVR1 = K(2, 0, 0, 1, 4), SR_DBGBCR1 = K(2, 0, 0, 1, 5),
     SR_DBGWVR1 = K(2, 0, 0, 1, 6), SR_DBGWCR1 = K(2, 0, 0, 1, 7),
+    /* FEAT_MTE (mte_helper.c) */
+    SR_GMID = K(3, 1, 0, 0, 4),
+    SR_RGSR = K(3, 0, 1, 0, 5),
+    SR_GCR = K(3, 0, 1, 0, 6),
+    SR_TFSR = K(3, 0, 5, 6, 0),
+    SR_TFSRE0 = K(3, 0, 5, 6, 1),
+    SR_TCO = K(3, 3, 4, 2, 7),
 };
 
 #define RO1 ARM_SR_EL1_R
@@ -476,6 +486,13 @@ static const ARMSysReg arm_sysregs[] = {
     { "DBGBCR1_EL1", SR_DBGBCR1, RW1, ARM_SR_END_TB },
     { "DBGWVR1_EL1", SR_DBGWVR1, RW1, 0 },
     { "DBGWCR1_EL1", SR_DBGWCR1, RW1, 0 },
+    /* Dynamic: UNDEFINED on a CPU without FEAT_MTE. */
+    { "GMID_EL1", SR_GMID, RO1, ARM_SR_DYNAMIC },
+    { "RGSR_EL1", SR_RGSR, RW1, ARM_SR_DYNAMIC },
+    { "GCR_EL1", SR_GCR, RW1, ARM_SR_DYNAMIC },
+    { "TFSR_EL1", SR_TFSR, RW1, ARM_SR_DYNAMIC },
+    { "TFSRE0_EL1", SR_TFSRE0, RW1, ARM_SR_DYNAMIC },
+    { "TCO", SR_TCO, ARM_SR_ALL_RW, ARM_SR_DYNAMIC | ARM_SR_END_TB },
 };
 
 /*
@@ -623,6 +640,12 @@ static void sysreg_check(CPUARMState *env, uint32_t key, int rt, bool isread)
     case SR_APGAKEYLO:
     case SR_APGAKEYHI:
         if (!env_archcpu(env)->pauth) {
+            sysreg_undef(env);
+        }
+        break;
+    case SR_GMID: case SR_RGSR: case SR_GCR: case SR_TFSR: case SR_TFSRE0:
+    case SR_TCO:
+        if (!env_archcpu(env)->mte) {
             sysreg_undef(env);
         }
         break;
@@ -795,6 +818,12 @@ uint64_t helper_mrs(CPUARMState *env, uint32_t key_rt)
     case SR_MDSCR: return env->mdscr_el1;
     case SR_OSLSR: return 0x8 | (env->oslk << 1);  /* OSLM = 0b10, OSLK */
     case SR_OSDLR: return 0;
+    case SR_GMID: return 6;             /* BS: LDGM/STGM move 64 tags */
+    case SR_RGSR: return env->rgsr_el1;
+    case SR_GCR: return env->gcr_el1;
+    case SR_TFSR: return env->tfsr_el1;
+    case SR_TFSRE0: return env->tfsre0_el1;
+    case SR_TCO: return env->pstate & PSTATE_TCO;
     case SR_DBGBVR0: case SR_DBGBVR1:
         return env->dbgbvr[(key >> 3) & 1];
     case SR_DBGBCR0: case SR_DBGBCR1:
@@ -865,9 +894,10 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
     case SR_APGAKEYLO: env->keys.apga.lo = val; break;
     case SR_APGAKEYHI: env->keys.apga.hi = val; break;
     case SR_SPSR_EL1:
-        /* DIT (bit 24) is RES0 without FEAT_DIT */
+        /* DIT (bit 24) is RES0 without FEAT_DIT, TCO (25) without MTE */
         env->spsr_el1 = val & (0xf03fffffu |
-            ((env_archcpu(env)->isar.id_aa64pfr0 >> 48) & 0xf ? PSTATE_DIT : 0));
+            ((env_archcpu(env)->isar.id_aa64pfr0 >> 48) & 0xf ? PSTATE_DIT : 0) |
+            (cpu->mte ? PSTATE_TCO : 0));
         break;
     case SR_ELR_EL1: env->elr_el1 = val; break;
     case SR_SP_EL0: env->sp_el[0] = val; break;
@@ -927,6 +957,13 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
         arm_gt_update(cpu);
         break;
     case SR_MDSCR: env->mdscr_el1 = val; break;
+    case SR_RGSR: env->rgsr_el1 = val & 0xffff0f; break;  /* SEED, TAG */
+    case SR_GCR: env->gcr_el1 = val & 0x1ffff; break;     /* RRND, Exclude */
+    case SR_TFSR: env->tfsr_el1 = val & 3; break;
+    case SR_TFSRE0: env->tfsre0_el1 = val & 3; break;
+    case SR_TCO:
+        env->pstate = (env->pstate & ~PSTATE_TCO) | (val & PSTATE_TCO);
+        break;
     /* Breakpoints and watchpoints act through debug_helper.c. */
     case SR_DBGBVR0: case SR_DBGBVR1:
         env->dbgbvr[(key >> 3) & 1] = val;

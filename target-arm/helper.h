@@ -44,3 +44,4 @@ DEF_HELPER_3(casp, void, env, i64, i32)
 #include "target-arm/helper-simd-int.h"
 #include "target-arm/helper-simd-fp.h"
 #include "target-arm/helper-pauth.h"
+#include "target-arm/helper-mte.h"

@@ -19,6 +19,7 @@
 #include "util/osdep.h"
 #include "util/log.h"
 #include "target-arm/translate-a64.h"
+#include "target-arm/mte.h"
 #include "sysemu/sysemu.h"
 
 #define HELPER_H "target-arm/helper.h"
@@ -294,6 +295,11 @@ static void gen_sub_CC(bool sf, TCGv_i64 dest, TCGv_i64 t0, TCGv_i64 t1)
         tcg_gen_ext32u_i64(cpu_ZF, res);
         tcg_gen_ext32u_i64(dest, res);
     }
+}
+
+void gen_subs_i64(TCGv_i64 dest, TCGv_i64 t0, TCGv_i64 t1)
+{
+    gen_sub_CC(true, dest, t0, t1);
 }
 
 /* ---- data processing: immediate ------------------------------------------ */
@@ -1062,6 +1068,11 @@ static bool trans_MSR_i(DisasContext *s, arg_MSR_i *a)
             return false;
         }
         break;
+    case 0x1c: /* TCO (FEAT_MTE), from EL0 too */
+        if (!s->mte) {
+            return false;
+        }
+        break;
     case 0x1e: /* DAIFSet */
     case 0x1f: /* DAIFClr */
         if (s->el == 0 && !s->uma) {
@@ -1138,6 +1149,15 @@ static bool trans_SYS(DisasContext *s, arg_sys *a)
         gen_helper_dc_zva(tcg_env, read_x(s, a->rt));
         return true;
     }
+    /* DC GVA (op2=3), DC GZVA (op2=4): FEAT_MTE tags of a DC ZVA block */
+    if (a->op1 == 3 && a->crn == 7 && a->crm == 4 && (a->op2 == 3 || a->op2 == 4)) {
+        if (!s->mte) {
+            return false;
+        }
+        gen_helper_dc_gva(tcg_env, read_x(s, a->rt), read_x(s, a->rt),
+                          tcg_constant_i32(a->op2 == 4));
+        return true;
+    }
     /* AT S1E1R/W, S1E0R/W: op1=0 CRn=7 CRm=8 op2=0..3 */
     if (a->op1 == 0 && a->crn == 7 && a->crm == 8 && a->op2 <= 3) {
         if (s->el == 0) {
@@ -1194,22 +1214,37 @@ TCGv_i64 gen_addr(DisasContext *s, int rn, int64_t offset)
     return addr;
 }
 
+void gen_mte_check(DisasContext *s, TCGv_i64 addr, bool is_write,
+                   bool checked, unsigned size, int mmu_idx)
+{
+    bool unpriv = mmu_idx == ARMMMUIdx_E10_0 && s->el != 0;
+
+    if (!checked || !(unpriv ? s->mte_active0 : s->mte_active)) {
+        return;
+    }
+    gen_helper_mte_check(tcg_env,
+                         tcg_constant_i32(MTE_DESC(size, is_write, mmu_idx)),
+                         addr);
+}
+
 /*
  * One single-register load or store: @addr, size log2 bytes, @is_signed
  * (load sign-extends), @ext32 (the destination is W: sign-extend to 32
  * bits only).
  */
 static void do_gpr_ld(DisasContext *s, int rt, TCGv_i64 addr, int size,
-                      bool is_signed, bool ext32, int mmu_idx)
+                      bool is_signed, bool ext32, int mmu_idx, bool checked)
 {
     TCGv_i64 v = tcg_temp_new_i64();
+    gen_mte_check(s, addr, false, checked, 1 << size, mmu_idx);
     tcg_gen_qemu_ld_i64(v, addr, mmu_idx, ldst_memop(s, size, is_signed));
     write_x(s, rt, v, !ext32);
 }
 
 static void do_gpr_st(DisasContext *s, int rt, TCGv_i64 addr, int size,
-                      int mmu_idx)
+                      int mmu_idx, bool checked)
 {
+    gen_mte_check(s, addr, true, checked, 1 << size, mmu_idx);
     tcg_gen_qemu_st_i64(read_x(s, rt), addr, mmu_idx, ldst_memop(s, size, false));
 }
 
@@ -1229,20 +1264,20 @@ static bool ldst_check(int size, int opc)
 }
 
 static void do_ldst_one(DisasContext *s, int rt, TCGv_i64 addr, int size,
-                        int opc, int mmu_idx)
+                        int opc, int mmu_idx, bool checked)
 {
     switch (opc) {
     case 0:
-        do_gpr_st(s, rt, addr, size, mmu_idx);
+        do_gpr_st(s, rt, addr, size, mmu_idx, checked);
         break;
     case 1:
-        do_gpr_ld(s, rt, addr, size, false, false, mmu_idx);
+        do_gpr_ld(s, rt, addr, size, false, false, mmu_idx, checked);
         break;
     case 2:
-        do_gpr_ld(s, rt, addr, size, true, false, mmu_idx);
+        do_gpr_ld(s, rt, addr, size, true, false, mmu_idx, checked);
         break;
     default:
-        do_gpr_ld(s, rt, addr, size, true, true, mmu_idx);
+        do_gpr_ld(s, rt, addr, size, true, true, mmu_idx, checked);
         break;
     }
 }
@@ -1253,7 +1288,7 @@ static bool do_ldst_i(DisasContext *s, arg_ldst *a, int opc)
         return false;
     }
     do_ldst_one(s, a->rt, gen_addr(s, a->rn, (int64_t)((uint64_t)a->imm << a->size)),
-                a->size, opc, s->mmu_idx);
+                a->size, opc, s->mmu_idx, a->rn != 31);
     return true;
 }
 
@@ -1274,7 +1309,7 @@ static bool trans_LDRA(DisasContext *s, arg_LDRA *a)
     addr = gen_pauth(true, true, a->m, read_xsp(s, a->rn),
                      tcg_constant_i64(0));
     tcg_gen_addi_i64(addr, addr, off);
-    do_gpr_ld(s, a->rt, addr, 3, false, false, s->mmu_idx);
+    do_gpr_ld(s, a->rt, addr, 3, false, false, s->mmu_idx, a->w || a->rn != 31);
     if (a->w) {
         tcg_gen_mov_i64(cpu_X[a->rn], addr);
     }
@@ -1300,7 +1335,8 @@ static bool do_ldst_9(DisasContext *s, arg_ldst *a, int opc)
         mmu_idx = ARMMMUIdx_E10_0;      /* LDTR/STTR: as if from EL0 */
     }
     addr = gen_addr(s, a->rn, post ? 0 : a->imm);
-    do_ldst_one(s, a->rt, addr, a->size, opc, mmu_idx);
+    do_ldst_one(s, a->rt, addr, a->size, opc, mmu_idx,
+                post || pre || a->rn != 31);
     if (post || pre) {
         if (post) {
             tcg_gen_addi_i64(addr, addr, a->imm);
@@ -1342,7 +1378,7 @@ static bool do_ldst_r(DisasContext *s, arg_ldst_r *a, int opc)
     gen_extend_reg(off, read_x(s, a->rm), a->option, a->s ? a->size : 0);
     addr = tcg_temp_new_i64();
     tcg_gen_add_i64(addr, read_xsp(s, a->rn), off);
-    do_ldst_one(s, a->rt, addr, a->size, opc, s->mmu_idx);
+    do_ldst_one(s, a->rt, addr, a->size, opc, s->mmu_idx, true);
     return true;
 }
 
@@ -1353,14 +1389,14 @@ static bool trans_LDRS_r(DisasContext *s, arg_ldst_r *a) { return do_ldst_r(s, a
 static bool trans_LDR_lit(DisasContext *s, arg_LDR_lit *a)
 {
     TCGv_i64 addr = tcg_constant_i64(s->pc_curr + (int64_t)a->imm * 4);
-    do_gpr_ld(s, a->rt, addr, a->sf ? 3 : 2, false, false, s->mmu_idx);
+    do_gpr_ld(s, a->rt, addr, a->sf ? 3 : 2, false, false, s->mmu_idx, false);
     return true;
 }
 
 static bool trans_LDRSW_lit(DisasContext *s, arg_lit *a)
 {
     TCGv_i64 addr = tcg_constant_i64(s->pc_curr + (int64_t)a->imm * 4);
-    do_gpr_ld(s, a->rt, addr, 2, true, false, s->mmu_idx);
+    do_gpr_ld(s, a->rt, addr, 2, true, false, s->mmu_idx, false);
     return true;
 }
 
@@ -1377,6 +1413,8 @@ static bool do_ldstp(DisasContext *s, arg_ldp *a, bool is_load, bool sign)
         return false;       /* no LDNPSW */
     }
     tcg_gen_addi_i64(addr2, addr, 1 << size);
+    gen_mte_check(s, addr, !is_load, wback || a->rn != 31, 2 << size,
+                  s->mmu_idx);
     if (is_load) {
         TCGv_i64 v1 = tcg_temp_new_i64();
         TCGv_i64 v2 = tcg_temp_new_i64();
@@ -1412,8 +1450,9 @@ static bool trans_LDPSW(DisasContext *s, arg_ldp *a) { return do_ldstp(s, a, tru
 /* ---- exclusives, acquire/release, atomics ------------------------------- */
 
 static void gen_load_exclusive(DisasContext *s, int rt, int rt2, TCGv_i64 addr,
-                               int size, bool pair)
+                               int size, bool pair, int rn)
 {
+    gen_mte_check(s, addr, false, rn != 31, (1 << size) << pair, s->mmu_idx);
     if (!pair) {
         TCGv_i64 v = tcg_temp_new_i64();
         tcg_gen_qemu_ld_i64(v, addr, s->mmu_idx, (MemOp)size | MO_LE | MO_ALIGN);
@@ -1453,10 +1492,13 @@ static uint32_t ldst_desc(DisasContext *s, int size, bool pair, int rs, int rt)
  * memory still holding what the load-exclusive saw) and stores.
  */
 static void gen_store_exclusive(DisasContext *s, int rs, int rt, int rt2,
-                                TCGv_i64 addr, int size, bool pair)
+                                TCGv_i64 addr, int size, bool pair,
+                                int rn_of_excl)
 {
     TCGv_i64 status = tcg_temp_new_i64();
 
+    gen_mte_check(s, addr, true, rn_of_excl != 31, (1 << size) << pair,
+                  s->mmu_idx);
     gen_helper_stxr(status, tcg_env, addr, read_x(s, rt),
                     pair ? read_x(s, rt2) : tcg_constant_i64(0),
                     tcg_constant_i32(ldst_desc(s, size, pair, rs, rt)));
@@ -1465,7 +1507,7 @@ static void gen_store_exclusive(DisasContext *s, int rs, int rt, int rt2,
 
 static bool trans_LDXR(DisasContext *s, arg_excl *a)
 {
-    gen_load_exclusive(s, a->rt, 0, read_xsp(s, a->rn), a->size, false);
+    gen_load_exclusive(s, a->rt, 0, read_xsp(s, a->rn), a->size, false, a->rn);
     return true;
 }
 
@@ -1480,7 +1522,7 @@ static bool trans_STXR(DisasContext *s, arg_excl *a)
 {
     TCGv_i64 addr = tcg_temp_new_i64();
     tcg_gen_mov_i64(addr, read_xsp(s, a->rn));
-    gen_store_exclusive(s, a->rs, a->rt, 0, addr, a->size, false);
+    gen_store_exclusive(s, a->rs, a->rt, 0, addr, a->size, false, a->rn);
     return true;
 }
 
@@ -1493,7 +1535,7 @@ static bool trans_STLXR(DisasContext *s, arg_excl *a)
 static bool trans_LDXP(DisasContext *s, arg_excl *a)
 {
     gen_load_exclusive(s, a->rt, a->rt2, read_xsp(s, a->rn), 2 + (a->size & 1),
-                       true);
+                       true, a->rn);
     return true;
 }
 
@@ -1508,7 +1550,8 @@ static bool trans_STXP(DisasContext *s, arg_excl *a)
 {
     TCGv_i64 addr = tcg_temp_new_i64();
     tcg_gen_mov_i64(addr, read_xsp(s, a->rn));
-    gen_store_exclusive(s, a->rs, a->rt, a->rt2, addr, 2 + (a->size & 1), true);
+    gen_store_exclusive(s, a->rs, a->rt, a->rt2, addr, 2 + (a->size & 1), true,
+                        a->rn);
     return true;
 }
 
@@ -1521,6 +1564,8 @@ static bool trans_STLXP(DisasContext *s, arg_excl *a)
 static bool trans_LDAR(DisasContext *s, arg_excl *a)
 {
     TCGv_i64 v = tcg_temp_new_i64();
+    gen_mte_check(s, read_xsp(s, a->rn), false, a->rn != 31, 1 << a->size,
+                  s->mmu_idx);
     tcg_gen_qemu_ld_i64(v, read_xsp(s, a->rn), s->mmu_idx,
                         (MemOp)a->size | MO_LE | MO_ALIGN);
     tcg_gen_mb(TCG_MO_ALL | TCG_BAR_LDAQ);
@@ -1531,6 +1576,8 @@ static bool trans_LDAR(DisasContext *s, arg_excl *a)
 static bool trans_STLR(DisasContext *s, arg_excl *a)
 {
     tcg_gen_mb(TCG_MO_ALL | TCG_BAR_STRL);
+    gen_mte_check(s, read_xsp(s, a->rn), true, a->rn != 31, 1 << a->size,
+                  s->mmu_idx);
     tcg_gen_qemu_st_i64(read_x(s, a->rt), read_xsp(s, a->rn), s->mmu_idx,
                         (MemOp)a->size | MO_LE | MO_ALIGN);
     return true;
@@ -1585,6 +1632,8 @@ static bool trans_CAS(DisasContext *s, arg_CAS *a)
     if (a->l) {
         tcg_gen_mb(TCG_MO_ALL | TCG_BAR_STRL);
     }
+    gen_mte_check(s, read_xsp(s, a->rn), true, a->rn != 31, 1 << a->size,
+                  s->mmu_idx);
     gen_helper_cas(old, tcg_env, read_xsp(s, a->rn), read_x(s, a->rs),
                    read_x(s, a->rt),
                    tcg_constant_i32(ldst_desc(s, a->size, false, a->rs, a->rt)));
@@ -1603,6 +1652,8 @@ static bool trans_CASP(DisasContext *s, arg_CASP *a)
     if (a->l) {
         tcg_gen_mb(TCG_MO_ALL | TCG_BAR_STRL);
     }
+    gen_mte_check(s, read_xsp(s, a->rn), true, a->rn != 31, a->sz ? 16 : 8,
+                  s->mmu_idx);
     gen_helper_casp(tcg_env, read_xsp(s, a->rn),
                     tcg_constant_i32(ldst_desc(s, a->sz ? 3 : 2, true, a->rs,
                                                a->rt)));
@@ -1634,6 +1685,8 @@ static bool do_atomic(DisasContext *s, arg_atomic *a, AtomicFn *fn,
     } else {
         tcg_gen_mov_i64(val, read_x(s, a->rs));
     }
+    gen_mte_check(s, read_xsp(s, a->rn), true, a->rn != 31, 1 << a->size,
+                  s->mmu_idx);
     fn(old, read_xsp(s, a->rn), val, s->mmu_idx, mop);
     if (a->a) {
         tcg_gen_mb(TCG_MO_ALL | TCG_BAR_LDAQ);
@@ -2373,6 +2426,9 @@ static void aarch64_tr_init_disas_context(DisasContextBase *db, CPUState *cs)
     s->il = (flags & TBFLAG_IL) != 0;
     s->lse = ((env_archcpu(s->env)->isar.id_aa64isar0 >> 20) & 0xf) >= 2;
     s->fp_trap = (flags & TBFLAG_FPTRAP) != 0;
+    s->mte = env_archcpu(s->env)->mte;
+    s->mte_active = (flags & TBFLAG_MTE) != 0;
+    s->mte_active0 = (flags & TBFLAG_MTE0) != 0;
     if (flags & TBFLAG_SS) {
         db->max_insns = 1;      /* software step: one insn, then the step */
     }
@@ -2420,6 +2476,7 @@ static void aarch64_tr_translate_insn(DisasContextBase *db, CPUState *cs)
     arm_pmu_gen_insn(s);
     arm_debug_gen_insn(s);
     if (!decode_a64(s, s->insn) &&
+        !disas_a64_mte(s, s->insn) &&
         !disas_a64_fp(s, s->insn) &&
         !disas_a64_simd_ldst(s, s->insn) &&
         !disas_a64_simd_int(s, s->insn) &&

@@ -45,6 +45,9 @@ typedef struct DisasContext {
     bool il;            /* PSTATE.IL: every insn is an Illegal State fault */
     bool fp_trap;       /* FP/SIMD accesses trap (CPACR_EL1.FPEN) */
     bool fp_access_checked; /* fp_access_check() ran for this insn */
+    bool mte;           /* the CPU has FEAT_MTE (tag instructions exist) */
+    bool mte_active;    /* accesses at this EL are tag checked (TBFLAG_MTE) */
+    bool mte_active0;   /* unprivileged (LDTR/STTR) ones are (TBFLAG_MTE0) */
 } DisasContext;
 
 /* ---- general registers, exceptions, memory (translate-a64.c) ---- */
@@ -61,6 +64,15 @@ void unallocated_encoding(DisasContext *s);
 MemOp ldst_memop(DisasContext *s, int size, bool sign);
 /* A new temp holding Xn|SP + offset. */
 TCGv_i64 gen_addr(DisasContext *s, int rn, int64_t offset);
+/*
+ * MTE: check the allocation tags of [addr, addr + size) (size <= 64)
+ * before an access from @mmu_idx; @checked false for the accesses the
+ * Arm ARM makes Tag Unchecked (SP base with an immediate offset and no
+ * writeback, literals). Emits nothing unless the TB has checks on.
+ */
+void gen_mte_check(DisasContext *s, TCGv_i64 addr, bool is_write,
+                   bool checked, unsigned size, int mmu_idx);
+bool disas_a64_mte(DisasContext *s, uint32_t insn);
 
 /* A condition as "value <cond> 0". */
 typedef struct DisasCompare {
@@ -70,6 +82,8 @@ typedef struct DisasCompare {
 
 /* The A64 condition @cc (0-15) on the current NZCV. */
 void arm_test_cc(DisasCompare *c, int cc);
+/* dest = t0 - t1 with NZCV set as by a 64-bit SUBS. */
+void gen_subs_i64(TCGv_i64 dest, TCGv_i64 t0, TCGv_i64 t1);
 /* Set NZCV from bits [3:0] of @nzcv (N is bit 3), other bits zero. */
 void gen_set_nzcv(TCGv_i64 nzcv);
 

@@ -643,7 +643,10 @@ static void virt_init(MachineState *ms)
     size_t fdt_size = 0;
     FWCfgState *fwcfg;
 
-    for (const char *const *p = (const char *const[]){ "mte", "virtualization",
+    bool mte = machine_prop_get_bool(ms, "mte", false);
+    MemoryRegion *tag_ram = NULL;
+
+    for (const char *const *p = (const char *const[]){ "virtualization",
                                                       "secure", NULL };
          *p; p++) {
         if (machine_prop_get_bool(ms, *p, false)) {
@@ -665,6 +668,18 @@ static void virt_init(MachineState *ms)
     if (ms->ram) {
         memory_region_add_subregion(sysmem, VIRT_RAM_BASE, ms->ram);
     }
+    if (mte && ms->ram) {
+        /*
+         * MTE tag storage: 4 bits per 16-byte granule of RAM, in a RAM
+         * block of its own that no address space maps (the CPUs reach
+         * it directly; migration sends it with the other RAM blocks).
+         */
+        tag_ram = g_new0(MemoryRegion, 1);
+        if (!memory_region_init_ram(tag_ram, NULL, "mach-virt.tag",
+                                    arm_mte_tag_size(ms->ram_size), &err)) {
+            error_exit_err(err);
+        }
+    }
 
     for (unsigned i = 0; i < ncpus; i++) {
         ARMCPU *cpu = arm_cpu_new(ms->cpu_type ? ms->cpu_type : "max", &err);
@@ -672,6 +687,15 @@ static void virt_init(MachineState *ms)
             error_exit_err(err);
         }
         cpus[i] = cpu;
+        if (mte && (!tag_ram ||
+                    !arm_cpu_set_tag_memory(cpu, VIRT_RAM_BASE, ms->ram_size,
+                                            memory_region_get_ram_ptr(tag_ram),
+                                            &err))) {
+            if (!err) {
+                error_setg(&err, "mach-virt: mte=on needs RAM");
+            }
+            error_exit_err(err);
+        }
         if (gic_version == 3) {
             cpu->mpidr = (1ull << 31) | gicv3_cpu_affinity(i);
         }
@@ -863,7 +887,8 @@ static const MachineProp virt_props[] = {
     { "its", "bool", "GICv3 ITS for MSIs (gic-version=3)", "on", NULL },
     { "dtb-randomness", "bool", "kaslr-seed and rng-seed in /chosen", "on",
       NULL },
-    { "mte", "bool", "Memory Tagging Extension (not implemented)", "off",
+    { "mte", "bool", "Set on/off to enable/disable emulating a guest CPU "
+      "which implements the ARM Memory Tagging Extension", "off",
       NULL },
     { "virtualization", "bool", "EL2 (not implemented)", "off", NULL },
     { "secure", "bool", "EL3 and Secure world (not implemented)", "off",
