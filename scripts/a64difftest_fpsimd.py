@@ -15,7 +15,8 @@
 # and FP/FP conversions, scalar and vector), vfp (AdvSIMD FP arithmetic),
 # vint (AdvSIMD integer), vmove (copies, immediates, permutes, tables),
 # vldst (SIMD&FP loads and stores), iext (the optional integer extensions
-# of ARMv8.1-8.5: FlagM, FlagM2, LRCPC, LRCPC2, SB, DIT, SSBS).
+# of ARMv8.1-8.5: FlagM, FlagM2, LRCPC, LRCPC2, SB, DIT, SSBS), vext (the
+# optional AdvSIMD extensions: RDM, DotProd, I8MM, SHA512, SHA3).
 
 F32 = [0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000,
        0x7fc00000, 0xffc00000, 0x7f800001, 0x7fa00000, 0xff812345, 0x00000001,
@@ -622,6 +623,64 @@ class FPSIMDGroups:
             else:
                 self.emit('msr %s, x%d' % (reg, self.rreg() % 31))
             self.emit('mrs x%d, %s' % (self.wreg_nozr(), reg))
+
+
+    # ---- optional AdvSIMD extensions (ARMv8.1-8.6) --------------------------
+    def g_vext(self):
+        """FEAT_RDM, DotProd, I8MM, SHA512, SHA3."""
+        rng = self.rng
+        k = rng.random()
+        v = self.vreg
+        if k < 0.25:
+            op = rng.choice(['sqrdmlah', 'sqrdmlsh'])
+            t = rng.choice(['h', 's'])
+            form = rng.random()
+            if form < 0.4:
+                arr = rng.choice(['4h', '8h'] if t == 'h' else ['2s', '4s'])
+                self.emit('%s %s' % (op, self.vdn(arr, 3)))
+            elif form < 0.55:
+                self.emit('%s %s%d, %s%d, %s%d' % (op, t, v(), t, v(), t, v()))
+            else:
+                arr = rng.choice(['4h', '8h'] if t == 'h' else ['2s', '4s'])
+                if t == 'h':
+                    m, idx = rng.randrange(16), rng.randrange(8)
+                else:
+                    m, idx = v(), rng.randrange(4)
+                if form < 0.8:
+                    self.emit('%s v%d.%s, v%d.%s, v%d.%s[%d]' % (op, v(), arr, v(), arr,
+                                                               m, t, idx))
+                else:
+                    self.emit('%s %s%d, %s%d, v%d.%s[%d]' % (op, t, v(), t, v(), m, t, idx))
+        elif k < 0.5:
+            op = rng.choice(['sdot', 'udot', 'usdot', 'sudot'])
+            arr, src = rng.choice([('2s', '8b'), ('4s', '16b')])
+            if op != 'sudot' and rng.random() < 0.5:
+                self.emit('%s v%d.%s, v%d.%s, v%d.%s' % (op, v(), arr, v(), src, v(), src))
+            else:
+                self.emit('%s v%d.%s, v%d.%s, v%d.4b[%d]' % (op, v(), arr, v(), src, v(),
+                                                            rng.randrange(4)))
+        elif k < 0.6:
+            op = rng.choice(['smmla', 'ummla', 'usmmla'])
+            self.emit('%s v%d.4s, v%d.16b, v%d.16b' % (op, v(), v(), v()))
+        elif k < 0.8:
+            op = rng.choice(['sha512h', 'sha512h2', 'sha512su0', 'sha512su1'])
+            if op == 'sha512su0':
+                self.emit('sha512su0 v%d.2d, v%d.2d' % (v(), v()))
+            elif op == 'sha512su1':
+                self.emit('sha512su1 v%d.2d, v%d.2d, v%d.2d' % (v(), v(), v()))
+            else:
+                self.emit('%s q%d, q%d, v%d.2d' % (op, v(), v(), v()))
+        else:
+            op = rng.choice(['eor3', 'bcax', 'rax1', 'xar'])
+            if op in ('eor3', 'bcax'):
+                self.emit('%s v%d.16b, v%d.16b, v%d.16b, v%d.16b' % (op, v(), v(), v(), v()))
+            elif op == 'rax1':
+                self.emit('rax1 v%d.2d, v%d.2d, v%d.2d' % (v(), v(), v()))
+            else:
+                self.emit('xar v%d.2d, v%d.2d, v%d.2d, #%d' % (v(), v(), v(),
+                                                               rng.randrange(64)))
+
+
 CONDS = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge',
          'lt', 'gt', 'le', 'al', 'nv']
 BASE = 28
@@ -634,4 +693,5 @@ CLASSES = {
     'vmove': ('vmove', 5),
     'vldst': ('vldst', 5),
     'iext': ('iext', 4),
+    'vext': ('vext', 5),
 }

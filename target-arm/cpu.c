@@ -83,6 +83,13 @@ static void arm_max_init(ARMCPU *cpu)
                               (0x2ull << 20);   /* LRCPC: LDAPR, LDAPUR */
     cpu->isar.id_aa64pfr0 |= 0x1ull << 48;      /* DIT */
     cpu->isar.id_aa64pfr1 |= 0x2ull << 4;       /* SSBS, with MSR/MRS SSBS */
+    /* Optional AdvSIMD features (translate-simd-int.c) */
+    cpu->isar.id_aa64isar0 &= ~(0xfull << 12);
+    cpu->isar.id_aa64isar0 |= (0x2ull << 12) |  /* SHA2: SHA256 and SHA512 */
+                              (0x1ull << 28) |  /* RDM */
+                              (0x1ull << 32) |  /* SHA3 */
+                              (0x1ull << 44);   /* DP: SDOT/UDOT */
+    cpu->isar.id_aa64isar1 |= 0x1ull << 52;     /* I8MM */
 }
 
 /*
@@ -162,7 +169,8 @@ static const CPUModelProp arm_cpu_max_props[] = {
 static const CPUModel arm_cpu_model_max = {
     .target = "aarch64", .name = "max",
     .desc = "AArch64 EL0/EL1: FP/AdvSIMD, AES/SHA, LSE, CRC32, PAuth, PMUv3, "
-            "FlagM/FlagM2, LRCPC/LRCPC2, SB, DIT, SSBS",
+            "FlagM/FlagM2, LRCPC/LRCPC2, SB, DIT, SSBS, RDM, DotProd, I8MM, "
+            "SHA512, SHA3",
     .props = arm_cpu_max_props,
 };
 static const CPUModel arm_cpu_model_a57 = {

@@ -937,3 +937,181 @@ TRANS_CRYPTO3(SHA256H, 12, gen_helper_crypto_sha256h)
 TRANS_CRYPTO3(SHA256H2, 12, gen_helper_crypto_sha256h2)
 TRANS_CRYPTO3(SHA256SU1, 12, gen_helper_crypto_sha256su1)
 TRANS_CRYPTO2(SHA256SU0, 12, gen_helper_crypto_sha256su0)
+
+/* ---- optional features of ARMv8.1-8.6 (ID fields checked per insn) ---- */
+
+static bool have_rdm(DisasContext *s)
+{
+    return isar0_field(s, 28) >= 1;         /* ID_AA64ISAR0.RDM */
+}
+
+#define TRANS_RDM(NAME, FN)                                                 \
+static bool trans_##NAME##_v(DisasContext *s, arg_qrrr_e *a)                \
+{                                                                           \
+    static gen_helper_si *const f[4] = FNS_HS(FN);                          \
+    return have_rdm(s) && do_vec(s, a->q, a->esz, a->rd, a->rn, a->rm, f, 0); \
+}                                                                           \
+static bool trans_##NAME##_s(DisasContext *s, arg_rrr_e *a)                 \
+{                                                                           \
+    static gen_helper_si *const f[4] = FNS_HS(FN);                          \
+    return have_rdm(s) && do_scalar(s, a->esz, a->rd, a->rn, a->rm, f, 0);  \
+}                                                                           \
+static bool trans_##NAME##_vx(DisasContext *s, arg_qrrx_e *a)               \
+{                                                                           \
+    static gen_helper_si *const f[4] = FNS_HS(FN##_idx);                    \
+    return have_rdm(s) &&                                                   \
+           do_vec(s, a->q, a->esz, a->rd, a->rn, a->rm, f, a->idx);         \
+}                                                                           \
+static bool trans_##NAME##_sx(DisasContext *s, arg_rrx_e *a)                \
+{                                                                           \
+    static gen_helper_si *const f[4] = FNS_HS(FN##_idx);                    \
+    return have_rdm(s) &&                                                   \
+           do_scalar(s, a->esz, a->rd, a->rn, a->rm, f, a->idx);            \
+}
+
+TRANS_RDM(SQRDMLAH, sqrdmlah)
+TRANS_RDM(SQRDMLSH, sqrdmlsh)
+
+/*
+ * Dot products and matrix multiplies: 32-bit lanes only (size 10; the
+ * by-element patterns fix the size themselves), MMLA with Q=1 only.
+ */
+static bool do_dot(DisasContext *s, bool have, bool q, int esz, int rd,
+                   int rn, int rm, gen_helper_si *fn, int32_t data)
+{
+    if (!have || esz != 2) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_si(s, fn, rd, rn, rm, q ? 16 : 8, data);
+    return true;
+}
+
+static bool have_dotprod(DisasContext *s)
+{
+    return isar0_field(s, 44) >= 1;         /* ID_AA64ISAR0.DP */
+}
+
+static bool have_i8mm(DisasContext *s)
+{
+    return a64_id(s, id_aa64isar1, 52) >= 1;
+}
+
+#define TRANS_DOT(NAME, HAVE, FN)                                           \
+static bool trans_##NAME##_v(DisasContext *s, arg_qrrr_e *a)                \
+{                                                                           \
+    return do_dot(s, HAVE(s), a->q, a->esz, a->rd, a->rn, a->rm,            \
+                  gen_helper_simd_##FN, 0);                                 \
+}
+#define TRANS_DOT_IDX(NAME, HAVE, FN)                                       \
+static bool trans_##NAME##_vx(DisasContext *s, arg_qrrx_e *a)               \
+{                                                                           \
+    return do_dot(s, HAVE(s), a->q, a->esz, a->rd, a->rn, a->rm,            \
+                  gen_helper_simd_##FN##_idx, a->idx);                      \
+}
+#define TRANS_MMLA(NAME, FN)                                                \
+static bool trans_##NAME##_v(DisasContext *s, arg_qrrr_e *a)                \
+{                                                                           \
+    return do_dot(s, have_i8mm(s) && a->q, 1, a->esz, a->rd, a->rn, a->rm,  \
+                  gen_helper_simd_##FN, 0);                                 \
+}
+
+TRANS_DOT(SDOT, have_dotprod, sdot)
+TRANS_DOT(UDOT, have_dotprod, udot)
+TRANS_DOT(USDOT, have_i8mm, usdot)
+TRANS_DOT_IDX(SDOT, have_dotprod, sdot)
+TRANS_DOT_IDX(UDOT, have_dotprod, udot)
+TRANS_DOT_IDX(USDOT, have_i8mm, usdot)
+TRANS_DOT_IDX(SUDOT, have_i8mm, sudot)
+TRANS_MMLA(SMMLA, smmla)
+TRANS_MMLA(UMMLA, ummla)
+TRANS_MMLA(USMMLA, usmmla)
+
+/* FEAT_SHA512 (ID_AA64ISAR0.SHA2 = 2) */
+static bool trans_SHA512H(DisasContext *s, arg_rrr *a)
+{
+    return do_crypto(s, 12, 2, gen_helper_crypto_sha512h, a->rd, a->rn, a->rm);
+}
+
+static bool trans_SHA512H2(DisasContext *s, arg_rrr *a)
+{
+    return do_crypto(s, 12, 2, gen_helper_crypto_sha512h2, a->rd, a->rn, a->rm);
+}
+
+static bool trans_SHA512SU1(DisasContext *s, arg_rrr *a)
+{
+    return do_crypto(s, 12, 2, gen_helper_crypto_sha512su1, a->rd, a->rn, a->rm);
+}
+
+static bool trans_SHA512SU0(DisasContext *s, arg_rr *a)
+{
+    return do_crypto(s, 12, 2, gen_helper_crypto_sha512su0, a->rd, a->rn, a->rn);
+}
+
+/*
+ * FEAT_SHA3 (ID_AA64ISAR0.SHA3): bitwise operations on the two 64-bit
+ * lanes, inline. Each half depends only on the same half of the sources,
+ * so writing half 0 first is safe when Vd is also a source.
+ */
+static bool do_sha3(DisasContext *s, int rd, int rn, int rm, int ra, int op,
+                    int imm)
+{
+    if (isar0_field(s, 32) < 1) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    for (int i = 0; i < 2; i++) {
+        TCGv_i64 n = tcg_temp_new_i64();
+        TCGv_i64 m = tcg_temp_new_i64();
+        TCGv_i64 x = tcg_temp_new_i64();
+
+        read_vec_element(s, n, rn, i, MO_64);
+        read_vec_element(s, m, rm, i, MO_64);
+        switch (op) {
+        case 0: /* EOR3: n ^ m ^ a */
+            read_vec_element(s, x, ra, i, MO_64);
+            tcg_gen_xor_i64(n, n, m);
+            tcg_gen_xor_i64(n, n, x);
+            break;
+        case 1: /* BCAX: n ^ (m & ~a) */
+            read_vec_element(s, x, ra, i, MO_64);
+            tcg_gen_andc_i64(m, m, x);
+            tcg_gen_xor_i64(n, n, m);
+            break;
+        case 2: /* RAX1: n ^ rol(m, 1) */
+            tcg_gen_rotli_i64(m, m, 1);
+            tcg_gen_xor_i64(n, n, m);
+            break;
+        default: /* XAR: ror(n ^ m, imm) */
+            tcg_gen_xor_i64(n, n, m);
+            tcg_gen_rotri_i64(n, n, imm);
+            break;
+        }
+        write_vec_element(s, n, rd, i, MO_64);
+    }
+    return true;
+}
+
+static bool trans_EOR3(DisasContext *s, arg_EOR3 *a)
+{
+    return do_sha3(s, a->rd, a->rn, a->rm, a->ra, 0, 0);
+}
+
+static bool trans_BCAX(DisasContext *s, arg_BCAX *a)
+{
+    return do_sha3(s, a->rd, a->rn, a->rm, a->ra, 1, 0);
+}
+
+static bool trans_RAX1(DisasContext *s, arg_rrr *a)
+{
+    return do_sha3(s, a->rd, a->rn, a->rm, 0, 2, 0);
+}
+
+static bool trans_XAR(DisasContext *s, arg_XAR *a)
+{
+    return do_sha3(s, a->rd, a->rn, a->rm, 0, 3, a->imm);
+}

@@ -915,3 +915,175 @@ void HELPER(crypto_sha256su1)(void *vd, void *vn, void *vm, CPUARMState *env,
     }
     memcpy(vd, r, 16);
 }
+
+/* ---- FEAT_RDM ---- */
+
+/*
+ * SQRDMLAH/SQRDMLSH: (Vd << esize) +/- 2 * Vn * Vm + rounding constant,
+ * then the high half saturated. The multiply by 1 << B is the left
+ * shift of a possibly negative accumulator.
+ */
+#define RDM_ELT(sub) \
+    sat_s((d * ((elt_w)1 << B) + (sub ? -2 : 2) * n * m + ((elt_w)1 << (B - 1))) >> B, \
+          B, &qc)
+DO_3Q_HS(simd_sqrdmlah, M[i], RDM_ELT(0))
+DO_3Q_HS(simd_sqrdmlsh, M[i], RDM_ELT(1))
+DO_3Q_HS(simd_sqrdmlah_idx, M[data], RDM_ELT(0))
+DO_3Q_HS(simd_sqrdmlsh_idx, M[data], RDM_ELT(1))
+
+/* ---- FEAT_DotProd and FEAT_I8MM ---- */
+
+/*
+ * Each 32-bit lane i of Vd adds the four byte products of Vn's bytes
+ * 4i..4i+3 with Vm's bytes 4j..4j+3, j = i or the index; modulo 2^32.
+ */
+#define DO_DOT(NAME, TN, TM, IDX)                                            \
+void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
+                  uint32_t desc)                                             \
+{                                                                            \
+    unsigned oprsz = simd_oprsz(desc);                                       \
+    const TN *N = vn;                                                        \
+    const TM *M = vm;                                                        \
+    const u32 *D = vd;                                                       \
+    u32 r[4];                                                                \
+    for (unsigned i = 0; i < oprsz / 4; i++) {                               \
+        unsigned j = IDX ? (unsigned)simd_data(desc) : i;                    \
+        s32 sum = 0;                                                         \
+        for (unsigned k = 0; k < 4; k++) {                                   \
+            sum += (s32)N[4 * i + k] * (s32)M[4 * j + k];                    \
+        }                                                                    \
+        r[i] = D[i] + (u32)sum;                                              \
+    }                                                                        \
+    finish(vd, r, oprsz, env, false);                                        \
+}
+DO_DOT(simd_sdot, s8, s8, false)
+DO_DOT(simd_udot, u8, u8, false)
+DO_DOT(simd_usdot, u8, s8, false)
+DO_DOT(simd_sdot_idx, s8, s8, true)
+DO_DOT(simd_udot_idx, u8, u8, true)
+DO_DOT(simd_usdot_idx, u8, s8, true)
+DO_DOT(simd_sudot_idx, s8, u8, true)
+
+/*
+ * SMMLA/UMMLA/USMMLA: Vd is a 2x2 matrix of 32-bit lanes (row-major), Vn
+ * a 2x8 and Vm a 2x8 matrix of bytes; Vd += Vn * transpose(Vm).
+ */
+#define DO_MMLA(NAME, TN, TM)                                                \
+void HELPER(NAME)(void *vd, void *vn, void *vm, CPUARMState *env,            \
+                  uint32_t desc)                                             \
+{                                                                            \
+    const TN *N = vn;                                                        \
+    const TM *M = vm;                                                        \
+    const u32 *D = vd;                                                       \
+    u32 r[4];                                                                \
+    for (unsigned i = 0; i < 2; i++) {                                       \
+        for (unsigned j = 0; j < 2; j++) {                                   \
+            s32 sum = 0;                                                     \
+            for (unsigned k = 0; k < 8; k++) {                               \
+                sum += (s32)N[8 * i + k] * (s32)M[8 * j + k];                \
+            }                                                                \
+            r[2 * i + j] = D[2 * i + j] + (u32)sum;                          \
+        }                                                                    \
+    }                                                                        \
+    finish(vd, r, simd_oprsz(desc), env, false);                             \
+}
+DO_MMLA(simd_smmla, s8, s8)
+DO_MMLA(simd_ummla, u8, u8)
+DO_MMLA(simd_usmmla, u8, s8)
+
+/* ---- FEAT_SHA512: the Arm ARM's SHA512H/H2/SU0/SU1 on 64-bit lanes ---- */
+
+static inline u64 rotr64(u64 x, int n)
+{
+    return (x >> n) | (x << (64 - n));
+}
+
+static inline u64 sha512_s1(u64 x)     /* Sigma1 */
+{
+    return rotr64(x, 14) ^ rotr64(x, 18) ^ rotr64(x, 41);
+}
+
+static inline u64 sha512_s0(u64 x)     /* Sigma0 */
+{
+    return rotr64(x, 28) ^ rotr64(x, 34) ^ rotr64(x, 39);
+}
+
+static inline u64 sha512_ch(u64 x, u64 y, u64 z)
+{
+    return (x & y) ^ (~x & z);
+}
+
+static inline u64 sha512_maj(u64 x, u64 y, u64 z)
+{
+    return (x & y) ^ (x & z) ^ (y & z);
+}
+
+void HELPER(crypto_sha512h)(void *vd, void *vn, void *vm, CPUARMState *env,
+                            uint32_t desc)
+{
+    u64 w[2], x[2], y[2], hi, tmp;
+
+    (void)env; (void)desc;
+    memcpy(w, vd, 16);
+    memcpy(x, vn, 16);
+    memcpy(y, vm, 16);
+    hi = w[1] + sha512_s1(y[1]) + sha512_ch(y[1], x[0], x[1]);
+    tmp = hi + y[0];
+    w[0] += sha512_s1(tmp) + sha512_ch(tmp, y[1], x[0]);
+    w[1] = hi;
+    memcpy(vd, w, 16);
+}
+
+void HELPER(crypto_sha512h2)(void *vd, void *vn, void *vm, CPUARMState *env,
+                             uint32_t desc)
+{
+    u64 w[2], x[2], y[2], hi;
+
+    (void)env; (void)desc;
+    memcpy(w, vd, 16);
+    memcpy(x, vn, 16);
+    memcpy(y, vm, 16);
+    hi = w[1] + sha512_s0(y[0]) + sha512_maj(x[0], y[1], y[0]);
+    w[0] += sha512_s0(hi) + sha512_maj(hi, y[0], y[1]);
+    w[1] = hi;
+    memcpy(vd, w, 16);
+}
+
+/* sigma0 of the message schedule */
+static inline u64 sha512_sig0(u64 x)
+{
+    return rotr64(x, 1) ^ rotr64(x, 8) ^ (x >> 7);
+}
+
+/* sigma1 of the message schedule */
+static inline u64 sha512_sig1(u64 x)
+{
+    return rotr64(x, 19) ^ rotr64(x, 61) ^ (x >> 6);
+}
+
+void HELPER(crypto_sha512su0)(void *vd, void *vn, void *vm, CPUARMState *env,
+                              uint32_t desc)
+{
+    u64 w[2], x[2], r[2];
+
+    (void)vm; (void)env; (void)desc;
+    memcpy(w, vd, 16);
+    memcpy(x, vn, 16);
+    r[0] = w[0] + sha512_sig0(w[1]);
+    r[1] = w[1] + sha512_sig0(x[0]);
+    memcpy(vd, r, 16);
+}
+
+void HELPER(crypto_sha512su1)(void *vd, void *vn, void *vm, CPUARMState *env,
+                              uint32_t desc)
+{
+    u64 w[2], x[2], y[2];
+
+    (void)env; (void)desc;
+    memcpy(w, vd, 16);
+    memcpy(x, vn, 16);
+    memcpy(y, vm, 16);
+    w[0] += sha512_sig1(x[0]) + y[0];
+    w[1] += sha512_sig1(x[1]) + y[1];
+    memcpy(vd, w, 16);
+}

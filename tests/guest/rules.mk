@@ -38,6 +38,12 @@ A64_GUEST_FP_ELFS := $(patsubst %,$(A64_GUEST_OUT)/%.elf,$(filter fp-% simd-%,$(
 $(A64_GUEST_FP_ELFS): A64_GUEST_CFLAGS := $(filter-out -mgeneral-regs-only,$(A64_GUEST_CFLAGS))
 # ext-*: the optional features of -cpu max need the assembler to know them.
 $(A64_GUEST_OUT)/ext-int.elf: A64_GUEST_CFLAGS := $(subst -march=armv8.1-a+crc,-march=armv8.5-a+crc,$(A64_GUEST_CFLAGS))
+$(A64_GUEST_OUT)/simd-ext.elf: A64_GUEST_CFLAGS := $(subst -march=armv8.1-a+crc,-march=armv8.6-a+crc+sha3,$(filter-out -mgeneral-regs-only,$(A64_GUEST_CFLAGS)))
+$(A64_GUEST_OUT)/simd-ext.elf: $(A64_GUEST_OUT)/sha512-k.h
+$(A64_GUEST_OUT)/sha512-k.h: $(A64_GUEST_SRC)/gen-sha512-k.py
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	$(QUIET)$(DECODETREE_PYTHON) $< > $@.tmp && mv $@.tmp $@
 
 $(A64_GUEST_OUT)/alu-cases.h: $(A64_GUEST_SRC)/gen-alu.py
 	@mkdir -p $(@D)

@@ -41,6 +41,10 @@ int main(void)
     check("ID_AA64ISAR1 SB and LRCPC are 0", v & (0xful << 36 | 0xful << 20), 0);
     check("ID_AA64PFR0 DIT is 0", MRS("id_aa64pfr0_el1") >> 48 & 0xf, 0);
     check("ID_AA64PFR1 SSBS is 0", MRS("id_aa64pfr1_el1") >> 4 & 0xf, 0);
+    v = MRS("id_aa64isar0_el1");
+    check("ID_AA64ISAR0 SHA2 is 1, no RDM, SHA3, DP",
+          v & (0xful << 12 | 0xful << 28 | 0xful << 32 | 0xful << 44), 1ul << 12);
+    check("ID_AA64ISAR1 I8MM is 0", MRS("id_aa64isar1_el1") >> 52 & 0xf, 0);
     {
         static const struct { const char *name; u32 insn; } undef[] = {
             { "cfinv", 0xd500401f }, { "xaflag", 0xd500403f },
@@ -49,6 +53,9 @@ int main(void)
             { "ldapur w0, [sp, #4]", 0x994043e0 }, { "sb", 0xd50330ff },
             { "msr dit, #1", 0xd503415f }, { "msr ssbs, #1", 0xd503413f },
             { "mrs x0, ssbs", 0xd53b42c0 }, { "mrs x0, dit", 0xd53b42a0 },
+            { "sqrdmlah v0.8h", 0x6e428420 }, { "sdot v0.4s", 0x4e829420 },
+            { "sha512h q0, q1, v2.2d", 0xce628020 },
+            { "eor3 v0.16b", 0xce020c20 }, { "smmla v0.4s", 0x4e82a420 },
         };
         static u32 code[2] __attribute__((aligned(8)));
 
