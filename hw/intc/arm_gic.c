@@ -101,26 +101,18 @@ static bool gic_pending(GICv2State *s, int cpu, int irq)
 }
 
 /* The group priority of @prio on @cpu's interface: the preemption field. */
+/* The group priority of @prio on @cpu's interface: the preemption field. */
 static uint8_t gic_gprio(GICv2State *s, int cpu, bool group1, uint8_t prio)
 {
-    unsigned shift;
-
     if (group1 && !(s->cpu[cpu].ctlr & GICC_CTLR_CBPR)) {
-        shift = s->cpu[cpu].abpr;           /* group field is [7:ABPR] */
-    } else {
-        shift = s->cpu[cpu].bpr + 1;        /* group field is [7:BPR+1] */
+        return gic_group_prio(prio, s->cpu[cpu].abpr);  /* [7:ABPR] */
     }
-    return shift >= 8 ? 0 : (uint8_t)(prio & (0xff << shift));
+    return gic_group_prio(prio, s->cpu[cpu].bpr + 1);   /* [7:BPR+1] */
 }
 
 static unsigned gic_running(GICv2State *s, int cpu)
 {
-    unsigned rp = 0x100;
-
-    for (int i = 0; i < s->cpu[cpu].depth; i++) {
-        rp = MIN(rp, s->cpu[cpu].stack[i].gprio);
-    }
-    return rp;
+    return gic_running_prio(s->cpu[cpu].stack, s->cpu[cpu].depth);
 }
 
 /*
@@ -176,14 +168,8 @@ static void gic_update(GICv2State *s)
                 irq_level = true;
             }
         }
-        if (irq_level != s->cpu[cpu].irq_level) {
-            s->cpu[cpu].irq_level = irq_level;
-            qemu_set_irq(s->irq_out[cpu], irq_level);
-        }
-        if (fiq_level != s->cpu[cpu].fiq_level) {
-            s->cpu[cpu].fiq_level = fiq_level;
-            qemu_set_irq(s->fiq_out[cpu], fiq_level);
-        }
+        gic_set_output(s->irq_out[cpu], &s->cpu[cpu].irq_level, irq_level);
+        gic_set_output(s->fiq_out[cpu], &s->cpu[cpu].fiq_level, fiq_level);
     }
 }
 
@@ -219,7 +205,6 @@ static uint32_t gic_acknowledge(GICv2State *s, int cpu)
     int irq = gic_hppi(s, cpu);
     GICv2Irq *p;
     uint32_t src = 0;
-    int d;
 
     if (irq == GIC_SPURIOUS || !gic_can_signal(s, cpu, irq)) {
         return GIC_SPURIOUS;
@@ -234,12 +219,9 @@ static uint32_t gic_acknowledge(GICv2State *s, int cpu)
     }
     p->active = true;
     irq_stats_count(s->irq_stats, irq);
-    d = s->cpu[cpu].depth;
-    if (d < (int)G_N_ELEMENTS(s->cpu[cpu].stack)) {
-        s->cpu[cpu].stack[d].irq = irq;
-        s->cpu[cpu].stack[d].gprio = gic_gprio(s, cpu, p->group, p->priority);
-        s->cpu[cpu].depth = d + 1;
-    }
+    gic_prio_push(s->cpu[cpu].stack, &s->cpu[cpu].depth,
+                  G_N_ELEMENTS(s->cpu[cpu].stack), irq,
+                  gic_gprio(s, cpu, p->group, p->priority));
     gic_update(s);
     return irq | src << 10;
 }
@@ -252,8 +234,6 @@ static void gic_deactivate(GICv2State *s, int cpu, int irq)
 static void gic_eoi(GICv2State *s, int cpu, uint32_t val)
 {
     int irq = val & 0x3ff;
-    int d = s->cpu[cpu].depth;
-    int i;
 
     if (irq >= (int)s->num_irq) {
         if (irq < 1020) {
@@ -262,17 +242,11 @@ static void gic_eoi(GICv2State *s, int cpu, uint32_t val)
         }
         return;                     /* 1020..1023: ignored by the spec */
     }
-    /* The spec wants the most recent one; accept any, from the top. */
-    for (i = d - 1; i >= 0 && s->cpu[cpu].stack[i].irq != irq; i--) {
-    }
-    if (i < 0) {
+    if (!gic_prio_drop(s->cpu[cpu].stack, &s->cpu[cpu].depth, irq)) {
         log_mask(LOG_GUEST_ERROR, "arm_gic: EOI of interrupt %d, which CPU "
                  "%d has not acknowledged\n", irq, cpu);
         return;
     }
-    memmove(&s->cpu[cpu].stack[i], &s->cpu[cpu].stack[i + 1],
-            (d - 1 - i) * sizeof(s->cpu[cpu].stack[0]));
-    s->cpu[cpu].depth = d - 1;
     if (!(s->cpu[cpu].ctlr & GICC_CTLR_EOIMODE)) {
         gic_deactivate(s, cpu, irq);
     }

@@ -124,24 +124,15 @@ static bool gicv3_targets(GICv3State *s, int cpu, int irq)
 
 static uint8_t gicv3_gprio(GICv3State *s, int cpu, bool group1, uint8_t prio)
 {
-    unsigned shift;
-
     if (group1 && !(s->cpu[cpu].ctlr & ICC_CTLR_CBPR)) {
-        shift = s->cpu[cpu].bpr1;           /* group field [7:BPR1] */
-    } else {
-        shift = s->cpu[cpu].bpr0 + 1;       /* group field [7:BPR0+1] */
+        return gic_group_prio(prio, s->cpu[cpu].bpr1);      /* [7:BPR1] */
     }
-    return shift >= 8 ? 0 : (uint8_t)(prio & (0xff << shift));
+    return gic_group_prio(prio, s->cpu[cpu].bpr0 + 1);      /* [7:BPR0+1] */
 }
 
 static unsigned gicv3_running(GICv3State *s, int cpu)
 {
-    unsigned rp = 0x100;
-
-    for (int i = 0; i < s->cpu[cpu].depth; i++) {
-        rp = MIN(rp, s->cpu[cpu].stack[i].gprio);
-    }
-    return rp;
+    return gic_running_prio(s->cpu[cpu].stack, s->cpu[cpu].depth);
 }
 
 static bool gicv3_group_enabled(GICv3State *s, int cpu, bool group1)
@@ -199,14 +190,8 @@ void gicv3_update(GICv3State *s)
                 fiq_level = true;
             }
         }
-        if (irq_level != s->cpu[cpu].irq_level) {
-            s->cpu[cpu].irq_level = irq_level;
-            qemu_set_irq(s->irq_out[cpu], irq_level);
-        }
-        if (fiq_level != s->cpu[cpu].fiq_level) {
-            s->cpu[cpu].fiq_level = fiq_level;
-            qemu_set_irq(s->fiq_out[cpu], fiq_level);
-        }
+        gic_set_output(s->irq_out[cpu], &s->cpu[cpu].irq_level, irq_level);
+        gic_set_output(s->fiq_out[cpu], &s->cpu[cpu].fiq_level, fiq_level);
     }
 }
 
@@ -649,7 +634,6 @@ static uint32_t gicv3_acknowledge(GICv3State *s, int cpu, bool group1)
 {
     int irq = gicv3_hppi(s, cpu);
     GICv3Irq *p;
-    int d;
 
     if (irq == GICV3_SPURIOUS) {
         return GICV3_SPURIOUS;
@@ -658,13 +642,9 @@ static uint32_t gicv3_acknowledge(GICv3State *s, int cpu, bool group1)
         !gicv3_can_signal(s, cpu, irq)) {
         return GICV3_SPURIOUS;
     }
-    d = s->cpu[cpu].depth;
-    if (d < (int)G_N_ELEMENTS(s->cpu[cpu].stack)) {
-        s->cpu[cpu].stack[d].irq = irq;
-        s->cpu[cpu].stack[d].gprio = gicv3_gprio(s, cpu, group1,
-                                                 gicv3_prio_of(s, cpu, irq));
-        s->cpu[cpu].depth = d + 1;
-    }
+    gic_prio_push(s->cpu[cpu].stack, &s->cpu[cpu].depth,
+                  G_N_ELEMENTS(s->cpu[cpu].stack), irq,
+                  gicv3_gprio(s, cpu, group1, gicv3_prio_of(s, cpu, irq)));
     if (gicv3_is_lpi(s, irq)) {
         gicv3_lpi_acknowledge(s, cpu, irq);     /* no active state */
     } else {
@@ -679,8 +659,6 @@ static uint32_t gicv3_acknowledge(GICv3State *s, int cpu, bool group1)
 
 static void gicv3_eoi(GICv3State *s, int cpu, uint32_t irq)
 {
-    int d = s->cpu[cpu].depth, i;
-
     irq &= 0xffffff;
     if (irq >= s->num_irq && !gicv3_is_lpi(s, irq)) {
         if (irq < 1020 || irq > 1023) {
@@ -689,16 +667,11 @@ static void gicv3_eoi(GICv3State *s, int cpu, uint32_t irq)
         }
         return;
     }
-    for (i = d - 1; i >= 0 && s->cpu[cpu].stack[i].irq != irq; i--) {
-    }
-    if (i < 0) {
+    if (!gic_prio_drop(s->cpu[cpu].stack, &s->cpu[cpu].depth, irq)) {
         log_mask(LOG_GUEST_ERROR, "arm-gicv3: EOI of interrupt %u, which CPU "
                  "%d has not acknowledged\n", irq, cpu);
         return;
     }
-    memmove(&s->cpu[cpu].stack[i], &s->cpu[cpu].stack[i + 1],
-            (d - 1 - i) * sizeof(s->cpu[cpu].stack[0]));
-    s->cpu[cpu].depth = d - 1;
     if (!(s->cpu[cpu].ctlr & ICC_CTLR_EOIMODE) && irq < s->num_irq) {
         gicv3_irq(s, cpu, irq)->active = false;
     }
@@ -743,7 +716,7 @@ static uint64_t gicv3_ap_read(GICv3State *s, int cpu, bool group1, int n)
 
     /* Preemption level = group priority >> 1 (128 levels: AP*R0..3). */
     for (int i = 0; i < s->cpu[cpu].depth; i++) {
-        GICv3Prio *e = &s->cpu[cpu].stack[i];
+        GICPrio *e = &s->cpu[cpu].stack[i];
         unsigned lvl = e->gprio >> 1;
 
         if (gicv3_group_of(s, cpu, e->irq) == group1 && lvl / 32 == n) {

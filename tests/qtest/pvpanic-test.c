@@ -10,7 +10,7 @@
 #include "libqtest.h"
 
 #define ECAM        0x4010000000ULL
-#define DEVFN       (1 << 3)            /* 00:01.0 */
+#define DEVFN       (3 << 3)            /* 00:03.0 */
 #define BAR         0x10000000ULL       /* in virt's 32-bit MMIO window */
 
 static uint64_t cfg(int reg)
@@ -18,10 +18,10 @@ static uint64_t cfg(int reg)
     return ECAM + ((uint64_t)DEVFN << 12) + reg;
 }
 
-/* Start a virt machine with pvpanic-pci at 00:01.0, BAR0 mapped at BAR. */
+/* Start a virt machine with pvpanic-pci at 00:03.0, BAR0 mapped at BAR. */
 static QTestState *start(const char *extra)
 {
-    QTestState *qts = qtest_initf("-M virt -device pvpanic-pci,addr=1 %s",
+    QTestState *qts = qtest_initf("-M virt -device pvpanic-pci,addr=3 %s",
                                   extra);
 
     qtest_writel(qts, cfg(0x10), (uint32_t)BAR);
@@ -59,7 +59,7 @@ static void panic_expect(QTestState *qts, const char *action)
 
 static void test_config(void)
 {
-    QTestState *qts = qtest_init("-M virt -device pvpanic-pci,addr=1");
+    QTestState *qts = qtest_init("-M virt -device pvpanic-pci,addr=3");
     uint32_t mask;
 
     g_assert_cmphex(qtest_readl(qts, cfg(0x00)), ==, 0x00111b36);

@@ -27,6 +27,7 @@
 #define HW_INTC_ARM_GIC_H
 
 #include "hw/sysbus.h"
+#include "hw/intc/arm_gic_prio.h"
 #include "exec/memory.h"
 
 #define TYPE_ARM_GIC "arm_gic"
@@ -58,11 +59,6 @@ typedef struct GICv2View {
     int cpu;                /* -1: the calling vCPU */
 } GICv2View;
 
-typedef struct GICv2Prio {
-    uint16_t irq;
-    uint8_t gprio;          /* group priority it runs at */
-} GICv2Prio;
-
 struct GICv2State {
     SysBusDevice parent_obj;
     IRQStats *irq_stats;        /* deliveries per INTID, for info irq */
@@ -82,7 +78,7 @@ struct GICv2State {
 
     struct {
         uint32_t ctlr, pmr, bpr, abpr;
-        GICv2Prio stack[GIC_MAXIRQ + 1];        /* acknowledged, not EOId */
+        GICPrio stack[GIC_MAXIRQ + 1];        /* acknowledged, not EOId */
         int depth;
         uint32_t apr;                           /* GICC_APR0 shadow */
         bool irq_level, fiq_level;

@@ -38,6 +38,7 @@
 #define HW_INTC_ARM_GICV3_H
 
 #include "hw/sysbus.h"
+#include "hw/intc/arm_gic_prio.h"
 #include "exec/memory.h"
 
 #define TYPE_ARM_GICV3 "arm-gicv3"
@@ -86,11 +87,6 @@ typedef struct GICv3Irq {
     uint64_t route;             /* SPIs: GICD_IROUTER */
 } GICv3Irq;
 
-typedef struct GICv3Prio {
-    uint16_t irq;
-    uint8_t gprio;
-} GICv3Prio;
-
 /* One redistributor region: frames for CPUs first .. first + count - 1. */
 typedef struct GICv3RedistRegion {
     GICv3State *s;
@@ -116,7 +112,7 @@ struct GICv3State {
     struct {
         uint32_t waker;
         uint32_t ctlr, pmr, bpr0, bpr1, igrpen0, igrpen1;
-        GICv3Prio stack[256];
+        GICPrio stack[256];
         int depth;
         bool irq_level, fiq_level;
         /* LPIs (arm_gicv3_lpi.c) */
