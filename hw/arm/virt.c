@@ -550,6 +550,77 @@ fail:
 }
 
 /*
+ * -dtb FILE: the user's tree, with what only this run knows put in as QEMU
+ * does for a kernel boot: /memory's reg (the -m size), and in /chosen
+ * (created when missing) bootargs from -append and the initrd's bounds.
+ * Without them the kernel of `-dtb dumped.dtb -append ... -initrd ...`
+ * got neither its command line nor its initramfs. Returns a new blob.
+ */
+static void *virt_fixup_user_fdt(MachineState *ms, const void *user,
+                                 uint64_t initrd_start, uint64_t initrd_size,
+                                 GError **errp)
+{
+    size_t extra = 4096 + (ms->kernel_cmdline ? strlen(ms->kernel_cmdline) : 0);
+    int size = fdt_totalsize(user) + extra;
+    void *fdt = g_malloc0(size);
+    int off, ac, sc, n = 0;
+    uint32_t reg[4];
+    int r;
+
+    FDT_OK(fdt_open_into(user, fdt, size));
+    ac = fdt_address_cells(fdt, 0);
+    sc = fdt_size_cells(fdt, 0);
+    if (ac < 1 || ac > 2 || sc < 1 || sc > 2) {
+        error_setg(errp, "-dtb: the root's #address-cells/#size-cells (%d/%d) "
+                   "are not 1 or 2", ac, sc);
+        g_free(fdt);
+        return NULL;
+    }
+    if (ac == 2) {
+        reg[n++] = cpu_to_fdt32(VIRT_RAM_BASE >> 32);
+    }
+    reg[n++] = cpu_to_fdt32((uint32_t)VIRT_RAM_BASE);
+    if (sc == 2) {
+        reg[n++] = cpu_to_fdt32(ms->ram_size >> 32);
+    } else if (ms->ram_size > UINT32_MAX) {
+        error_setg(errp, "-dtb: #size-cells = 1 cannot hold -m %" PRIu64
+                   " bytes", (uint64_t)ms->ram_size);
+        g_free(fdt);
+        return NULL;
+    }
+    reg[n++] = cpu_to_fdt32((uint32_t)ms->ram_size);
+    off = fdt_path_offset(fdt, "/memory");
+    if (off < 0) {
+        g_autofree char *name = virt_node("memory", VIRT_RAM_BASE);
+        FDT_OK(off = fdt_add_subnode(fdt, 0, name + 1));
+        FDT_OK(fdt_setprop_string(fdt, off, "device_type", "memory"));
+    }
+    FDT_OK(fdt_setprop(fdt, off, "reg", reg, n * sizeof(reg[0])));
+
+    off = fdt_path_offset(fdt, "/chosen");
+    if (off < 0) {
+        FDT_OK(off = fdt_add_subnode(fdt, 0, "chosen"));
+    }
+    if (ms->kernel_cmdline && ms->kernel_cmdline[0]) {
+        FDT_OK(fdt_setprop_string(fdt, off, "bootargs", ms->kernel_cmdline));
+    }
+    if (initrd_size) {
+        FDT_OK(fdt_setprop_u64(fdt, off, "linux,initrd-start", initrd_start));
+        FDT_OK(fdt_setprop_u64(fdt, off, "linux,initrd-end",
+                               initrd_start + initrd_size));
+    }
+    FDT_OK(fdt_pack(fdt));
+    return fdt;
+
+fail:
+    r = -1;
+    (void)r;
+    error_setg(errp, "-dtb: updating the device tree failed (a broken tree?)");
+    g_free(fdt);
+    return NULL;
+}
+
+/*
  * One 64 MiB flash bank as QEMU's virt builds it: two x16 chips making a
  * 32-bit bank, 256 KiB blocks, Intel ids 0x89/0x18. @unit's -drive, if
  * any, backs it.
@@ -839,11 +910,16 @@ static void virt_init(MachineState *ms)
         if (!g_file_get_contents(ms->dtb, &data, &len, &err)) {
             error_exit_err(err);
         }
-        if (len < 40 || fdt_check_header(data) != 0) {
+        if (len < 40 || fdt_check_header(data) != 0 ||
+            fdt_totalsize(data) > len) {
             error_report("-dtb '%s': not a device tree blob", ms->dtb);
             exit(1);
         }
-        fdt = data;
+        fdt = virt_fixup_user_fdt(ms, data, initrd_start, initrd_size, &err);
+        g_free(data);
+        if (!fdt) {
+            error_exit_err(err);
+        }
         fdt_size = fdt_totalsize(fdt);
     } else {
         fdt = virt_make_fdt(ms, ncpus, gic_version, its, &pcfg, initrd_start,

@@ -56,3 +56,11 @@ $(BOOT_OUT)/bench-aarch64-linux-boot: tests/boot/bench-boot.sh tests/boot/rules.
 		"$(abspath $(BOOT_OUT)/mini-initrd.gz)" > $@
 	@chmod +x $@
 endif
+
+# -machine dumpdtb= then -dtb with that tree at another -m (dtb-test.sh)
+BOOT_TESTS += $(BOOT_OUT)/aarch64-linux-dumpdtb-dtb
+$(BOOT_OUT)/aarch64-linux-dumpdtb-dtb: tests/boot/dtb-test.sh tests/boot/boot-test.sh tests/boot/rules.mk
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' "$(abspath tests/boot/dtb-test.sh)" \
+		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BOOT_CACHE))" > $@
+	@chmod +x $@
