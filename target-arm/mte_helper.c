@@ -332,7 +332,7 @@ void helper_stg(CPUARMState *env, uint64_t ptr, uint64_t xt, uint32_t desc)
  */
 uint64_t helper_ldgm(CPUARMState *env, uint64_t ptr)
 {
-    unsigned block = TAG_GRANULE << MTE_GMID_BS, shift;
+    unsigned block = 4u << MTE_GMID_BS, shift;   /* BS counts words */
     uint64_t base = ptr & ~(uint64_t)(block - 1), v = 0;
     uint8_t *p;
 
@@ -351,7 +351,7 @@ uint64_t helper_ldgm(CPUARMState *env, uint64_t ptr)
 
 void helper_stgm(CPUARMState *env, uint64_t ptr, uint64_t val)
 {
-    unsigned block = TAG_GRANULE << MTE_GMID_BS, shift;
+    unsigned block = 4u << MTE_GMID_BS, shift;   /* BS counts words */
     uint64_t base = ptr & ~(uint64_t)(block - 1);
     uint8_t *p;
 

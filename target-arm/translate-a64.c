@@ -1610,6 +1610,7 @@ static bool trans_LDAPR_STLR_9(DisasContext *s, arg_LDAPR_STLR_9 *a)
         return false;
     }
     addr = gen_addr(s, a->rn, a->imm);
+    gen_mte_check(s, addr, a->opc == 0, a->rn != 31, 1 << a->size, s->mmu_idx);
     if (a->opc == 0) {
         tcg_gen_mb(TCG_MO_ALL | TCG_BAR_STRL);
         tcg_gen_qemu_st_i64(read_x(s, a->rt), addr, s->mmu_idx, mop);
@@ -1685,7 +1686,8 @@ static bool do_atomic(DisasContext *s, arg_atomic *a, AtomicFn *fn,
     } else {
         tcg_gen_mov_i64(val, read_x(s, a->rs));
     }
-    gen_mte_check(s, read_xsp(s, a->rn), true, a->rn != 31, 1 << a->size,
+    /* Checked as the read (WnR 0; synchronous in asymmetric mode), as QEMU. */
+    gen_mte_check(s, read_xsp(s, a->rn), false, a->rn != 31, 1 << a->size,
                   s->mmu_idx);
     fn(old, read_xsp(s, a->rn), val, s->mmu_idx, mop);
     if (a->a) {

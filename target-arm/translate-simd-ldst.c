@@ -141,8 +141,9 @@ static int fp_ldst_size(int size, int opc)
 }
 
 static void do_fp_ldst(DisasContext *s, int rt, TCGv_i64 addr, int size,
-                       bool is_load)
+                       bool is_load, bool checked)
 {
+    gen_mte_check(s, addr, !is_load, checked, 1 << size, s->mmu_idx);
     if (is_load) {
         do_fp_ld(s, rt, addr, size);
     } else {
@@ -161,7 +162,7 @@ static bool trans_LDST_v_ui(DisasContext *s, arg_ldst_v *a)
         return true;
     }
     do_fp_ldst(s, a->rt, gen_addr(s, a->rn, (int64_t)a->imm << size), size,
-               a->opc & 1);
+               a->opc & 1, a->rn != 31);
     return true;
 }
 
@@ -179,7 +180,7 @@ static bool trans_LDST_v_9(DisasContext *s, arg_ldst_v *a)
         return true;
     }
     addr = gen_addr(s, a->rn, post ? 0 : a->imm);
-    do_fp_ldst(s, a->rt, addr, size, a->opc & 1);
+    do_fp_ldst(s, a->rt, addr, size, a->opc & 1, (a->idx & 1) || a->rn != 31);
     if (a->idx & 1) {
         if (post) {
             tcg_gen_addi_i64(addr, addr, a->imm);
@@ -214,7 +215,7 @@ static bool trans_LDST_v_r(DisasContext *s, arg_ldst_vr *a)
     }
     addr = tcg_temp_new_i64();
     tcg_gen_add_i64(addr, read_xsp(s, a->rn), off);
-    do_fp_ldst(s, a->rt, addr, size, a->opc & 1);
+    do_fp_ldst(s, a->rt, addr, size, a->opc & 1, true);
     return true;
 }
 
@@ -249,6 +250,7 @@ static bool trans_LDSTP_v(DisasContext *s, arg_ldp_v *a)
     addr = gen_addr(s, a->rn, post ? 0 : off);
     addr2 = tcg_temp_new_i64();
     tcg_gen_addi_i64(addr2, addr, 1 << size);
+    gen_mte_check(s, addr, !a->l, wback || a->rn != 31, 2 << size, s->mmu_idx);
     if (a->l) {
         TCGv_i64 lo1 = tcg_temp_new_i64(), hi1 = tcg_temp_new_i64();
         TCGv_i64 lo2 = tcg_temp_new_i64(), hi2 = tcg_temp_new_i64();
@@ -316,6 +318,7 @@ static bool trans_LDST_mult(DisasContext *s, arg_ldst_mult *a)
     }
     bytes = rpt * selem * (a->q ? 16 : 8);
     addr = gen_addr(s, a->rn, 0);
+    gen_mte_check(s, addr, !a->l, a->p || a->rn != 31, bytes, s->mmu_idx);
     if (selem == 1 && a->size == 3) {
         /* 64-bit elements: inline accesses, each the element size. */
         int n = bytes / 8;
@@ -404,6 +407,8 @@ static bool trans_LDST_single(DisasContext *s, arg_ldst_single *a)
     }
     ebytes = 1 << scale;
     addr = gen_addr(s, a->rn, 0);
+    gen_mte_check(s, addr, !a->l, a->p || a->rn != 31, selem * ebytes,
+                  s->mmu_idx);
     ea = tcg_temp_new_i64();
     for (int k = 0; k < selem; k++) {
         int reg = (a->rt + k) & 31;
