@@ -53,7 +53,6 @@ extern const char *semihosting_target; /* "auto", "native", "gdb" */
 extern const char *semihosting_chardev; /* -semihosting-config chardev=ID */
 /* -semihosting-config arg=... values, in order, NULL-terminated (or NULL). */
 extern char **semihosting_argv;
-extern const char *icount_opts;    /* -icount (stored; TCG may honour shift=) */
 extern const char *rtc_base;       /* -rtc base=..., or NULL ("utc") */
 
 /* The options of -netdev ...,id=@id, or NULL. */

@@ -270,6 +270,19 @@ expect_kernel_error "-global for a device type that is never created is accepted
     -M none -global kvm-pit.lost_tick_policy=discard
 expect_kernel_error "-rtc, -icount, -overcommit, -name, -no-reboot are accepted" \
     -M none -rtc base=2006-06-17 -icount shift=5 -overcommit cpu-pm=on -name g1 --no-reboot -no-shutdown
+if grep -q "warning: -icount shift=5: instruction counting is not implemented" "$tmp/err"; then
+    ok "-icount says that it is not modelled"
+else
+    not_ok "-icount says that it is not modelled" "got '$(cat "$tmp/err")'"
+fi
+expect_err "-icount record/replay is refused before the kernel" \
+    "$P: -icount 3,rr=replay,rrfile=f: record/replay is not supported" -M none -icount 3,rr=replay,rrfile=f -kernel "$NOFILE"
+expect_kernel_error "-action with every kind of action" \
+    -M none -action reboot=shutdown,shutdown=pause -action panic=exit-failure,watchdog=inject-nmi
+expect_err "-action value checked before the kernel" \
+    "$P: -action panic=reboot: Parameter 'panic' does not accept value 'reboot'" -M none -action panic=reboot -kernel "$NOFILE"
+expect_err "-action parameter checked before the kernel" \
+    "$P: -action sleep=pause: Invalid parameter 'sleep'" -M none -action sleep=pause -kernel "$NOFILE"
 expect_kernel_error "-machine accel=qtest and -append" -M none,accel=qtest -append "a b c"
 expect_kernel_error "an accelerator fallback list ends on one that works" -M none,accel=nosuch:qtest
 expect_kernel_error "-accel qtest with -d and -trace" -M none -accel qtest -d guest_errors,unimp -trace 'memory_*'
