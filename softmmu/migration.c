@@ -274,7 +274,8 @@ static int save_device(Object *obj, void *opaque)
         return 0;
     }
     dc = DEVICE_GET_CLASS(dev);
-    if (!dc->vmsd) {
+    /* migration_check_devices() refused anything without a table. */
+    if (!dc->vmsd || dc->vmsd == &vmstate_no_state_to_migrate) {
         return 0;
     }
     put_u32(o->buf, dc->vmsd->version_id);
@@ -283,6 +284,48 @@ static int save_device(Object *obj, void *opaque)
     ok = send_section(o, 'D', path);
     g_free(path);
     return ok ? 0 : -1;
+}
+
+/*
+ * Every realized device must say how it migrates: a table, or that it has
+ * no state of its own (vmstate_no_state_to_migrate). One without (or with
+ * a table marked unmigratable) would arrive in its reset state, which the
+ * guest would see as a silently broken device: refuse instead.
+ */
+static int check_device(Object *obj, void *opaque)
+{
+    GString *bad = opaque;
+    DeviceState *dev = (DeviceState *)object_dynamic_cast(obj, TYPE_DEVICE);
+    DeviceClass *dc;
+
+    if (!dev || !dev->realized) {
+        return 0;
+    }
+    dc = DEVICE_GET_CLASS(dev);
+    if (!dc->vmsd || dc->vmsd->unmigratable) {
+        char *path = object_get_canonical_path(obj);
+
+        g_string_append_printf(bad, "%s'%s' (%s)", bad->len ? ", " : "",
+                               dev->id ? dev->id : path,
+                               object_get_typename(obj));
+        g_free(path);
+    }
+    return 0;
+}
+
+bool migration_check_devices(GError **errp)
+{
+    GString *bad = g_string_new(NULL);
+    bool ok;
+
+    object_child_foreach_recursive(object_get_root(), check_device, bad);
+    ok = bad->len == 0;
+    if (!ok) {
+        error_setg(errp, "State blocked by non-migratable device %s: "
+                   "it has no migration support yet", bad->str);
+    }
+    g_string_free(bad, TRUE);
+    return ok;
 }
 
 static bool migration_save(int fd, GError **errp)
@@ -433,8 +476,8 @@ static bool load_cpu(const char *id, const uint8_t *p, size_t len,
     return false;
 }
 
-static bool load_device(const char *path, const uint8_t *p, size_t len,
-                        GError **errp)
+static bool load_device(const char *path, GHashTable *loaded,
+                        const uint8_t *p, size_t len, GError **errp)
 {
     bool ambiguous = false;
     Object *obj = object_resolve_path(path, &ambiguous);
@@ -452,9 +495,41 @@ static bool load_device(const char *path, const uint8_t *p, size_t len,
         error_setg(errp, "migration: device '%s': malformed section", path);
         return false;
     }
+    if (g_hash_table_contains(loaded, dev)) {
+        error_setg(errp, "migration: device '%s' sent twice", path);
+        return false;
+    }
+    g_hash_table_add(loaded, dev);
     memcpy(&version, p, 4);
     return vmstate_load(p + 4, len - 4, dc->vmsd, dev,
                         (int)GUINT32_FROM_LE(version), errp);
+}
+
+typedef struct MissingCheck {
+    GHashTable *loaded;
+    GString *missing;
+} MissingCheck;
+
+/* A device with state here that the stream did not carry. */
+static int check_loaded(Object *obj, void *opaque)
+{
+    MissingCheck *m = opaque;
+    DeviceState *dev = (DeviceState *)object_dynamic_cast(obj, TYPE_DEVICE);
+    DeviceClass *dc;
+
+    if (!dev || !dev->realized) {
+        return 0;
+    }
+    dc = DEVICE_GET_CLASS(dev);
+    if (dc->vmsd && dc->vmsd != &vmstate_no_state_to_migrate &&
+        !g_hash_table_contains(m->loaded, dev)) {
+        char *path = object_get_canonical_path(obj);
+
+        g_string_append_printf(m->missing, "%s%s", m->missing->len ? ", " : "",
+                               path);
+        g_free(path);
+    }
+    return 0;
 }
 
 static bool migration_load(int fd, GError **errp)
@@ -462,6 +537,7 @@ static bool migration_load(int fd, GError **errp)
     char magic[8];
     uint32_t version;
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *loaded = g_hash_table_new(NULL, NULL);
     bool ok = false;
 
     if (!read_all(fd, magic, 8, errp) || !read_all(fd, &version, 4, errp)) {
@@ -522,12 +598,20 @@ static bool migration_load(int fd, GError **errp)
             sec_ok = load_cpu(id, payload, len, errp);
             break;
         case 'D':
-            sec_ok = load_device(id, payload, len, errp);
+            sec_ok = load_device(id, loaded, payload, len, errp);
             break;
-        case 'E':
-            ok = true;
-            sec_ok = true;
+        case 'E': {
+            MissingCheck m = { loaded, g_string_new(NULL) };
+
+            object_child_foreach_recursive(object_get_root(), check_loaded, &m);
+            sec_ok = ok = m.missing->len == 0;
+            if (!ok) {
+                error_setg(errp, "migration: the stream has no state for "
+                           "%s (same command line?)", m.missing->str);
+            }
+            g_string_free(m.missing, TRUE);
             break;
+        }
         default:
             error_setg(errp, "migration: unknown section kind 0x%02x", kind);
             sec_ok = false;
@@ -535,12 +619,13 @@ static bool migration_load(int fd, GError **errp)
         }
         g_free(id);
         g_free(payload);
-        if (!sec_ok || ok) {
+        if (!sec_ok || kind == 'E') {
             break;
         }
     }
 out:
     g_hash_table_destroy(seen);
+    g_hash_table_destroy(loaded);
     return ok;
 }
 
@@ -568,7 +653,7 @@ bool migration_start_outgoing(const char *uri, GError **errp)
         error_setg(errp, "Guest is waiting for an incoming migration");
         return false;
     }
-    if (!parse_unix_uri(uri, &sa, errp)) {
+    if (!parse_unix_uri(uri, &sa, errp) || !migration_check_devices(errp)) {
         return false;
     }
     fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);

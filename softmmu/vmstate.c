@@ -5,7 +5,8 @@
  * variable array is preceded by its element count so that a mismatch
  * between the two sides is an error, not a silent misread. Timers are
  * saved as their deadline (ns on their clock, -1 if not pending) and
- * re-armed on load.
+ * re-armed on load. A custom field (VMStateInfo) is its length and the
+ * bytes its put wrote.
  */
 #include "util/osdep.h"
 #include "util/error.h"
@@ -89,9 +90,26 @@ void vmstate_save(GByteArray *out, const VMStateDescription *vmsd,
             put_le(out, t ? (uint64_t)timer_expire_time_ns(t) : (uint64_t)-1, 8);
             break;
         }
+        case VMS_CUSTOM: {
+            guint at = out->len;
+            uint32_t n;
+
+            put_le(out, 0, 4);              /* the length, filled in below */
+            f->info->put(out, p, opaque);
+            n = out->len - at - 4;
+            for (int i = 0; i < 4; i++) {
+                out->data[at + i] = n >> (8 * i);
+            }
+            break;
+        }
         }
     }
 }
+
+const VMStateDescription vmstate_no_state_to_migrate = {
+    .name = "no-state",
+    .version_id = 1,
+};
 
 typedef struct Reader {
     const uint8_t *p, *end;
@@ -186,6 +204,21 @@ static bool load_fields(Reader *r, const VMStateDescription *vmsd,
                 } else {
                     timer_mod_ns(t, (int64_t)v);
                 }
+            }
+            break;
+        }
+        case VMS_CUSTOM: {
+            GError *err = NULL;
+
+            if (!take_le(r, &v, 4, f->name, errp) ||
+                !take(r, NULL, v, f->name, errp)) {
+                return false;
+            }
+            if (!f->info->get(r->p - v, v, p, opaque, &err)) {
+                error_setg(errp, "%s: field '%s': %s", r->what, f->name,
+                           err->message);
+                g_error_free(err);
+                return false;
             }
             break;
         }

@@ -30,6 +30,7 @@
 #include "hw/sysbus.h"
 #include "hw/qdev-properties.h"
 #include "hw/block/flash.h"
+#include "migration/vmstate.h"
 #include "exec/memory.h"
 
 #include <fcntl.h>
@@ -665,6 +666,42 @@ static void pflash_reset(DeviceState *dev)
     memory_region_rom_device_set_romd(&s->mem, true);
 }
 
+static int pflash_post_load(void *opaque, int version_id)
+{
+    PFlashCFI01 *s = opaque;
+
+    if (s->mode > READ_CFI || s->seq > SEQ_WB_CONFIRM ||
+        s->wb_left > s->wb_size) {
+        return -1;
+    }
+    memory_region_rom_device_set_romd(&s->mem, s->mode == READ_ARRAY &&
+                                                s->seq == SEQ_IDLE);
+    return 0;
+}
+
+/*
+ * The contents are the ROM device's RAM block (its own stream section)
+ * and the backing file both sides share; this is the command state
+ * machine, the block locks and a buffered program under way.
+ */
+static const VMStateDescription vmstate_pflash = {
+    .name = "pflash_cfi01",
+    .version_id = 1,
+    .post_load = pflash_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(mode, PFlashCFI01),
+        VMSTATE_UINT32(seq, PFlashCFI01),
+        VMSTATE_UINT8(status, PFlashCFI01),
+        VMSTATE_VARRAY_UINT32(locks, PFlashCFI01, nb_blocs, 1),
+        VMSTATE_UINT64(wb_base, PFlashCFI01),
+        VMSTATE_BOOL(wb_first, PFlashCFI01),
+        VMSTATE_UINT32(wb_left, PFlashCFI01),
+        VMSTATE_VARRAY_UINT32(wb_data, PFlashCFI01, wb_size, 1),
+        VMSTATE_VARRAY_UINT32(wb_set, PFlashCFI01, wb_size, 1),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static Property pflash_properties[] = {
     DEFINE_PROP_STRING("drive", PFlashCFI01, drive),
     DEFINE_PROP_BOOL("read-only", PFlashCFI01, read_only, false),
@@ -690,6 +727,7 @@ static void pflash_class_init(ObjectClass *oc, void *data)
     dc->realize = pflash_realize;
     dc->unrealize = pflash_unrealize;
     dc->reset = pflash_reset;
+    dc->vmsd = &vmstate_pflash;
     device_class_set_props(dc, pflash_properties);
     device_class_set_category(dc, DEVICE_CATEGORY_STORAGE);
 }

@@ -432,6 +432,20 @@ static Property blk_props[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+/*
+ * Requests are served to completion inside the queue kick, so a stopped
+ * VM has none in flight: the core's queue state is all there is (the
+ * disk's contents are the shared image file).
+ */
+static const VMStateDescription vmstate_virtio_blk = {
+    .name = "virtio-blk",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_VIRTIO_DEVICE(parent_obj, VirtIOBlock),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void blk_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
@@ -440,6 +454,7 @@ static void blk_class_init(ObjectClass *klass, void *data)
     dc->desc = "virtio block device (drive=raw image file)";
     device_class_set_category(dc, DEVICE_CATEGORY_STORAGE);
     device_class_set_props(dc, blk_props);
+    dc->vmsd = &vmstate_virtio_blk;
     vdc->realize = blk_realize;
     vdc->unrealize = blk_unrealize;
     vdc->get_features = blk_get_features;

@@ -389,6 +389,92 @@ static Property vser_props[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+/* ---------------------------------------------------------------- */
+/* Migration */
+
+/* Control messages waiting for a guest buffer: u32 count, (u32 len, bytes)*. */
+static void vser_ctrl_put(GByteArray *out, void *field, void *opaque)
+{
+    VirtIOSerial *s = opaque;
+    uint8_t le[4];
+
+    stl_le_p(le, g_queue_get_length(&s->pending_ctrl));
+    g_byte_array_append(out, le, 4);
+    for (GList *l = s->pending_ctrl.head; l; l = l->next) {
+        CtrlMsg *m = l->data;
+
+        stl_le_p(le, m->len);
+        g_byte_array_append(out, le, 4);
+        g_byte_array_append(out, m->data, m->len);
+    }
+}
+
+static bool vser_ctrl_get(const uint8_t *buf, size_t len, void *field,
+                          void *opaque, GError **errp)
+{
+    VirtIOSerial *s = opaque;
+    const uint8_t *end = buf + len;
+    uint32_t count;
+
+    if (len < 4) {
+        goto bad;
+    }
+    count = ldl_le_p(buf);
+    buf += 4;
+    for (uint32_t i = 0; i < count; i++) {
+        uint32_t mlen;
+        CtrlMsg *m;
+
+        if (end - buf < 4 || (mlen = ldl_le_p(buf)) < VSER_CTRL_SIZE ||
+            mlen > 4096 || (size_t)(end - buf - 4) < mlen) {
+            goto bad;
+        }
+        m = g_malloc(sizeof(*m) + mlen);
+        m->len = mlen;
+        memcpy(m->data, buf + 4, mlen);
+        g_queue_push_tail(&s->pending_ctrl, m);
+        buf += 4 + mlen;
+    }
+    if (buf == end) {
+        return true;
+    }
+bad:
+    error_setg(errp, "virtio-serial: malformed control message queue");
+    return false;
+}
+
+static const VMStateInfo vmstate_info_vser_ctrl = {
+    .name = "virtio-serial-ctrl",
+    .put = vser_ctrl_put,
+    .get = vser_ctrl_get,
+};
+
+/*
+ * A port's receive buffer is pushed as soon as data is written into it,
+ * so one held at a stop is still empty: the core hands it back to the
+ * avail ring (see virtio.c) and the port pops it again.
+ */
+static const VMStateDescription vmstate_virtio_serial = {
+    .name = "virtio-serial",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_VIRTIO_DEVICE(parent_obj, VirtIOSerial),
+        VMSTATE_BOOL(device_ready, VirtIOSerial),
+        VMSTATE_CUSTOM("pending_ctrl", vmstate_info_vser_ctrl),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+/* The host side's connection is this side's chardev's, not migrated. */
+static const VMStateDescription vmstate_virtio_serial_port = {
+    .name = "virtio-serial-port",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_BOOL(guest_connected, VirtIOSerialPort),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void vser_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
@@ -397,6 +483,7 @@ static void vser_class_init(ObjectClass *klass, void *data)
     dc->desc = "virtio serial/console device";
     device_class_set_category(dc, DEVICE_CATEGORY_INPUT);
     device_class_set_props(dc, vser_props);
+    dc->vmsd = &vmstate_virtio_serial;
     vdc->realize = vser_realize;
     vdc->unrealize = vser_unrealize;
     vdc->get_features = vser_get_features;
@@ -546,6 +633,7 @@ static void port_class_init(ObjectClass *klass, void *data)
     dc->realize = port_realize;
     dc->unrealize = port_unrealize;
     dc->bus_type = TYPE_VIRTIO_SERIAL_BUS;
+    dc->vmsd = &vmstate_virtio_serial_port;
     device_class_set_props(dc, port_props);
 }
 

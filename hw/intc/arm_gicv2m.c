@@ -17,6 +17,7 @@
 #include "hw/irq.h"
 #include "hw/qdev-properties.h"
 #include "hw/intc/arm_gicv2m.h"
+#include "migration/vmstate.h"
 
 #define V2M_MSI_TYPER       0x008
 #define V2M_MSI_IIDR        0xfcc
@@ -125,6 +126,8 @@ static void gicv2m_class_init(ObjectClass *oc, void *data)
     DeviceClass *dc = DEVICE_CLASS(oc);
 
     dc->desc = "Arm GICv2m MSI frame";
+    /* A doorbell: each MSI is an edge pulsed into the GIC, which keeps it. */
+    dc->vmsd = &vmstate_no_state_to_migrate;
     dc->realize = gicv2m_realize;
     dc->unrealize = gicv2m_unrealize;
     device_class_set_props(dc, gicv2m_properties);

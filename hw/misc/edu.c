@@ -285,6 +285,25 @@ static void edu_exit(PCIDevice *pdev)
     memory_region_destroy(&s->mmio);
 }
 
+/* Factorials and DMA complete inside the MMIO write: nothing is under way. */
+static const VMStateDescription vmstate_edu = {
+    .name = "edu",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_PCI_DEVICE(pdev, EduState),
+        VMSTATE_UINT32(addr4, EduState),
+        VMSTATE_UINT32(fact, EduState),
+        VMSTATE_UINT32(status, EduState),
+        VMSTATE_UINT32(irq_status, EduState),
+        VMSTATE_UINT64(dma.src, EduState),
+        VMSTATE_UINT64(dma.dst, EduState),
+        VMSTATE_UINT64(dma.cnt, EduState),
+        VMSTATE_UINT64(dma.cmd, EduState),
+        VMSTATE_UINT8_ARRAY(dma_buf, EduState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static Property edu_props[] = {
     DEFINE_PROP_UINT64("dma_mask", EduState, dma_mask, (1ULL << 28) - 1),
     DEFINE_PROP_END_OF_LIST(),
@@ -303,6 +322,7 @@ static void edu_class_init(ObjectClass *klass, void *data)
     k->class_id = PCI_CLASS_OTHERS;     /* 0x00ff, as QEMU shows it */
     dc->desc = "Educational PCI device (factorial, IRQs, DMA)";
     dc->reset = edu_reset;
+    dc->vmsd = &vmstate_edu;
     device_class_set_category(dc, DEVICE_CATEGORY_MISC);
     device_class_set_props(dc, edu_props);
 }

@@ -214,6 +214,58 @@ static void pci_testdev_exit(PCIDevice *pdev)
     }
 }
 
+/* Each test's hit counter (the rest of its header is fixed at realize). */
+static void pci_testdev_counts_put(GByteArray *out, void *field, void *opaque)
+{
+    PCITestDevState *d = opaque;
+
+    for (int i = 0; i < IOTEST_NUM_TESTS * IOTEST_NUM_TYPES; i++) {
+        g_byte_array_append(out, d->tests[i].hdr + HDR_COUNT, 4);
+    }
+}
+
+static bool pci_testdev_counts_get(const uint8_t *buf, size_t len,
+                                   void *field, void *opaque, GError **errp)
+{
+    PCITestDevState *d = opaque;
+
+    if (len != 4 * IOTEST_NUM_TESTS * IOTEST_NUM_TYPES) {
+        error_setg(errp, "pci-testdev: %zu bytes of counters", len);
+        return false;
+    }
+    for (int i = 0; i < IOTEST_NUM_TESTS * IOTEST_NUM_TYPES; i++) {
+        memcpy(d->tests[i].hdr + HDR_COUNT, buf + 4 * i, 4);
+    }
+    return true;
+}
+
+static const VMStateInfo vmstate_info_pci_testdev_counts = {
+    .name = "pci-testdev-counts",
+    .put = pci_testdev_counts_put,
+    .get = pci_testdev_counts_get,
+};
+
+static int pci_testdev_post_load(void *opaque, int version_id)
+{
+    PCITestDevState *d = opaque;
+
+    return d->current >= -1 &&
+           d->current < IOTEST_NUM_TESTS * IOTEST_NUM_TYPES ? 0 : -1;
+}
+
+/* BAR2's RAM (membar) is a RAM block of the stream. */
+static const VMStateDescription vmstate_pci_testdev = {
+    .name = "pci-testdev",
+    .version_id = 1,
+    .post_load = pci_testdev_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_PCI_DEVICE(parent_obj, PCITestDevState),
+        VMSTATE_INT32(current, PCITestDevState),
+        VMSTATE_CUSTOM("counts", vmstate_info_pci_testdev_counts),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static Property pci_testdev_props[] = {
     DEFINE_PROP_SIZE("membar", PCITestDevState, membar_size, 0),
     DEFINE_PROP_END_OF_LIST(),
@@ -232,6 +284,7 @@ static void pci_testdev_class_init(ObjectClass *klass, void *data)
     k->class_id = PCI_CLASS_OTHERS;     /* 0x00ff, as QEMU shows it */
     dc->desc = "PCI Test Device";
     dc->reset = pci_testdev_reset;
+    dc->vmsd = &vmstate_pci_testdev;
     device_class_set_category(dc, DEVICE_CATEGORY_MISC);
     device_class_set_props(dc, pci_testdev_props);
 }

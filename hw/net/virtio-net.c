@@ -660,6 +660,152 @@ static void net_unrealize(VirtIODevice *vdev)
     net_reset(vdev);
 }
 
+/* ---------------------------------------------------------------- */
+/* Migration */
+
+/* Frames slirp produced that no receive buffer took yet: u32 count, then
+ * each as u32 length + bytes. */
+static void net_rx_pending_put(GByteArray *out, void *field, void *opaque)
+{
+    VirtIONet *n = opaque;
+    uint8_t le[4];
+
+    stl_le_p(le, g_queue_get_length(&n->rx_pending));
+    g_byte_array_append(out, le, 4);
+    for (GList *l = n->rx_pending.head; l; l = l->next) {
+        GByteArray *f = l->data;
+
+        stl_le_p(le, f->len);
+        g_byte_array_append(out, le, 4);
+        g_byte_array_append(out, f->data, f->len);
+    }
+}
+
+static bool net_rx_pending_get(const uint8_t *buf, size_t len, void *field,
+                               void *opaque, GError **errp)
+{
+    VirtIONet *n = opaque;
+    const uint8_t *end = buf + len;
+    uint32_t count;
+
+    if (len < 4 || (count = ldl_le_p(buf)) > NET_RX_PENDING_MAX) {
+        goto bad;
+    }
+    buf += 4;
+    for (uint32_t i = 0; i < count; i++) {
+        uint32_t flen;
+        GByteArray *f;
+
+        if (end - buf < 4 || (flen = ldl_le_p(buf)) > NET_FRAME_MAX ||
+            (size_t)(end - buf - 4) < flen) {
+            goto bad;
+        }
+        f = g_byte_array_sized_new(flen);
+        g_byte_array_append(f, buf + 4, flen);
+        g_queue_push_tail(&n->rx_pending, f);
+        buf += 4 + flen;
+    }
+    if (buf == end) {
+        return true;
+    }
+bad:
+    error_setg(errp, "virtio-net: malformed queue of received frames");
+    return false;
+}
+
+static const VMStateInfo vmstate_info_net_rx_pending = {
+    .name = "virtio-net-rx-pending",
+    .put = net_rx_pending_put,
+    .get = net_rx_pending_get,
+};
+
+typedef struct NetSlirpReader {
+    const uint8_t *p, *end;
+} NetSlirpReader;
+
+static ssize_t net_slirp_state_write(const void *buf, size_t len, void *opaque)
+{
+    g_byte_array_append(opaque, buf, len);
+    return len;
+}
+
+static ssize_t net_slirp_state_read(void *buf, size_t len, void *opaque)
+{
+    NetSlirpReader *r = opaque;
+
+    if ((size_t)(r->end - r->p) < len) {
+        return -1;
+    }
+    memcpy(buf, r->p, len);
+    r->p += len;
+    return len;
+}
+
+/*
+ * libslirp's own state (DHCP leases, IP ids; not the guest's TCP
+ * connections, whose host sockets stay with the source): u32 present,
+ * u32 slirp's state version, its bytes.
+ */
+static void net_slirp_put(GByteArray *out, void *field, void *opaque)
+{
+    VirtIONet *n = opaque;
+    uint8_t le[4];
+
+    stl_le_p(le, n->slirp != NULL);
+    g_byte_array_append(out, le, 4);
+    if (n->slirp) {
+        stl_le_p(le, slirp_state_version());
+        g_byte_array_append(out, le, 4);
+        slirp_state_save(n->slirp, net_slirp_state_write, out);
+    }
+}
+
+static bool net_slirp_get(const uint8_t *buf, size_t len, void *field,
+                          void *opaque, GError **errp)
+{
+    VirtIONet *n = opaque;
+    NetSlirpReader r = { buf + 8, buf + len };
+    int ret;
+
+    if (len < 4 || ldl_le_p(buf) != (n->slirp != NULL)) {
+        error_setg(errp, "virtio-net: -netdev user on one side only");
+        return false;
+    }
+    if (!n->slirp) {
+        return len == 4 ||
+               (error_setg(errp, "virtio-net: malformed slirp state"), false);
+    }
+    if (len < 8) {
+        error_setg(errp, "virtio-net: malformed slirp state");
+        return false;
+    }
+    ret = slirp_state_load(n->slirp, ldl_le_p(buf + 4), net_slirp_state_read,
+                           &r);
+    if (ret < 0 || r.p != r.end) {
+        error_setg(errp, "virtio-net: libslirp refused its state (%d)", ret);
+        return false;
+    }
+    return true;
+}
+
+static const VMStateInfo vmstate_info_net_slirp = {
+    .name = "virtio-net-slirp",
+    .put = net_slirp_put,
+    .get = net_slirp_get,
+};
+
+static const VMStateDescription vmstate_virtio_net = {
+    .name = "virtio-net",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_VIRTIO_DEVICE(parent_obj, VirtIONet),
+        VMSTATE_UINT8_ARRAY(mac, VirtIONet),
+        VMSTATE_CUSTOM("rx_pending", vmstate_info_net_rx_pending),
+        VMSTATE_CUSTOM("slirp", vmstate_info_net_slirp),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static Property net_props[] = {
     DEFINE_PROP_STRING("netdev", VirtIONet, netdev),
     DEFINE_PROP_STRING("mac", VirtIONet, mac_str),
@@ -674,6 +820,7 @@ static void net_class_init(ObjectClass *klass, void *data)
     dc->desc = "virtio network device (netdev=ID of -netdev user)";
     device_class_set_category(dc, DEVICE_CATEGORY_NETWORK);
     device_class_set_props(dc, net_props);
+    dc->vmsd = &vmstate_virtio_net;
     vdc->realize = net_realize;
     vdc->unrealize = net_unrealize;
     vdc->get_features = net_get_features;

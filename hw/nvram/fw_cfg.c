@@ -21,6 +21,7 @@
 #include "hw/qdev-properties.h"
 #include "hw/boards.h"
 #include "hw/nvram/fw_cfg.h"
+#include "migration/vmstate.h"
 #include "exec/memory.h"
 #include "exec/address-spaces.h"
 
@@ -472,6 +473,33 @@ static Property fw_cfg_properties[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+static int fw_cfg_post_load(void *opaque, int version_id)
+{
+    FWCfgState *s = opaque;
+
+    if (s->cur_entry == FW_CFG_INVALID) {
+        return 0;
+    }
+    return s->cur_entry < FW_CFG_ENTRIES &&
+           s->cur_offset <= s->entries[s->cur_entry].len ? 0 : -1;
+}
+
+/*
+ * The items are the board's, built from the same command line on both
+ * sides; what the guest changed is which one it reads and where.
+ */
+static const VMStateDescription vmstate_fw_cfg = {
+    .name = "fw_cfg",
+    .version_id = 1,
+    .post_load = fw_cfg_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT16(cur_entry, FWCfgState),
+        VMSTATE_UINT32(cur_offset, FWCfgState),
+        VMSTATE_UINT64(dma_addr, FWCfgState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void fw_cfg_class_init(ObjectClass *oc, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(oc);
@@ -480,6 +508,7 @@ static void fw_cfg_class_init(ObjectClass *oc, void *data)
     dc->realize = fw_cfg_realize;
     dc->unrealize = fw_cfg_unrealize;
     dc->reset = fw_cfg_reset;
+    dc->vmsd = &vmstate_fw_cfg;
     dc->user_creatable = true;
     device_class_set_props(dc, fw_cfg_properties);
     device_class_set_category(dc, DEVICE_CATEGORY_MISC);

@@ -149,6 +149,8 @@ static void gpex_host_class_init(ObjectClass *klass, void *data)
 
     dc->realize = gpex_host_realize;
     dc->desc = "Generic PCIe host bridge with ECAM";
+    /* Windows are the board's; INTx levels are re-driven by the functions. */
+    dc->vmsd = &vmstate_no_state_to_migrate;
     dc->fw_name = "pci";
     device_class_set_props(dc, gpex_host_props);
 }
@@ -171,6 +173,7 @@ static void gpex_root_class_init(ObjectClass *klass, void *data)
     k->revision = 0;
     k->class_id = PCI_CLASS_BRIDGE_HOST;
     dc->desc = "QEMU generic PCIe host bridge";
+    dc->vmsd = &vmstate_pci_device;
     dc->user_creatable = false;
     device_class_set_category(dc, DEVICE_CATEGORY_BRIDGE);
 }

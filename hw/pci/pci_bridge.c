@@ -189,6 +189,8 @@ static void pci_bridge_class_init(ObjectClass *klass, void *data)
     k->is_bridge = true;
     k->config_write = pci_bridge_write_config;
     dc->reset = pci_bridge_reset;
+    /* Config space holds bus numbers and windows; subclasses add none. */
+    dc->vmsd = &vmstate_pci_device;
     device_class_set_category(dc, DEVICE_CATEGORY_BRIDGE);
 }
 

@@ -22,6 +22,7 @@
 #include "hw/qdev-properties.h"
 #include "hw/irq.h"
 #include "hw/rtc/pl031.h"
+#include "migration/vmstate.h"
 #include "exec/memory.h"
 #include "sysemu/sysemu.h"
 #include "sysemu/timer.h"
@@ -283,6 +284,31 @@ static void pl031_reset(DeviceState *dev)
     pl031_update(s);
 }
 
+static int pl031_post_load(void *opaque, int version_id)
+{
+    pl031_update(opaque);
+    return 0;
+}
+
+/*
+ * DR follows the virtual clock, which migrates: the guest's time of day
+ * goes on from where the source stopped (no wall-clock catch-up).
+ */
+static const VMStateDescription vmstate_pl031 = {
+    .name = "pl031",
+    .version_id = 1,
+    .post_load = pl031_post_load,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(tick_offset, PL031State),
+        VMSTATE_UINT32(mr, PL031State),
+        VMSTATE_UINT32(lr, PL031State),
+        VMSTATE_UINT32(imsc, PL031State),
+        VMSTATE_UINT32(ris, PL031State),
+        VMSTATE_TIMER(alarm, PL031State),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static Property pl031_properties[] = {
     DEFINE_PROP_UINT64("addr", PL031State, base, UINT64_MAX),
     DEFINE_PROP_END_OF_LIST(),
@@ -296,6 +322,7 @@ static void pl031_class_init(ObjectClass *oc, void *data)
     dc->realize = pl031_realize;
     dc->unrealize = pl031_unrealize;
     dc->reset = pl031_reset;
+    dc->vmsd = &vmstate_pl031;
     /* With addr= it places itself; a board uses sysbus_mmio_map instead. */
     dc->user_creatable = true;
     device_class_set_props(dc, pl031_properties);

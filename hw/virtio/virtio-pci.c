@@ -560,6 +560,24 @@ static Property vpci_props[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+/*
+ * The transport's own registers; the PCI core part brings config space,
+ * the BAR mappings and MSI-X (with the vectors the queues use). The
+ * backend (queue addresses, vectors, status) is its own device section.
+ */
+static const VMStateDescription vmstate_virtio_pci = {
+    .name = "virtio-pci",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_PCI_DEVICE(parent_obj, VirtIOPCIProxy),
+        VMSTATE_UINT32(dfselect, VirtIOPCIProxy),
+        VMSTATE_UINT32(gfselect, VirtIOPCIProxy),
+        VMSTATE_UINT64(guest_features_staging, VirtIOPCIProxy),
+        VMSTATE_UINT16(queue_sel, VirtIOPCIProxy),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void vpci_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
@@ -574,6 +592,7 @@ static void vpci_class_init(ObjectClass *klass, void *data)
     k->revision = 1;
     k->class_id = PCI_CLASS_OTHERS;
     dc->reset = vpci_reset;
+    dc->vmsd = &vmstate_virtio_pci;
     device_class_set_props(dc, vpci_props);
 }
 

@@ -79,6 +79,16 @@ static Property rng_props[] = {
     DEFINE_PROP_END_OF_LIST(),
 };
 
+/* Entropy is drawn per request; only the core's queue state remains. */
+static const VMStateDescription vmstate_virtio_rng = {
+    .name = "virtio-rng",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_VIRTIO_DEVICE(parent_obj, VirtIORNG),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void rng_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
@@ -87,6 +97,7 @@ static void rng_class_init(ObjectClass *klass, void *data)
     dc->desc = "virtio entropy source";
     device_class_set_category(dc, DEVICE_CATEGORY_MISC);
     device_class_set_props(dc, rng_props);
+    dc->vmsd = &vmstate_virtio_rng;
     vdc->realize = rng_realize;
 }
 

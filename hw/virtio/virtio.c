@@ -906,7 +906,8 @@ static const VMStateDescription vmstate_virtqueue = {
     },
 };
 
-static const VMStateDescription vmstate_virtio_device = {
+/* Each device type embeds it in its own table (VMSTATE_VIRTIO_DEVICE). */
+const VMStateDescription vmstate_virtio_device = {
     .name = "virtio",
     .version_id = 1,
     .pre_save = virtio_device_pre_save,
@@ -927,7 +928,6 @@ static void virtio_device_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
 
-    dc->vmsd = &vmstate_virtio_device;
     dc->realize = virtio_device_realize;
     dc->unrealize = virtio_device_unrealize;
     dc->reset = virtio_device_reset;

@@ -16,4 +16,10 @@ bool migration_start_outgoing(const char *uri, GError **errp);
  */
 bool migration_listen_incoming(const char *uri, bool autostart, GError **errp);
 
+/*
+ * Can this machine migrate? false with @errp naming every device that has
+ * no migration support (no vmsd, or one marked unmigratable).
+ */
+bool migration_check_devices(GError **errp);
+
 #endif

@@ -34,7 +34,22 @@ typedef enum VMStateFieldKind {
     VMS_STRUCT,     /* num elements of vmsd, stride size */
     VMS_TIMER,      /* an embedded QEMUTimer: its deadline */
     VMS_TIMER_PTR,  /* a QEMUTimer * field: its timer's deadline */
+    VMS_CUSTOM,     /* encoded by info->put / decoded by info->get */
 } VMStateFieldKind;
+
+/*
+ * State the table cannot describe (a buffer whose size another field
+ * decides, a queue, a library's opaque state): the field's bytes are what
+ * @put appends, carried with their length so that @get sees exactly them.
+ * @field is opaque + the field's offset, @opaque the whole structure.
+ */
+typedef struct VMStateInfo {
+    const char *name;
+    void (*put)(GByteArray *out, void *field, void *opaque);
+    /* false with @errp set if the bytes do not fit this side's object */
+    bool (*get)(const uint8_t *buf, size_t len, void *field, void *opaque,
+                GError **errp);
+} VMStateInfo;
 
 typedef struct VMStateField {
     const char *name;
@@ -49,6 +64,7 @@ typedef struct VMStateField {
     bool pointer;
     size_t num_offset;
     const VMStateDescription *vmsd;     /* VMS_STRUCT */
+    const VMStateInfo *info;            /* VMS_CUSTOM */
 } VMStateField;
 
 struct VMStateDescription {
@@ -57,7 +73,19 @@ struct VMStateDescription {
     int (*pre_save)(void *opaque);
     int (*post_load)(void *opaque, int version_id);
     const VMStateField *fields;         /* ends with VMSTATE_END_OF_LIST() */
+    /*
+     * The device has state this table does not carry: migration refuses
+     * to start (QMP error, the VM keeps running) rather than move it wrong.
+     */
+    bool unmigratable;
 };
+
+/*
+ * For a device whose whole state is its configuration (properties, the
+ * board's wiring) and what other devices' tables re-create: it migrates
+ * by being created again with the same command line. Its section is empty.
+ */
+extern const VMStateDescription vmstate_no_state_to_migrate;
 
 /* Serialize @opaque per @vmsd, appended to @out. */
 void vmstate_save(GByteArray *out, const VMStateDescription *vmsd,
@@ -153,6 +181,18 @@ bool vmstate_load(const uint8_t *buf, size_t len,
     .name = #f, .kind = VMS_TIMER_PTR, .offset = offsetof(S, f),            \
     .size = sizeof(QEMUTimer *) + vms_check(vms_sizeof_field(S, f) == sizeof(QEMUTimer *)), \
     .num = 1,                                                               \
+}
+
+/* Custom encoding of field @f (see VMStateInfo). */
+#define VMSTATE_WITH_INFO(f, S, info_) {                                    \
+    .name = #f, .kind = VMS_CUSTOM, .offset = offsetof(S, f),               \
+    .size = vms_sizeof_field(S, f), .num = 1, .info = &(info_),             \
+}
+
+/* Custom encoding of state spread over the structure (field = opaque). */
+#define VMSTATE_CUSTOM(name_, info_) {                                      \
+    .name = (name_), .kind = VMS_CUSTOM, .offset = 0, .num = 1,             \
+    .info = &(info_),                                                       \
 }
 
 #define VMSTATE_END_OF_LIST() { .name = NULL }

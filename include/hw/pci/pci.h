@@ -34,6 +34,7 @@
 #include "hw/qdev.h"
 #include "hw/pci/pci_config.h"
 #include "hw/pci/pci_ids.h"
+#include "migration/vmstate.h"
 
 #define PCI_DEVFN(slot, func)   ((((slot) & 0x1f) << 3) | ((func) & 0x07))
 #define PCI_SLOT(devfn)         (((devfn) >> 3) & 0x1f)
@@ -403,6 +404,17 @@ void pci_dma_sglist_destroy(PCIDMASGList *qsg);
  * first failing piece and returns its result. */
 MemTxResult pci_dma_sglist_rw(PCIDevice *dev, PCIDMASGList *qsg, void *buf,
                               dma_addr_t len, bool is_write);
+
+/* ---------------------------------------------------------------- */
+/* Migration (hw/pci/pci-vmstate.c) */
+
+/*
+ * The PCI core's state of a function (config space, INTx level, MSI-X);
+ * loading maps the BARs and bridge windows config space describes. A
+ * device embeds it: VMSTATE_PCI_DEVICE(parent_obj, MyState).
+ */
+extern const VMStateDescription vmstate_pci_device;
+#define VMSTATE_PCI_DEVICE(f, S) VMSTATE_STRUCT(f, S, vmstate_pci_device, PCIDevice)
 
 /* ---------------------------------------------------------------- */
 /* Monitor */

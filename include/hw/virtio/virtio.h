@@ -38,6 +38,7 @@
 #include <sys/uio.h>
 #include "exec/memory.h"
 #include "hw/qdev.h"
+#include "migration/vmstate.h"
 
 #define TYPE_VIRTIO_DEVICE "virtio-device"
 #define TYPE_VIRTIO_BUS    "virtio-bus"
@@ -267,6 +268,16 @@ void virtio_notify_config(VirtIODevice *vdev);
  * drivers) and stop using the queues until reset.
  */
 void virtio_error(VirtIODevice *vdev, const char *fmt, ...) PRINTF_FMT(2, 3);
+
+/*
+ * Migration: the core's state (status, features, queues). Every device
+ * type has its own table that embeds it, so that a type whose own state
+ * is not described has no table and refuses to migrate:
+ *     VMSTATE_VIRTIO_DEVICE(parent_obj, VirtIOBlock),
+ */
+extern const VMStateDescription vmstate_virtio_device;
+#define VMSTATE_VIRTIO_DEVICE(f, S) \
+    VMSTATE_STRUCT(f, S, vmstate_virtio_device, VirtIODevice)
 
 /* ---- transport side ---- */
 
