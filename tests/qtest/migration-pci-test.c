@@ -290,6 +290,41 @@ static void test_pci_round_trip(void)
     g_free(disk);
 }
 
+/*
+ * Every virtio device type over virtio-pci, behind a root port too, and
+ * over virtio-mmio: the machine migrates and the destination runs (each
+ * type's table loads what the source's saved).
+ */
+static void test_virtio_types(void)
+{
+    char *disk = make_disk();
+    char *dir = g_dir_make_tmp("plumb-migpci-XXXXXX", NULL);
+    char *sock = g_strdup_printf("%s/mig.sock", dir);
+    char *args = g_strdup_printf(
+        "-M virt,gic-version=3 -netdev user,id=n0 "
+        "-device virtio-net-pci,netdev=n0 -device virtio-rng-pci "
+        "-device pcie-root-port,id=rp0,chassis=1 "
+        "-device virtio-serial-pci,bus=rp0 -chardev null,id=c0 "
+        "-device virtconsole,chardev=c0 -device virtio-blk-device,drive=%s",
+        disk);
+    QTestState *src = qtest_init(args), *dst = start_destination(args, sock);
+    JsonObject *r;
+
+    migrate(src, sock);
+    wait_running(dst);
+    r = qtest_qmp(src, "{'execute': 'query-status'}");
+    g_assert_cmpstr(qdict_get_str_path(r, "return.status"), ==, "postmigrate");
+    json_object_unref(r);
+    qtest_quit(dst);
+    qtest_quit(src);
+    unlink(disk);
+    rmdir(dir);
+    g_free(args);
+    g_free(sock);
+    g_free(dir);
+    g_free(disk);
+}
+
 /* A device with no migration support: QMP error, the VM goes on. */
 static void test_refused(void)
 {
@@ -355,6 +390,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     qtest_add_func("migration/pci/round-trip", test_pci_round_trip);
+    qtest_add_func("migration/virtio/types", test_virtio_types);
     qtest_add_func("migration/refused", test_refused);
     qtest_add_func("migration/pci/wrong-device", test_wrong_device);
     return g_test_run();

@@ -15,7 +15,8 @@
 # the destination must print that read's md5 (the read began on the source
 # and finished on the destination) and those of further reads, then takes
 # a console line that ends the loop.
-# Env: MIG_TIMEOUT (s, default 240) bounds each wait.
+# Env: MIG_TIMEOUT (s, default 240) bounds each wait; MIG_KEEP_LOGS=DIR
+# keeps the consoles, stderr and the QMP log there.
 set -u
 plumb=${1:?usage: $0 PLUMB CACHE GIC}
 cache=$2 gic=$3
@@ -27,6 +28,8 @@ tmp=$(mktemp -d)
 src_pid="" dst_pid="" srv=""
 cleanup() {
     for p in $src_pid $dst_pid $srv; do kill "$p" 2>/dev/null; done
+    [ -n "${MIG_KEEP_LOGS:-}" ] && mkdir -p "$MIG_KEEP_LOGS" && \
+        cp "$tmp"/*.out "$tmp"/*.err "$tmp"/qmp.log "$MIG_KEEP_LOGS/" 2>/dev/null
     rm -rf "$tmp"
 }
 trap cleanup EXIT
