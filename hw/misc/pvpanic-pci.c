@@ -87,6 +87,16 @@ static void pvpanic_pci_exit(PCIDevice *pdev)
     memory_region_destroy(&PVPANIC_PCI(pdev)->mmio);
 }
 
+/* Events are acted on as the guest writes them: only the PCI core's state. */
+static const VMStateDescription vmstate_pvpanic_pci = {
+    .name = "pvpanic-pci",
+    .version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_PCI_DEVICE(parent_obj, PVPanicPCIState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static Property pvpanic_pci_props[] = {
     DEFINE_PROP_UINT8("events", PVPanicPCIState, events, PVPANIC_EVENTS),
     DEFINE_PROP_END_OF_LIST(),
@@ -104,6 +114,7 @@ static void pvpanic_pci_class_init(ObjectClass *klass, void *data)
     k->revision = 1;
     k->class_id = PCI_CLASS_SYSTEM_OTHER;
     dc->desc = "pvpanic device";
+    dc->vmsd = &vmstate_pvpanic_pci;
     device_class_set_category(dc, DEVICE_CATEGORY_MISC);
     device_class_set_props(dc, pvpanic_pci_props);
 }

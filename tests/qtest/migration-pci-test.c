@@ -80,7 +80,7 @@ static bool spi_pending(QTestState *q, int intid)
 }
 
 static const char *machine_args =
-    "-M virt -m 256M "
+    "-M virt -m 256M -nodefaults "
     "-device virtio-blk-pci,addr=1,drive=%s "
     "-device edu,addr=2 "
     "-device pcie-root-port,id=rp0,chassis=1,addr=3 "
@@ -301,7 +301,7 @@ static void test_virtio_types(void)
     char *dir = g_dir_make_tmp("plumb-migpci-XXXXXX", NULL);
     char *sock = g_strdup_printf("%s/mig.sock", dir);
     char *args = g_strdup_printf(
-        "-M virt,gic-version=3 -netdev user,id=n0 "
+        "-M virt,gic-version=3 -nodefaults -netdev user,id=n0 "
         "-device virtio-net-pci,netdev=n0 -device virtio-rng-pci "
         "-device pcie-root-port,id=rp0,chassis=1 "
         "-device virtio-serial-pci,bus=rp0 -chardev null,id=c0 "
@@ -328,7 +328,7 @@ static void test_virtio_types(void)
 /* A device with no migration support: QMP error, the VM goes on. */
 static void test_refused(void)
 {
-    QTestState *q = qtest_init("-M virt -device edu "
+    QTestState *q = qtest_init("-M virt -nodefaults -device edu "
                                "-device mmio-testdev,addr=0x0a100000,id=td0");
     JsonObject *r;
     const char *desc;
@@ -358,9 +358,9 @@ static void test_wrong_device(void)
     char *dir = g_dir_make_tmp("plumb-migpci-XXXXXX", NULL);
     char *sock = g_strdup_printf("%s/mig.sock", dir);
     char *err = g_strdup_printf("%s/dst.err", dir);
-    char *dargs = g_strdup_printf("-M virt -device pci-testdev,addr=2 "
+    char *dargs = g_strdup_printf("-M virt -nodefaults -device pci-testdev,addr=2 "
                                   "-incoming unix:%s", sock);
-    QTestState *src = qtest_init("-M virt -device edu,addr=2");
+    QTestState *src = qtest_init("-M virt -nodefaults -device edu,addr=2");
     QTestState *dst = qtest_init_full(dargs, true, err);
     g_autofree char *log = NULL;
     JsonObject *r;
