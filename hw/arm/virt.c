@@ -11,6 +11,7 @@
  *               0x080a0000)
  *   0x09000000  PL011 UART (serial 0), SPI 1
  *   0x09010000  PL031 RTC, SPI 2
+ *   0x09030000  PL061 GPIO, SPI 7; pin 3 is the gpio-keys power button
  *   0x09020000  fw_cfg
  *   0x0a000000  32 virtio-mmio transports, 0x200 apart, SPIs 16..47
  *   0x10000000  PCIe (gpex) MMIO, PIO at 0x3eff0000, ECAM 0x3f000000 or
@@ -48,6 +49,8 @@
 #include "hw/irq.h"
 #include "util/bswap.h"
 #include "hw/rtc/pl031.h"
+#include "hw/gpio/pl061.h"
+#include "sysemu/timer.h"
 #include "hw/nvram/fw_cfg.h"
 #include "hw/virtio/virtio-mmio.h"
 #include "hw/pci-host/gpex.h"
@@ -72,11 +75,14 @@
 #define VIRT_UART_BASE      0x09000000ull
 #define VIRT_RTC_BASE       0x09010000ull
 #define VIRT_FWCFG_BASE     0x09020000ull
+#define VIRT_GPIO_BASE      0x09030000ull
 #define VIRT_MMIO_BASE      0x0a000000ull
 #define VIRT_MMIO_SIZE      0x200ull
 #define VIRT_MMIO_COUNT     32
 #define VIRT_UART_SPI       1
 #define VIRT_RTC_SPI        2
+#define VIRT_GPIO_SPI       7
+#define VIRT_POWER_KEY_PIN  3
 #define VIRT_PCIE_SPI       3
 #define VIRT_MMIO_SPI       16
 #define VIRT_GIC_V2M_SPI    48          /* .. 48 + VIRT_GIC_V2M_NUM - 1 */
@@ -87,6 +93,7 @@
 #define VIRT_PHANDLE_GIC    0x8001
 #define VIRT_PHANDLE_CLK    0x8000
 #define VIRT_PHANDLE_MSI    0x8002      /* the ITS or the GICv2m frame */
+#define VIRT_PHANDLE_GPIO   0x8004
 #define VIRT_RAM_BASE       0x40000000ull
 #define VIRT_KERNEL_OFFSET  0x80000ull
 /* QEMU's virt leaves RAM below 256 GiB of address space; we take the same. */
@@ -123,6 +130,29 @@ static void virt_cpu_reset(void *opaque)
      * like the hardware, with nothing in registers (QEMU: the same).
      */
     vb->cpu->env.xregs[0] = vb->firmware ? 0 : vb->dtb_addr;
+}
+
+/*
+ * system_powerdown presses the power button of the gpio-keys node for
+ * 100 ms of virtual time, as QEMU's virt does when it has no ACPI.
+ */
+typedef struct VirtPowerKey {
+    qemu_irq pin;
+    QEMUTimer release;
+} VirtPowerKey;
+
+static void virt_power_key_release(void *opaque)
+{
+    VirtPowerKey *k = opaque;
+    qemu_set_irq(k->pin, 0);
+}
+
+static void virt_powerdown_req(void *opaque)
+{
+    VirtPowerKey *k = opaque;
+    qemu_set_irq(k->pin, 1);
+    timer_mod(&k->release, qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL) +
+                 100 * 1000 * 1000);
 }
 
 /* Secondary CPUs are off after every reset, until PSCI CPU_ON. */
@@ -486,6 +516,26 @@ static void *virt_make_fdt(MachineState *ms, unsigned ncpus, int gic_version,
     FDT_OK(fdt_setprop(fdt, off, "dma-coherent", NULL, 0));
 
     {
+        static const char compat[] = "arm,pl061\0arm,primecell";
+        uint32_t key[3] = { cpu_to_fdt32(VIRT_PHANDLE_GPIO),
+                            cpu_to_fdt32(VIRT_POWER_KEY_PIN), 0 };
+        FDT_OK(off = virt_fdt_reg_node(fdt, "pl061", VIRT_GPIO_BASE, 0x1000));
+        FDT_OK(fdt_setprop(fdt, off, "compatible", compat, sizeof(compat)));
+        FDT_OK(virt_fdt_irq(fdt, off, 0, VIRT_GPIO_SPI, 4));
+        FDT_OK(fdt_setprop(fdt, off, "gpio-controller", NULL, 0));
+        FDT_OK(fdt_setprop_u32(fdt, off, "#gpio-cells", 2));
+        FDT_OK(fdt_setprop_u32(fdt, off, "clocks", VIRT_PHANDLE_CLK));
+        FDT_OK(fdt_setprop_string(fdt, off, "clock-names", "apb_pclk"));
+        FDT_OK(fdt_setprop_u32(fdt, off, "phandle", VIRT_PHANDLE_GPIO));
+        /* KEY_POWER (116) on pin 3, active high: system_powerdown. */
+        FDT_OK(off = fdt_add_subnode(fdt, 0, "gpio-keys"));
+        FDT_OK(fdt_setprop_string(fdt, off, "compatible", "gpio-keys"));
+        FDT_OK(off = fdt_add_subnode(fdt, off, "poweroff"));
+        FDT_OK(fdt_setprop_string(fdt, off, "label", "GPIO Key Poweroff"));
+        FDT_OK(fdt_setprop_u32(fdt, off, "linux,code", 116));
+        FDT_OK(fdt_setprop(fdt, off, "gpios", key, sizeof(key)));
+    }
+    {
         static const char compat[] = "arm,pl031\0arm,primecell";
         FDT_OK(off = virt_fdt_reg_node(fdt, "pl031", VIRT_RTC_BASE, 0x1000));
         FDT_OK(fdt_setprop(fdt, off, "compatible", compat, sizeof(compat)));
@@ -847,6 +897,15 @@ static void virt_init(MachineState *ms)
 
     sysbus_create_simple(TYPE_PL031, VIRT_RTC_BASE,
                          qdev_get_gpio_in(gic, VIRT_RTC_SPI));
+    {
+        DeviceState *gpio = sysbus_create_simple(TYPE_PL061, VIRT_GPIO_BASE,
+                                qdev_get_gpio_in(gic, VIRT_GPIO_SPI));
+        VirtPowerKey *key = g_new0(VirtPowerKey, 1);
+        key->pin = qdev_get_gpio_in(gpio, VIRT_POWER_KEY_PIN);
+        timer_init_ns(&key->release, QEMU_CLOCK_VIRTUAL,
+                      virt_power_key_release, key);
+        qemu_register_powerdown_notifier(virt_powerdown_req, key);
+    }
     fwcfg = FW_CFG(sysbus_create_simple(TYPE_FW_CFG_MEM, VIRT_FWCFG_BASE,
                                         NULL));
     fw_cfg_add_machine_items(fwcfg, ms);
