@@ -1,7 +1,8 @@
 /*
  * virtio.c - the virtio core shared by every device and transport: split
- * virtqueues (descriptor walk with indirect tables, used ring, event
- * index), features, status, config space and the virtio bus.
+ * and packed virtqueues (descriptor walk with indirect tables, used ring,
+ * event index / event suppression), features, status, config space and
+ * the virtio bus.
  *
  * Everything the driver controls is treated as hostile. A descriptor chain
  * is walked with a hop budget (the queue size, or the indirect table's
@@ -10,8 +11,9 @@
  * index that jumps more than the queue size, and any buffer that does not
  * lie wholly in memory the device can reach all break the device
  * (virtio_error). Guest memory is read and written only through
- * dma_memory_* on vdev->dma_as, so a bad address is a failed transaction,
- * never a host access outside guest RAM.
+ * dma_memory_* on vdev->dma_as, or through virtqueue_elem_map's mappings
+ * of plain RAM clamped to checked buffers, so a bad address is a failed
+ * transaction, never a host access outside guest RAM.
  *
  * Not for: transport registers (virtio-mmio.c, virtio-pci.c).
  */
@@ -22,6 +24,7 @@
 #include "exec/address-spaces.h"
 #include "migration/vmstate.h"
 #include "hw/virtio/virtio.h"
+#include "hw/qdev-properties.h"
 
 /* ---------------------------------------------------------------- */
 /* Ring field access (all little-endian: modern, and legacy on LE guests) */
@@ -131,12 +134,17 @@ bool virtio_queue_ready(VirtQueue *vq)
            (vq->vdev->legacy ? true : vq->ready);
 }
 
+static bool packed_peek(VirtQueue *vq, uint16_t *flags);
+
 bool virtio_queue_empty(VirtQueue *vq)
 {
     uint16_t idx;
 
     if (vq->vdev->broken || !virtio_queue_ready(vq)) {
         return true;
+    }
+    if (virtio_vdev_has_feature(vq->vdev, VIRTIO_F_RING_PACKED)) {
+        return !packed_peek(vq, &idx);
     }
     if (!vring_avail_idx(vq, &idx)) {
         return true;
@@ -193,7 +201,94 @@ static bool read_desc(VirtQueue *vq, dma_addr_t table, unsigned int i,
     return true;
 }
 
-VirtQueueElement *virtqueue_pop(VirtQueue *vq)
+/*
+ * Append one descriptor's buffer to a chain being collected in @segs
+ * (device-readable first, then writable), checking it. False: the device
+ * is broken.
+ */
+static bool chain_add(VirtQueue *vq, const VRingDesc *d, VirtQueueSeg *segs,
+                      unsigned int *nout, unsigned int *nin, unsigned *total)
+{
+    VirtIODevice *vdev = vq->vdev;
+
+    if (d->flags & VRING_DESC_F_WRITE) {
+        if (!desc_buffer_ok(vq, d->addr, d->len, true)) {
+            return false;
+        }
+        segs[*nout + (*nin)++] = (VirtQueueSeg){ d->addr, d->len };
+    } else {
+        if (*nin) {
+            virtio_error(vdev, "queue %u: device-readable descriptor "
+                         "after a writable one", vq->queue_index);
+            return false;
+        }
+        if (!desc_buffer_ok(vq, d->addr, d->len, false)) {
+            return false;
+        }
+        segs[(*nout)++] = (VirtQueueSeg){ d->addr, d->len };
+    }
+    if ((uint64_t)*total + d->len > UINT32_MAX) {
+        virtio_error(vdev, "queue %u: chain longer than 4 GiB",
+                     vq->queue_index);
+        return false;
+    }
+    *total += d->len;
+    return true;
+}
+
+/* The element for a collected chain. */
+static VirtQueueElement *elem_new(const VirtQueueSeg *segs, unsigned int nout,
+                                  unsigned int nin, unsigned int index,
+                                  unsigned int ndescs)
+{
+    VirtQueueElement *elem = g_malloc(sizeof(*elem) +
+                                      (nout + nin) * sizeof(VirtQueueSeg));
+
+    elem->index = index;
+    elem->ndescs = ndescs;
+    elem->out_num = nout;
+    elem->in_num = nin;
+    elem->out_sg = (VirtQueueSeg *)(elem + 1);
+    elem->in_sg = elem->out_sg + nout;
+    memcpy(elem->out_sg, segs, (nout + nin) * sizeof(VirtQueueSeg));
+    return elem;
+}
+
+/*
+ * An indirect descriptor @d (already seen to be one): check the table it
+ * points to; its size in entries goes to *@n.
+ */
+static bool indirect_ok(VirtQueue *vq, const VRingDesc *d, unsigned int *n)
+{
+    VirtIODevice *vdev = vq->vdev;
+
+    if (!virtio_vdev_has_feature(vdev, VIRTIO_RING_F_INDIRECT_DESC) &&
+        !vdev->legacy) {
+        /* Legacy drivers may use it without negotiating (QEMU lets
+         * them); a modern driver must have accepted the feature. */
+        virtio_error(vdev, "queue %u: indirect descriptor not "
+                     "negotiated", vq->queue_index);
+        return false;
+    }
+    if (d->flags & VRING_DESC_F_NEXT) {
+        virtio_error(vdev, "queue %u: indirect descriptor with NEXT",
+                     vq->queue_index);
+        return false;
+    }
+    if (!d->len || d->len % VRING_DESC_SIZE ||
+        d->len / VRING_DESC_SIZE > VIRTQUEUE_MAX_SIZE) {
+        virtio_error(vdev, "queue %u: indirect table length %u invalid",
+                     vq->queue_index, d->len);
+        return false;
+    }
+    if (!desc_buffer_ok(vq, d->addr, d->len, false)) {
+        return false;
+    }
+    *n = d->len / VRING_DESC_SIZE;
+    return true;
+}
+
+static VirtQueueElement *split_pop(VirtQueue *vq)
 {
     VirtIODevice *vdev = vq->vdev;
     /* out (device-readable) first, then in: the order the chain must have */
@@ -239,30 +334,10 @@ VirtQueueElement *virtqueue_pop(VirtQueue *vq)
         goto fail;
     }
     if (d.flags & VRING_DESC_F_INDIRECT) {
-        if (!virtio_vdev_has_feature(vdev, VIRTIO_RING_F_INDIRECT_DESC) &&
-            !vdev->legacy) {
-            /* Legacy drivers may use it without negotiating (QEMU lets
-             * them); a modern driver must have accepted the feature. */
-            virtio_error(vdev, "queue %u: indirect descriptor not "
-                         "negotiated", vq->queue_index);
-            goto fail;
-        }
-        if (d.flags & VRING_DESC_F_NEXT) {
-            virtio_error(vdev, "queue %u: indirect descriptor with NEXT",
-                         vq->queue_index);
-            goto fail;
-        }
-        if (!d.len || d.len % VRING_DESC_SIZE ||
-            d.len / VRING_DESC_SIZE > VIRTQUEUE_MAX_SIZE) {
-            virtio_error(vdev, "queue %u: indirect table length %u invalid",
-                         vq->queue_index, d.len);
-            goto fail;
-        }
-        if (!desc_buffer_ok(vq, d.addr, d.len, false)) {
+        if (!indirect_ok(vq, &d, &max)) {
             goto fail;
         }
         table = d.addr;
-        max = d.len / VRING_DESC_SIZE;
         indirect = true;
         i = 0;
         if (!read_desc(vq, table, i, &d)) {
@@ -282,28 +357,9 @@ VirtQueueElement *virtqueue_pop(VirtQueue *vq)
                          "indirect descriptor inside a chain");
             goto fail;
         }
-        if (d.flags & VRING_DESC_F_WRITE) {
-            if (!desc_buffer_ok(vq, d.addr, d.len, true)) {
-                goto fail;
-            }
-            segs[nout + nin++] = (VirtQueueSeg){ d.addr, d.len };
-        } else {
-            if (nin) {
-                virtio_error(vdev, "queue %u: device-readable descriptor "
-                             "after a writable one", vq->queue_index);
-                goto fail;
-            }
-            if (!desc_buffer_ok(vq, d.addr, d.len, false)) {
-                goto fail;
-            }
-            segs[nout++] = (VirtQueueSeg){ d.addr, d.len };
-        }
-        if ((uint64_t)total + d.len > UINT32_MAX) {
-            virtio_error(vdev, "queue %u: chain longer than 4 GiB",
-                         vq->queue_index);
+        if (!chain_add(vq, &d, segs, &nout, &nin, &total)) {
             goto fail;
         }
-        total += d.len;
         if (!(d.flags & VRING_DESC_F_NEXT)) {
             break;
         }
@@ -318,13 +374,7 @@ VirtQueueElement *virtqueue_pop(VirtQueue *vq)
         }
     }
 
-    elem = g_malloc(sizeof(*elem) + (nout + nin) * sizeof(VirtQueueSeg));
-    elem->index = head;
-    elem->out_num = nout;
-    elem->in_num = nin;
-    elem->out_sg = (VirtQueueSeg *)(elem + 1);
-    elem->in_sg = elem->out_sg + nout;
-    memcpy(elem->out_sg, segs, (nout + nin) * sizeof(VirtQueueSeg));
+    elem = elem_new(segs, nout, nin, head, 1);
     vq->last_avail_idx++;
     vq->inuse++;
     if (virtio_vdev_has_feature(vdev, VIRTIO_RING_F_EVENT_IDX)) {
@@ -334,11 +384,181 @@ fail:
     return elem;
 }
 
+/*
+ * Packed ring: the descriptor at slot @i is available when its AVAIL bit
+ * equals the device's wrap counter and its USED bit does not.
+ */
+static bool packed_desc_avail(uint16_t flags, bool wrap)
+{
+    return !!(flags & VRING_PACKED_DESC_F_AVAIL) == wrap &&
+           !!(flags & VRING_PACKED_DESC_F_USED) != wrap;
+}
+
+static bool packed_peek(VirtQueue *vq, uint16_t *flags)
+{
+    if (!vring_ld16(vq, vq->desc + (dma_addr_t)vq->last_avail_idx *
+                    VRING_DESC_SIZE + 14, flags)) {
+        return false;
+    }
+    /* The rest of the descriptor is read after its flags said so. */
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    return packed_desc_avail(*flags, vq->last_avail_wrap);
+}
+
+/*
+ * A packed descriptor is addr, len, id, flags: read_desc's layout with
+ * flags and next (here: the id) swapped.
+ */
+static bool read_packed_desc(VirtQueue *vq, dma_addr_t table, unsigned int i,
+                             VRingDesc *d)
+{
+    uint16_t id;
+
+    if (!read_desc(vq, table, i, d)) {
+        return false;
+    }
+    id = d->flags;
+    d->flags = d->next;
+    d->next = id;
+    return true;
+}
+
+/*
+ * A chain is consecutive slots
+ * (wrapping) linked by NEXT; its buffer id is in the last one. An
+ * indirect table holds a whole chain in order, NEXT unused.
+ */
+static VirtQueueElement *packed_pop(VirtQueue *vq)
+{
+    VirtIODevice *vdev = vq->vdev;
+    VirtQueueSeg segs[VIRTQUEUE_MAX_SIZE];
+    unsigned int nout = 0, nin = 0, total = 0, ndescs = 0, n;
+    uint16_t flags, slot = vq->last_avail_idx;
+    bool wrap = vq->last_avail_wrap;
+    VirtQueueElement *elem;
+    VRingDesc d;
+
+    if (!packed_peek(vq, &flags)) {
+        return NULL;
+    }
+    for (;;) {
+        if (!read_packed_desc(vq, vq->desc, slot, &d)) {
+            return NULL;
+        }
+        if (++ndescs > vq->num) {
+            virtio_error(vdev, "queue %u: packed chain from slot %u is "
+                         "longer than the ring (%u)", vq->queue_index,
+                         vq->last_avail_idx, vq->num);
+            return NULL;
+        }
+        if (++slot == vq->num) {
+            slot = 0;
+            wrap = !wrap;
+        }
+        if (d.flags & VRING_DESC_F_INDIRECT) {
+            dma_addr_t table = d.addr;
+
+            if (ndescs > 1) {
+                virtio_error(vdev, "queue %u: indirect descriptor inside "
+                             "a chain", vq->queue_index);
+                return NULL;
+            }
+            if (!indirect_ok(vq, &d, &n)) {
+                return NULL;
+            }
+            for (unsigned int i = 0; i < n; i++) {
+                VRingDesc e;
+
+                if (!read_packed_desc(vq, table, i, &e)) {
+                    return NULL;
+                }
+                if (e.flags & VRING_DESC_F_INDIRECT) {
+                    virtio_error(vdev, "queue %u: nested indirect "
+                                 "descriptor table", vq->queue_index);
+                    return NULL;
+                }
+                if (!chain_add(vq, &e, segs, &nout, &nin, &total)) {
+                    return NULL;
+                }
+            }
+            break;
+        }
+        if (!chain_add(vq, &d, segs, &nout, &nin, &total)) {
+            return NULL;
+        }
+        if (!(d.flags & VRING_DESC_F_NEXT)) {
+            break;
+        }
+    }
+    elem = elem_new(segs, nout, nin, d.next /* the id */, ndescs);
+    vq->last_avail_idx = slot;
+    vq->last_avail_wrap = wrap;
+    vq->inuse++;
+    return elem;
+}
+
+VirtQueueElement *virtqueue_pop(VirtQueue *vq)
+{
+    VirtIODevice *vdev = vq->vdev;
+
+    if (vdev->broken || !virtio_queue_ready(vq)) {
+        return NULL;
+    }
+    return virtio_vdev_has_feature(vdev, VIRTIO_F_RING_PACKED) ?
+           packed_pop(vq) : split_pop(vq);
+}
+
 void virtqueue_unpop(VirtQueue *vq, const VirtQueueElement *elem)
 {
-    (void)elem;
-    vq->last_avail_idx--;
+    if (virtio_vdev_has_feature(vq->vdev, VIRTIO_F_RING_PACKED)) {
+        if (vq->last_avail_idx < elem->ndescs) {
+            vq->last_avail_idx += vq->num;
+            vq->last_avail_wrap = !vq->last_avail_wrap;
+        }
+        vq->last_avail_idx -= elem->ndescs;
+    } else {
+        vq->last_avail_idx--;
+    }
     vq->inuse--;
+}
+
+/*
+ * Packed ring: the used descriptor goes in the next used slot, id and
+ * length first, then the flags (AVAIL = USED = the used wrap counter)
+ * that hand it to the driver; the slot advances by the chain's length.
+ */
+static void packed_push(VirtQueue *vq, const VirtQueueElement *elem,
+                        unsigned int len)
+{
+    VirtIODevice *vdev = vq->vdev;
+    dma_addr_t slot = vq->desc + (dma_addr_t)vq->used_idx * VRING_DESC_SIZE;
+    uint8_t idlen[6];
+    uint16_t flags = vq->used_wrap ? VRING_PACKED_DESC_F_AVAIL |
+                                     VRING_PACKED_DESC_F_USED : 0;
+
+    stl_le_p(idlen, len);
+    stw_le_p(idlen + 4, elem->index);
+    if (dma_memory_write(vdev->dma_as, slot + 8, idlen, sizeof(idlen),
+                         vdev->dma_attrs) != MEMTX_OK) {
+        virtio_error(vdev, "queue %u: used descriptor at 0x%" PRIx64
+                     " unwritable", vq->queue_index, slot);
+        return;
+    }
+    __atomic_thread_fence(__ATOMIC_RELEASE);
+    if (len) {
+        flags |= VRING_DESC_F_WRITE;
+    }
+    if (!vring_st16(vq, slot + 14, flags)) {
+        return;
+    }
+    vq->used_idx += elem->ndescs;
+    if (vq->used_idx >= vq->num) {
+        vq->used_idx -= vq->num;
+        vq->used_wrap = !vq->used_wrap;
+    }
+    if (vq->inuse) {
+        vq->inuse--;
+    }
 }
 
 void virtqueue_push(VirtQueue *vq, const VirtQueueElement *elem,
@@ -349,6 +569,10 @@ void virtqueue_push(VirtQueue *vq, const VirtQueueElement *elem,
     dma_addr_t slot;
 
     if (vdev->broken || !vq->desc) {
+        return;
+    }
+    if (virtio_vdev_has_feature(vdev, VIRTIO_F_RING_PACKED)) {
+        packed_push(vq, elem, len);
         return;
     }
     stl_le_p(ue, elem->index);
@@ -507,10 +731,50 @@ static bool vring_need_event(uint16_t event, uint16_t new, uint16_t old)
     return (uint16_t)(new - event - 1) < (uint16_t)(new - old);
 }
 
+/*
+ * Packed ring: the driver's event suppression structure (at the driver
+ * area): off_wrap (slot and wrap counter) and flags ENABLE, DISABLE or
+ * DESC (interrupt once the used slot passes off_wrap; EVENT_IDX only).
+ * An event slot of the other lap is moved back by the ring size; when the
+ * used slot itself wrapped since the last interrupt the 16-bit distance is
+ * huge and the answer errs towards interrupting.
+ */
+static bool packed_should_notify(VirtIODevice *vdev, VirtQueue *vq)
+{
+    uint16_t off_wrap, flags, off, old, new;
+    bool valid = vq->signalled_used_valid;
+
+    old = vq->signalled_used;
+    new = vq->signalled_used = vq->used_idx;
+    vq->signalled_used_valid = true;
+    if (!vring_ld16(vq, vq->avail + 2, &flags)) {
+        return false;
+    }
+    if (flags == VRING_PACKED_EVENT_FLAG_DISABLE) {
+        return false;
+    }
+    if (flags != VRING_PACKED_EVENT_FLAG_DESC ||
+        !virtio_vdev_has_feature(vdev, VIRTIO_RING_F_EVENT_IDX)) {
+        return true;
+    }
+    if (!vring_ld16(vq, vq->avail, &off_wrap)) {
+        return false;
+    }
+    off = off_wrap & ~(1u << VRING_PACKED_EVENT_F_WRAP_CTR);
+    if (!!(off_wrap >> VRING_PACKED_EVENT_F_WRAP_CTR) != vq->used_wrap) {
+        off -= vq->num;
+    }
+    return !valid || vring_need_event(off, new, old);
+}
+
 static bool virtio_should_notify(VirtIODevice *vdev, VirtQueue *vq)
 {
     uint16_t flags, event, old, new;
     bool valid;
+
+    if (virtio_vdev_has_feature(vdev, VIRTIO_F_RING_PACKED)) {
+        return packed_should_notify(vdev, vq);
+    }
 
     if (virtio_vdev_has_feature(vdev, VIRTIO_F_NOTIFY_ON_EMPTY) &&
         !vq->inuse && virtio_queue_empty(vq)) {
@@ -576,6 +840,9 @@ uint64_t virtio_host_features(VirtIODevice *vdev)
 
     if (!vdev->legacy) {
         f |= 1ULL << VIRTIO_F_VERSION_1;
+        if (vdev->packed) {
+            f |= 1ULL << VIRTIO_F_RING_PACKED;
+        }
     } else {
         f |= (1ULL << VIRTIO_F_NOTIFY_ON_EMPTY) | (1ULL << VIRTIO_F_ANY_LAYOUT);
     }
@@ -656,6 +923,7 @@ void virtio_reset(VirtIODevice *vdev)
         vq->ready = false;
         vq->desc = vq->avail = vq->used = 0;
         vq->last_avail_idx = vq->used_idx = 0;
+        vq->last_avail_wrap = vq->used_wrap = true;
         vq->signalled_used = 0;
         vq->signalled_used_valid = false;
         vq->inuse = 0;
@@ -703,9 +971,14 @@ bool virtio_queue_set_num(VirtIODevice *vdev, unsigned int n, uint32_t num)
     if (!vq->num_max) {
         return false;
     }
-    if (num == 0 || num > vq->num_max || (num & (num - 1))) {
-        log_mask(LOG_GUEST_ERROR, "%s: queue %u size %u invalid (max %u, "
-                 "power of two)\n", vdev->name, n, num, vq->num_max);
+    /* A packed ring may have any size; a split one a power of two. */
+    if (num == 0 || num > vq->num_max ||
+        (!virtio_vdev_has_feature(vdev, VIRTIO_F_RING_PACKED) &&
+         (num & (num - 1)))) {
+        log_mask(LOG_GUEST_ERROR, "%s: queue %u size %u invalid (max %u%s)\n",
+                 vdev->name, n, num, vq->num_max,
+                 virtio_vdev_has_feature(vdev, VIRTIO_F_RING_PACKED) ? "" :
+                 ", power of two");
         return false;
     }
     vq->num = num;
@@ -789,6 +1062,7 @@ void virtio_init(VirtIODevice *vdev, uint16_t device_id, size_t config_size)
     vdev->config_vector = VIRTIO_NO_VECTOR;
     vdev->name = object_get_typename(OBJECT(vdev));
     for (unsigned int i = 0; i < VIRTIO_QUEUE_MAX; i++) {
+        vdev->vq[i].last_avail_wrap = vdev->vq[i].used_wrap = true;
         vdev->vq[i].vdev = vdev;
         vdev->vq[i].queue_index = i;
         vdev->vq[i].vector = VIRTIO_NO_VECTOR;
@@ -866,7 +1140,18 @@ static int virtio_device_pre_save(void *opaque)
 
     for (int i = 0; i < VIRTIO_QUEUE_MAX; i++) {
         VirtQueue *vq = &vdev->vq[i];
-        vq->mig_last_avail_idx = vq->last_avail_idx - vq->inuse;
+
+        if (virtio_vdev_has_feature(vdev, VIRTIO_F_RING_PACKED)) {
+            /* Devices complete in order: the first held element is the
+             * one the next used slot will return. */
+            vq->mig_last_avail_idx = vq->inuse ? vq->used_idx
+                                               : vq->last_avail_idx;
+            vq->mig_last_avail_wrap = vq->inuse ? vq->used_wrap
+                                                : vq->last_avail_wrap;
+        } else {
+            vq->mig_last_avail_idx = vq->last_avail_idx - vq->inuse;
+            vq->mig_last_avail_wrap = true;
+        }
     }
     return 0;
 }
@@ -878,6 +1163,7 @@ static int virtio_device_post_load(void *opaque, int version_id)
     for (int i = 0; i < VIRTIO_QUEUE_MAX; i++) {
         VirtQueue *vq = &vdev->vq[i];
         vq->last_avail_idx = vq->mig_last_avail_idx;
+        vq->last_avail_wrap = vq->mig_last_avail_wrap;
         vq->inuse = 0;
         if (vq->num > vq->num_max) {
             return -1;
@@ -902,6 +1188,8 @@ static const VMStateDescription vmstate_virtqueue = {
         VMSTATE_UINT16(vector, VirtQueue),
         VMSTATE_UINT32(legacy_align, VirtQueue),
         VMSTATE_UINT32(legacy_pfn, VirtQueue),
+        VMSTATE_BOOL(mig_last_avail_wrap, VirtQueue),
+        VMSTATE_BOOL(used_wrap, VirtQueue),
         VMSTATE_END_OF_LIST()
     },
 };
@@ -924,10 +1212,16 @@ const VMStateDescription vmstate_virtio_device = {
     },
 };
 
+static Property virtio_device_props[] = {
+    DEFINE_PROP_BOOL("packed", VirtIODevice, packed, false),
+    DEFINE_PROP_END_OF_LIST(),
+};
+
 static void virtio_device_class_init(ObjectClass *klass, void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
 
+    device_class_set_props(dc, virtio_device_props);
     dc->realize = virtio_device_realize;
     dc->unrealize = virtio_device_unrealize;
     dc->reset = virtio_device_reset;

@@ -32,7 +32,7 @@
 
 #define RAM_BASE    0x40000000ULL
 #define RAM_SIZE    (8 * MiB)
-#define NTRANSPORTS 32
+#define NTRANSPORTS 48
 
 static struct {
     MemoryRegion ram;
@@ -1500,6 +1500,383 @@ static void test_event_idx(void)
 
 
 /* ------------------------------------------------------------------ */
+/* Packed virtqueues (virtio 1.1, 2.7): the driver side, for queue 0 */
+
+typedef struct TPacked {
+    uint16_t avail_slot, used_slot;
+    bool avail_wrap, used_wrap;
+    uint16_t ndescs[64];        /* ring slots each buffer id took */
+} TPacked;
+
+static void packed_init(TPacked *p)
+{
+    memset(p, 0, sizeof(*p));
+    p->avail_wrap = p->used_wrap = true;
+}
+
+static void pdesc(TDev *d, uint16_t slot, hwaddr addr, uint32_t len,
+                  uint16_t id, uint16_t flags)
+{
+    uint8_t raw[16];
+
+    stq_le_p(raw, addr);
+    stl_le_p(raw + 8, len);
+    stw_le_p(raw + 12, id);
+    stw_le_p(raw + 14, flags);
+    ram_write(d->q[0].desc + 16 * slot, raw, 16);
+}
+
+/* The avail flags of a descriptor for the driver's current lap. */
+static uint16_t pavail(TPacked *p)
+{
+    return p->avail_wrap ? VRING_PACKED_DESC_F_AVAIL : VRING_PACKED_DESC_F_USED;
+}
+
+/*
+ * Make a chain of @n buffers available as buffer @id: the descriptors
+ * after the head first, the head's flags last (then it is the driver's
+ * publication). @indirect_len: the head is an indirect table instead.
+ */
+static void padd(TDev *d, TPacked *p, const TSeg *segs, int n, uint16_t id,
+                 uint32_t indirect_len)
+{
+    uint16_t head = p->avail_slot, head_flags = 0;
+    uint16_t num = d->q[0].num;
+
+    for (int i = 0; i < n; i++) {
+        uint16_t f = pavail(p) | (segs[i].write ? VRING_DESC_F_WRITE : 0) |
+                     (i + 1 < n ? VRING_DESC_F_NEXT : 0);
+
+        if (indirect_len) {
+            f = pavail(p) | VRING_DESC_F_INDIRECT;
+        }
+        if (i == 0) {
+            head_flags = f;
+            f = 0;              /* not available yet */
+        }
+        pdesc(d, p->avail_slot, segs[i].addr,
+              indirect_len ? indirect_len : segs[i].len, id, f);
+        if (++p->avail_slot == num) {
+            p->avail_slot = 0;
+            p->avail_wrap = !p->avail_wrap;
+        }
+    }
+    p->ndescs[id] = n;
+    ram_w16(d->q[0].desc + 16 * head + 14, head_flags);
+}
+
+static bool pused(TDev *d, TPacked *p, uint16_t *id, uint32_t *len)
+{
+    uint8_t raw[16];
+    uint16_t flags;
+
+    ram_read(d->q[0].desc + 16 * p->used_slot, raw, 16);
+    flags = lduw_le_p(raw + 14);
+    if (!!(flags & VRING_PACKED_DESC_F_AVAIL) != p->used_wrap ||
+        !!(flags & VRING_PACKED_DESC_F_USED) != p->used_wrap) {
+        return false;
+    }
+    *id = lduw_le_p(raw + 12);
+    *len = ldl_le_p(raw + 8);
+    g_assert_cmpuint(*id, <, 64);
+    p->used_slot += p->ndescs[*id];
+    if (p->used_slot >= d->q[0].num) {
+        p->used_slot -= d->q[0].num;
+        p->used_wrap = !p->used_wrap;
+    }
+    return true;
+}
+
+static void set_packed(DeviceState *dev)
+{
+    qdev_prop_set_bool(dev, "packed", true);
+}
+
+static void set_blk_packed(DeviceState *dev)
+{
+    set_blk_props(dev);
+    set_packed(dev);
+}
+
+/*
+ * virtio-blk over a packed ring of 8 slots: 3-slot requests wrap it
+ * several times, reads and writes alternate, buffer ids are the driver's
+ * own (returned as given), one request goes through an indirect table;
+ * a descriptor whose flags are not yet published is not taken.
+ */
+static void test_packed_blk(void)
+{
+    uint64_t f = (1ULL << VIRTIO_F_RING_PACKED) |
+                 (1ULL << VIRTIO_RING_F_INDIRECT_DESC);
+    TDev *d;
+    TPacked p;
+    hwaddr hdr, st, buf, table;
+    uint8_t h[16] = { 0 }, status, data[512], back[512], raw[48];
+    uint16_t id;
+    uint32_t len;
+    char *file;
+    gsize flen;
+
+    blk_path = make_image(32 * 1024, 1);
+    blk_ro = false;
+    /* without the property the ring layout is not offered */
+    d = mmio_dev_new(TYPE_VIRTIO_BLK, false, f, set_blk_props, 1);
+    g_assert_false(virtio_vdev_has_feature(d->vdev, VIRTIO_F_RING_PACKED));
+    d = mmio_dev_new(TYPE_VIRTIO_BLK, false, f, set_blk_packed, 1);
+    g_assert_true(virtio_vdev_has_feature(d->vdev, VIRTIO_F_RING_PACKED));
+    packed_init(&p);
+    hdr = talloc(d, 16, 16);
+    st = talloc(d, 1, 1);
+    buf = talloc(d, 512, 16);
+    table = talloc(d, 48, 16);
+
+    for (int r = 0; r < 12; r++) {
+        bool rd = r % 2 == 0;
+        uint16_t want_id = 40 + r % 5;
+        TSeg s[3] = {
+            { hdr, 16, false }, { buf, 512, rd }, { st, 1, true },
+        };
+
+        stl_le_p(h, rd ? VIRTIO_BLK_T_IN : VIRTIO_BLK_T_OUT);
+        stq_le_p(h + 8, r);
+        ram_write(hdr, h, 16);
+        for (int i = 0; i < 512; i++) {
+            data[i] = r * 31 + i;
+        }
+        ram_write(buf, data, 512);
+        status = 0xaa;
+        ram_write(st, &status, 1);
+        padd(d, &p, s, 3, want_id, 0);
+        d->t->kick(d, 0);
+        g_assert_true(pused(d, &p, &id, &len));
+        g_assert_cmpuint(id, ==, want_id);
+        g_assert_cmpuint(len, ==, rd ? 513 : 1);
+        ram_read(st, &status, 1);
+        g_assert_cmpuint(status, ==, VIRTIO_BLK_S_OK);
+        if (rd) {
+            ram_read(buf, back, 512);
+            g_assert_cmpuint(back[0], ==, 1 + r);      /* 1 + sector */
+            g_assert_cmpuint(back[511], ==, 1 + r);
+        }
+        g_assert_false(pused(d, &p, &id, &len));
+    }
+    g_assert_true(g_file_get_contents(blk_path, &file, &flen, NULL));
+    for (int r = 1; r < 12; r += 2) {
+        g_assert_cmpuint((uint8_t)file[r * 512 + 7], ==, (uint8_t)(r * 31 + 7));
+    }
+    g_free(file);
+    g_assert_false(p.avail_wrap == true && p.avail_slot == 0);   /* wrapped */
+
+    /* an indirect table holding the whole request: one ring slot */
+    stl_le_p(h, VIRTIO_BLK_T_IN);
+    stq_le_p(h + 8, 20);
+    ram_write(hdr, h, 16);
+    memset(raw, 0, sizeof(raw));
+    stq_le_p(raw, hdr);
+    stl_le_p(raw + 8, 16);
+    stq_le_p(raw + 16, buf);
+    stl_le_p(raw + 24, 512);
+    stw_le_p(raw + 30, VRING_DESC_F_WRITE);
+    stq_le_p(raw + 32, st);
+    stl_le_p(raw + 40, 1);
+    stw_le_p(raw + 46, VRING_DESC_F_WRITE);
+    ram_write(table, raw, 48);
+    {
+        TSeg s = { table, 48, false };
+
+        padd(d, &p, &s, 1, 7, 48);
+    }
+    d->t->kick(d, 0);
+    g_assert_true(pused(d, &p, &id, &len));
+    g_assert_cmpuint(id, ==, 7);
+    g_assert_cmpuint(len, ==, 513);
+    ram_read(buf, back, 512);
+    g_assert_cmpuint(back[100], ==, 21);
+
+    /* written but not published (head flags still 0): not taken */
+    pdesc(d, p.avail_slot, hdr, 16, 9, 0);
+    d->t->kick(d, 0);
+    g_assert_false(pused(d, &p, &id, &len));
+    g_assert_false(d->vdev->broken);
+}
+
+/* Driver event suppression: DISABLE, ENABLE, and DESC at a slot. */
+static void test_packed_event_suppression(void)
+{
+    TDev *d = mmio_dev_new("virtio-rng-device", false,
+                           (1ULL << VIRTIO_F_RING_PACKED) |
+                           (1ULL << VIRTIO_RING_F_EVENT_IDX), set_packed, 1);
+    hwaddr buf = talloc(d, 64, 16), drv = d->q[0].avail;
+    TSeg s = { buf, 8, true };
+    TPacked p;
+    uint16_t id;
+    uint32_t len;
+
+    packed_init(&p);
+    g_assert_true(virtio_vdev_has_feature(d->vdev, VIRTIO_F_RING_PACKED));
+    ram_w16(drv + 2, VRING_PACKED_EVENT_FLAG_DISABLE);
+    padd(d, &p, &s, 1, 0, 0);
+    d->t->kick(d, 0);
+    g_assert_true(pused(d, &p, &id, &len));
+    g_assert_cmpuint(len, ==, 8);
+    g_assert_false(d->t->irq(d));
+    ram_w16(drv + 2, VRING_PACKED_EVENT_FLAG_ENABLE);
+    padd(d, &p, &s, 1, 1, 0);
+    d->t->kick(d, 0);
+    g_assert_true(pused(d, &p, &id, &len));
+    g_assert_true(d->t->irq(d));
+    d->t->ack(d);
+    /* interrupt once the used descriptor at slot 4 of this lap (wrap 1)
+     * is written: buffers 2 and 3 (slots 2, 3) pass quietly */
+    ram_w16(drv, 4 | 1u << VRING_PACKED_EVENT_F_WRAP_CTR);
+    ram_w16(drv + 2, VRING_PACKED_EVENT_FLAG_DESC);
+    for (int i = 2; i < 4; i++) {
+        padd(d, &p, &s, 1, i, 0);
+        d->t->kick(d, 0);
+        g_assert_true(pused(d, &p, &id, &len));
+        g_assert_false(d->t->irq(d));
+    }
+    padd(d, &p, &s, 1, 4, 0);
+    d->t->kick(d, 0);
+    g_assert_true(pused(d, &p, &id, &len));
+    g_assert_true(d->t->irq(d));
+    d->t->ack(d);
+    /* slot 1 of the next lap (wrap 0): slots 5, 6, 7 and 0 pass quietly,
+     * across the wrap */
+    ram_w16(drv, 1);
+    for (int i = 5; i < 9; i++) {
+        padd(d, &p, &s, 1, i, 0);
+        d->t->kick(d, 0);
+        g_assert_true(pused(d, &p, &id, &len));
+        g_assert_false(d->t->irq(d));
+    }
+    padd(d, &p, &s, 1, 9, 0);
+    d->t->kick(d, 0);
+    g_assert_true(pused(d, &p, &id, &len));
+    g_assert_true(d->t->irq(d));
+}
+
+typedef void (*BadPacked)(TDev *d, TPacked *p, hwaddr buf);
+
+static void bad_packed_ring_loop(TDev *d, TPacked *p, hwaddr buf)
+{
+    /* every slot available and chained to the next: no end */
+    for (uint16_t i = 1; i < d->q[0].num; i++) {
+        pdesc(d, i, buf, 8, 0, VRING_PACKED_DESC_F_AVAIL |
+              VRING_DESC_F_WRITE | VRING_DESC_F_NEXT);
+    }
+    pdesc(d, 0, buf, 8, 0, VRING_PACKED_DESC_F_AVAIL | VRING_DESC_F_WRITE |
+          VRING_DESC_F_NEXT);
+}
+
+static void bad_packed_addr(TDev *d, TPacked *p, hwaddr buf)
+{
+    TSeg s = { RAM_BASE + RAM_SIZE - 4, 8, true };
+
+    padd(d, p, &s, 1, 0, 0);
+}
+
+static void bad_packed_indirect_len(TDev *d, TPacked *p, hwaddr buf)
+{
+    TSeg s = { buf, 20, false };
+
+    padd(d, p, &s, 1, 0, 20);
+}
+
+static void bad_packed_nested(TDev *d, TPacked *p, hwaddr buf)
+{
+    uint8_t raw[16] = { 0 };
+    TSeg s = { buf, 16, false };
+
+    stq_le_p(raw, buf);
+    stl_le_p(raw + 8, 16);
+    stw_le_p(raw + 14, VRING_DESC_F_INDIRECT);
+    ram_write(buf, raw, 16);
+    padd(d, p, &s, 1, 0, 16);
+}
+
+static void bad_packed_indirect_in_chain(TDev *d, TPacked *p, hwaddr buf)
+{
+    TSeg s[2] = { { buf, 8, false }, { buf, 16, false } };
+
+    padd(d, p, s, 2, 0, 0);
+    /* turn the second into an indirect descriptor */
+    ram_w16(d->q[0].desc + 16 * 1 + 14, VRING_PACKED_DESC_F_AVAIL |
+            VRING_DESC_F_INDIRECT);
+}
+
+static void packed_hostile(BadPacked bad, const char *expect)
+{
+    TDev *d = mmio_dev_new("virtio-rng-device", false,
+                           (1ULL << VIRTIO_F_RING_PACKED) |
+                           (1ULL << VIRTIO_RING_F_INDIRECT_DESC),
+                           set_packed, 1);
+    hwaddr buf = talloc(d, 64, 16);
+    TSeg s = { buf, 8, true };
+    TPacked p;
+    uint16_t id;
+    uint32_t len;
+
+    packed_init(&p);
+    bad(d, &p, buf);
+    d->t->kick(d, 0);
+    g_assert_true(d->vdev->broken);
+    g_assert_true(d->t->status(d) & VIRTIO_CONFIG_S_NEEDS_RESET);
+    g_assert_true(log_contains(expect));
+    g_assert_false(pused(d, &p, &id, &len));
+    /* reset and set up again: it works */
+    wr32(d->base + VIRTIO_MMIO_STATUS, 0);
+    g_assert_false(d->vdev->broken);
+    wr32(d->base + VIRTIO_MMIO_STATUS, VIRTIO_CONFIG_S_ACKNOWLEDGE |
+         VIRTIO_CONFIG_S_DRIVER);
+    wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES_SEL, 1);
+    wr32(d->base + VIRTIO_MMIO_DRIVER_FEATURES,
+         (1u << (VIRTIO_F_VERSION_1 - 32)) | (1u << (VIRTIO_F_RING_PACKED - 32)));
+    wr32(d->base + VIRTIO_MMIO_STATUS, VIRTIO_CONFIG_S_ACKNOWLEDGE |
+         VIRTIO_CONFIG_S_DRIVER | VIRTIO_CONFIG_S_FEATURES_OK);
+    d->t->setup_queue(d, 0);
+    wr32(d->base + VIRTIO_MMIO_STATUS, VIRTIO_CONFIG_S_ACKNOWLEDGE |
+         VIRTIO_CONFIG_S_DRIVER | VIRTIO_CONFIG_S_FEATURES_OK |
+         VIRTIO_CONFIG_S_DRIVER_OK);
+    g_assert_true(virtio_vdev_has_feature(d->vdev, VIRTIO_F_RING_PACKED));
+    packed_init(&p);
+    for (uint16_t i = 0; i < d->q[0].num; i++) {
+        pdesc(d, i, 0, 0, 0, 0);
+    }
+    padd(d, &p, &s, 1, 3, 0);
+    d->t->kick(d, 0);
+    g_assert_true(pused(d, &p, &id, &len));
+    g_assert_cmpuint(id, ==, 3);
+}
+
+static void test_packed_bad_loop(void)
+{
+    packed_hostile(bad_packed_ring_loop, "longer than the ring");
+}
+
+static void test_packed_bad_addr(void)
+{
+    packed_hostile(bad_packed_addr, "is not in guest memory");
+}
+
+static void test_packed_bad_indirect_len(void)
+{
+    packed_hostile(bad_packed_indirect_len, "indirect table length 20");
+}
+
+static void test_packed_bad_nested(void)
+{
+    packed_hostile(bad_packed_nested, "nested indirect descriptor table");
+}
+
+static void test_packed_bad_indirect_in_chain(void)
+{
+    packed_hostile(bad_packed_indirect_in_chain,
+                   "indirect descriptor inside a chain");
+}
+
+
+/* ------------------------------------------------------------------ */
 /* virtio-pci */
 
 static void test_pci_blk(void)
@@ -1762,6 +2139,16 @@ int main(int argc, char **argv)
     g_test_add_func("/virtio/blk/scatter-direct", test_blk_scatter_direct);
     g_test_add_func("/virtio/rng", test_rng);
     g_test_add_func("/virtio/event-idx", test_event_idx);
+    g_test_add_func("/virtio/packed/blk", test_packed_blk);
+    g_test_add_func("/virtio/packed/event-suppression",
+                    test_packed_event_suppression);
+    g_test_add_func("/virtio/packed/bad-loop", test_packed_bad_loop);
+    g_test_add_func("/virtio/packed/bad-addr", test_packed_bad_addr);
+    g_test_add_func("/virtio/packed/bad-indirect-len",
+                    test_packed_bad_indirect_len);
+    g_test_add_func("/virtio/packed/bad-nested", test_packed_bad_nested);
+    g_test_add_func("/virtio/packed/bad-indirect-in-chain",
+                    test_packed_bad_indirect_in_chain);
     g_test_add_func("/virtio/bad/registers", test_bad_registers);
     g_test_add_func("/virtio/bad/features-not-offered",
                     test_features_not_offered);

@@ -27,9 +27,12 @@
  * broken (status DEVICE_NEEDS_RESET, config interrupt); the device then
  * ignores its queues until the driver resets it.
  *
+ * Packed virtqueues (VIRTIO_F_RING_PACKED) are offered to modern drivers
+ * when the device's "packed" property is on (off by default, as in QEMU);
+ * the same calls serve both layouts.
+ *
  * Not for: the register layout of a transport (virtio-mmio.h,
- * virtio-pci.h), packed virtqueues (not implemented: VIRTIO_F_RING_PACKED
- * is never offered).
+ * virtio-pci.h).
  */
 #ifndef HW_VIRTIO_VIRTIO_H
 #define HW_VIRTIO_VIRTIO_H
@@ -66,6 +69,14 @@
 #define VIRTIO_F_ACCESS_PLATFORM        33
 #define VIRTIO_F_RING_PACKED            34
 
+/* Packed ring (virtio 1.1, 2.7): descriptor flags and event suppression. */
+#define VRING_PACKED_DESC_F_AVAIL   (1 << 7)
+#define VRING_PACKED_DESC_F_USED    (1 << 15)
+#define VRING_PACKED_EVENT_F_WRAP_CTR 15
+#define VRING_PACKED_EVENT_FLAG_ENABLE  0
+#define VRING_PACKED_EVENT_FLAG_DISABLE 1
+#define VRING_PACKED_EVENT_FLAG_DESC    2
+
 /* Split ring layout. */
 #define VRING_DESC_F_NEXT       1
 #define VRING_DESC_F_WRITE      2
@@ -99,7 +110,8 @@ typedef struct VirtQueueSeg {
  * with g_free() after virtqueue_push() or virtqueue_detach_element().
  */
 typedef struct VirtQueueElement {
-    unsigned int index;         /* head descriptor index, for the used ring */
+    unsigned int index;         /* split: head index; packed: buffer id */
+    unsigned int ndescs;        /* packed: ring slots the chain took */
     unsigned int out_num;
     unsigned int in_num;
     VirtQueueSeg *out_sg;       /* point into the same allocation */
@@ -113,8 +125,10 @@ struct VirtQueue {
     uint16_t num;               /* driver's size */
     bool ready;                 /* modern: QueueReady / queue_enable */
     dma_addr_t desc, avail, used;
-    uint16_t last_avail_idx;
-    uint16_t used_idx;
+    uint16_t last_avail_idx;    /* split: avail counter; packed: ring slot */
+    uint16_t used_idx;          /* split: used counter; packed: ring slot */
+    bool last_avail_wrap;       /* packed: the wrap counters (start at 1) */
+    bool used_wrap;
     uint16_t signalled_used;
     bool signalled_used_valid;
     unsigned int inuse;
@@ -125,6 +139,7 @@ struct VirtQueue {
     VirtIOHandleOutput handle_output;
     /* Migration: last_avail_idx less the elements a device still holds. */
     uint16_t mig_last_avail_idx;
+    bool mig_last_avail_wrap;
 };
 
 /*
@@ -147,6 +162,7 @@ struct VirtIODevice {
     uint8_t generation;         /* config generation */
     bool broken;                /* NEEDS_RESET until the driver resets */
     bool legacy;                /* the transport speaks virtio 0.9.5 */
+    bool packed;                /* property: offer VIRTIO_F_RING_PACKED */
     uint64_t host_features;
     uint64_t guest_features;
     size_t config_len;

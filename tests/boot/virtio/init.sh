@@ -28,7 +28,7 @@ for d in /sys/bus/pci/devices/*; do
 done
 for d in /sys/bus/virtio/devices/*; do
     [ -e "$d/device" ] || continue
-    echo "VIO-VIRTIO ${d##*/} device=$($B cat $d/device) transport=$($B basename $($B dirname $($B readlink $d))) version1=$($B cut -c33 $d/features) driver=$($B basename $($B readlink $d/driver 2>/dev/null) 2>/dev/null)"
+    echo "VIO-VIRTIO ${d##*/} device=$($B cat $d/device) transport=$($B basename $($B dirname $($B readlink $d))) version1=$($B cut -c33 $d/features) driver=$($B basename $($B readlink $d/driver 2>/dev/null) 2>/dev/null) packed=$($B cut -c35 $d/features)"
 done
 $B grep -iE 'virtio|MSI|ITS|v2m' /proc/interrupts | $B sed 's/^/VIO-IRQ /'
 if [ -b /dev/vda ]; then

@@ -5,7 +5,8 @@
 # TRANSPORT pci: virtio-blk-pci, virtio-net-pci and pci-testdev on the gpex
 # root bus, a second pci-testdev behind a pcie-root-port; mmio (legacy, v1
 # registers) and mmio2 (force-legacy=false, v2 registers): virtio-blk-device
-# and virtio-net-device on virt's virtio-mmio transports. GIC is
+# and virtio-net-device on virt's virtio-mmio transports (mmio2: on packed
+# virtqueues, packed=on). GIC is
 # gic-version (3: MSI-X through the ITS, 2: through GICv2m).
 # The guest (init.sh) loads the virtio modules taken from the same
 # linux-image .deb as the kernel, lists the PCI functions and virtio devices,
@@ -97,7 +98,9 @@ if [ "$transport" = pci ]; then
 else
     devs+=(-device virtio-blk-device,drive="$drive" -netdev user,id=n0
            -device virtio-net-device,netdev=n0)
-    [ "$transport" = mmio2 ] && devs+=(-global virtio-mmio.force-legacy=false)
+    # mmio2 also runs both devices on packed virtqueues
+    [ "$transport" = mmio2 ] && devs+=(-global virtio-mmio.force-legacy=false
+        -global virtio-blk-device.packed=on -global virtio-net-device.packed=on)
 fi
 append="console=ttyAMA0 panic=-1 vio_port=$port"
 [ -n "${VIO_BENCH:-}" ] && append="$append vio_bench=1"
@@ -188,15 +191,15 @@ if [ "$transport" = pci ]; then
     check "Linux enumerates pcie-root-port 1b36:000c, bound to pcieport" $?
     grep -qE '^VIO-PCI 0000:01:00.0 1b36:0005 ' "$tmp/log"
     check "Linux enumerates the pci-testdev behind the root port at 01:00.0" $?
-    want_parent='0000:[0-9a-f:.]+' want_v1=1
+    want_parent='0000:[0-9a-f:.]+' want_v1=1 want_packed=0
 else
-    want_parent='[0-9a-f]+\.virtio_mmio' want_v1=0
-    [ "$transport" = mmio2 ] && want_v1=1
+    want_parent='[0-9a-f]+\.virtio_mmio' want_v1=0 want_packed=0
+    [ "$transport" = mmio2 ] && want_v1=1 want_packed=1
 fi
-grep -qE "^VIO-VIRTIO virtio[0-9]+ device=0x0002 transport=$want_parent version1=$want_v1 driver=virtio_blk" "$tmp/log"
-check "virtio-blk on the $transport transport (VERSION_1 negotiated: $want_v1) bound to virtio_blk" $?
-grep -qE "^VIO-VIRTIO virtio[0-9]+ device=0x0001 transport=$want_parent version1=$want_v1 driver=virtio_net" "$tmp/log"
-check "virtio-net on the $transport transport (VERSION_1 negotiated: $want_v1) bound to virtio_net" $?
+grep -qE "^VIO-VIRTIO virtio[0-9]+ device=0x0002 transport=$want_parent version1=$want_v1 driver=virtio_blk packed=$want_packed" "$tmp/log"
+check "virtio-blk on the $transport transport (VERSION_1 negotiated: $want_v1, RING_PACKED: $want_packed) bound to virtio_blk" $?
+grep -qE "^VIO-VIRTIO virtio[0-9]+ device=0x0001 transport=$want_parent version1=$want_v1 driver=virtio_net packed=$want_packed" "$tmp/log"
+check "virtio-net on the $transport transport (VERSION_1 negotiated: $want_v1, RING_PACKED: $want_packed) bound to virtio_net" $?
 got_vda=$(sed -n 's/^VIO-VDA-MD5 //p' "$tmp/log" | head -n1)
 [ -n "$got_vda" ] && [ "$got_vda" = "$want_vda" ]
 check "md5sum /dev/vda = $want_vda (host)" $? "got ${got_vda:-nothing}"
