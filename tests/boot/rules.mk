@@ -64,3 +64,11 @@ $(BOOT_OUT)/aarch64-linux-dumpdtb-dtb: tests/boot/dtb-test.sh tests/boot/boot-te
 	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' "$(abspath tests/boot/dtb-test.sh)" \
 		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BOOT_CACHE))" > $@
 	@chmod +x $@
+
+# keyboard input on the serial console of make run, on a pty (serial-input-test.py)
+BOOT_TESTS += $(BOOT_OUT)/aarch64-linux-serial-input
+$(BOOT_OUT)/aarch64-linux-serial-input: tests/boot/serial-input-test.py tests/boot/rules.mk
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' "$(abspath tests/boot/serial-input-test.py)" \
+		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BOOT_CACHE))" > $@
+	@chmod +x $@
