@@ -217,8 +217,11 @@ uint32_t arm_tb_flags(CPUARMState *env)
         flags |= TBFLAG_FPTRAP;
         break;
     }
-    return flags | arm_pmu_tb_flags(env) | arm_debug_tb_flags(env) |
-           arm_mte_tb_flags(env);
+    /* MTE: nothing to compute (and no call) on a CPU without it. */
+    if (unlikely(env_archcpu(env)->mte)) {
+        flags |= arm_mte_tb_flags(env);
+    }
+    return flags | arm_pmu_tb_flags(env) | arm_debug_tb_flags(env);
 }
 
 static void arm_get_tb_cpu_state(CPUArchState *env, vaddr *pc,
