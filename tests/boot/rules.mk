@@ -72,3 +72,29 @@ $(BOOT_OUT)/aarch64-linux-serial-input: tests/boot/serial-input-test.py tests/bo
 	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' "$(abspath tests/boot/serial-input-test.py)" \
 		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BOOT_CACHE))" > $@
 	@chmod +x $@
+
+# aarch64-linux-mte: mte-init.c as /init on -machine virt,mte=on (mte-test.sh):
+# a Linux program's use of MTE (prctl, PROT_MTE, SIGSEGV SEGV_MTESERR/AERR).
+ifneq ($(CROSS_AARCH64),)
+BOOT_TESTS += $(BOOT_OUT)/aarch64-linux-mte
+
+$(BOOT_OUT)/mte-init: tests/boot/mte-init.c
+	@mkdir -p $(@D)
+	@echo "  GUESTCC $@"
+	$(QUIET)$(CROSS_AARCH64)gcc -O2 -static -nostdlib -ffreestanding -fno-pic -no-pie \
+		-fno-stack-protector -mgeneral-regs-only -march=armv8.5-a+memtag \
+		-Wall -Wextra -Werror -Wl,--build-id=none -o $@ $<
+
+$(BOOT_OUT)/mte-initrd.gz: $(BOOT_OUT)/mte-init
+	@echo "  CPIO    $@"
+	$(QUIET)rm -rf $@.d && mkdir -p $@.d && cp $< $@.d/init && \
+		(cd $@.d && echo init | cpio -o -H newc -R 0:0 --quiet) | gzip -9n > $@ && \
+		rm -rf $@.d
+
+$(BOOT_OUT)/aarch64-linux-mte: tests/boot/mte-test.sh tests/boot/rules.mk $(BOOT_OUT)/mte-initrd.gz
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nexec %s %s %s %s "$$@"\n' "$(abspath tests/boot/mte-test.sh)" \
+		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BOOT_CACHE))" \
+		"$(abspath $(BOOT_OUT)/mte-initrd.gz)" > $@
+	@chmod +x $@
+endif
