@@ -15,7 +15,10 @@
 # "MINI-ok"/"MINI-not ok" lines become TAP lines (as many as mini-init.c
 # has check() calls), then its hash against the host's, the CPU count,
 # the done marker, power down and exit status 0.
-# Env: BOOT_TIMEOUT (s, default 120), BOOT_KEEP_LOG=FILE keeps the console.
+# Env: BOOT_TIMEOUT (s, default 120), BOOT_KEEP_LOG=FILE keeps the console;
+# BOOT_MEM_K=N adds a check that the kernel saw N KiB of RAM ("Memory:
+# .../NK available"), BOOT_CPU_PART=0xNNN one that /proc/cpuinfo's CPU
+# part is that (for configurations given -m or -cpu in EMULATOR_ARGS).
 set -u
 plumb=${1:?usage: $0 PLUMB CACHE SMP GIC GUEST}
 cache=$2 smp=$3 gic=$4 guest=${5:-busybox}
@@ -28,6 +31,8 @@ n=0 plan=10
 if [ "$guest" != busybox ]; then
     plan=$((2 + $(grep -c '^ *check("' "$here/mini-init.c") + 5))
 fi
+[ -n "${BOOT_MEM_K:-}" ] && plan=$((plan + 1))
+[ -n "${BOOT_CPU_PART:-}" ] && plan=$((plan + 1))
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); echo "not ok $n - $1${2:+ # $2}"; }
 check() { # check NAME COND_STATUS [DETAIL]
@@ -73,6 +78,16 @@ sed 's/^/# stderr: /' "$tmp/err" | head -n 10
 
 grep -q 'Run /init as init process' "$tmp/log"
 check "kernel runs /init" $?
+if [ -n "${BOOT_MEM_K:-}" ]; then
+    grep -q "Memory: [0-9]*K/${BOOT_MEM_K}K available" "$tmp/log"
+    check "the kernel sees ${BOOT_MEM_K} KiB of RAM" $? \
+        "$(grep -a -m1 'Memory:' "$tmp/log")"
+fi
+if [ -n "${BOOT_CPU_PART:-}" ]; then
+    parts=$(sed -n 's/^CPU part[[:space:]]*: //p' "$tmp/log" | sort -u | tr '\n' ' ')
+    [ "$parts" = "$BOOT_CPU_PART " ]
+    check "every CPU is part $BOOT_CPU_PART" $? "got ${parts:-nothing}"
+fi
 
 if [ "$guest" != busybox ]; then
     while IFS= read -r line; do

@@ -98,3 +98,22 @@ $(BOOT_OUT)/aarch64-linux-mte: tests/boot/mte-test.sh tests/boot/rules.mk $(BOOT
 		"$(abspath $(BOOT_OUT)/mte-initrd.gz)" > $@
 	@chmod +x $@
 endif
+
+# Configurations users ask for beyond -cpu max -m 1G (boot-test.sh with
+# EMULATOR_ARGS, which come after and override the defaults):
+#   4 Cortex-A57s, 4 GiB (RAM above 4 GiB), GICv3 without its ITS;
+#   -cpu max without PAuth, 2 GiB, GICv2.
+BOOT_TESTS += $(BOOT_OUT)/aarch64-linux-smp4-gicv3-a57-4g-noits \
+	$(BOOT_OUT)/aarch64-linux-smp2-gicv2-nopauth-2g
+$(BOOT_OUT)/aarch64-linux-smp4-gicv3-a57-4g-noits: tests/boot/boot-test.sh tests/boot/rules.mk
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nBOOT_MEM_K=4194304 BOOT_CPU_PART=0xd07 exec %s %s %s 4 3 busybox -cpu cortex-a57 -m 4G -machine its=off "$$@"\n' \
+		"$(abspath tests/boot/boot-test.sh)" \
+		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BOOT_CACHE))" > $@
+	@chmod +x $@
+$(BOOT_OUT)/aarch64-linux-smp2-gicv2-nopauth-2g: tests/boot/boot-test.sh tests/boot/rules.mk
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nBOOT_MEM_K=2097152 exec %s %s %s 2 2 busybox -cpu max,pauth=off -m 2G "$$@"\n' \
+		"$(abspath tests/boot/boot-test.sh)" \
+		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BOOT_CACHE))" > $@
+	@chmod +x $@
