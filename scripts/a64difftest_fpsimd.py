@@ -16,7 +16,8 @@
 # vint (AdvSIMD integer), vmove (copies, immediates, permutes, tables),
 # vldst (SIMD&FP loads and stores), iext (the optional integer extensions
 # of ARMv8.1-8.5: FlagM, FlagM2, LRCPC, LRCPC2, SB, DIT, SSBS), vext (the
-# optional AdvSIMD extensions: RDM, DotProd, I8MM, SHA512, SHA3).
+# optional AdvSIMD extensions: RDM, DotProd, I8MM, SHA512, SHA3), fpext
+# (FEAT_JSCVT's FJCVTZS, FEAT_FRINTTS, FEAT_FCMA).
 
 F32 = [0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000,
        0x7fc00000, 0xffc00000, 0x7f800001, 0x7fa00000, 0xff812345, 0x00000001,
@@ -681,6 +682,32 @@ class FPSIMDGroups:
                                                                rng.randrange(64)))
 
 
+    def g_fpext(self):
+        """FEAT_JSCVT (FJCVTZS, NZCV compared too), FEAT_FRINTTS, FEAT_FCMA."""
+        rng = self.rng
+        k = rng.random()
+        if k < 0.4:
+            arr = rng.choice(['2s', '4s', '2d'])
+            if rng.random() < 0.4:
+                self.emit('fcadd %s, #%d' % (self.vdn(arr, 3), rng.choice([90, 270])))
+            elif arr == '4s' and rng.random() < 0.4:
+                self.emit('fcmla v%d.4s, v%d.4s, v%d.s[%d], #%d' % (
+                    self.vreg(), self.vreg(), self.vreg(), rng.randrange(2),
+                    rng.choice([0, 90, 180, 270])))
+            else:
+                self.emit('fcmla %s, #%d' % (self.vdn(arr, 3), rng.choice([0, 90, 180, 270])))
+            return
+        if k < 0.6:
+            self.emit('fjcvtzs w%d, d%d' % (self.wreg_nozr(), self.vreg()))
+            return
+        op = rng.choice(['frint32z', 'frint32x', 'frint64z', 'frint64x'])
+        if rng.random() < 0.5:
+            t = rng.choice('sd')
+            self.emit('%s %s, %s' % (op, self.sreg(t), self.sreg(t)))
+        else:
+            self.emit('%s %s' % (op, self.vdn(rng.choice(['2s', '4s', '2d']))))
+
+
 CONDS = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge',
          'lt', 'gt', 'le', 'al', 'nv']
 BASE = 28
@@ -694,4 +721,5 @@ CLASSES = {
     'vldst': ('vldst', 5),
     'iext': ('iext', 4),
     'vext': ('vext', 5),
+    'fpext': ('fpext', 4),
 }

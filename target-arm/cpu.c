@@ -89,7 +89,10 @@ static void arm_max_init(ARMCPU *cpu)
                               (0x1ull << 28) |  /* RDM */
                               (0x1ull << 32) |  /* SHA3 */
                               (0x1ull << 44);   /* DP: SDOT/UDOT */
-    cpu->isar.id_aa64isar1 |= 0x1ull << 52;     /* I8MM */
+    cpu->isar.id_aa64isar1 |= (0x1ull << 52) |  /* I8MM */
+                              (0x1ull << 32) |  /* FRINTTS (translate-fp.c) */
+                              (0x1ull << 16) |  /* FCMA (translate-simd-fp.c) */
+                              (0x1ull << 12);   /* JSCVT: FJCVTZS */
 }
 
 /*
@@ -170,7 +173,7 @@ static const CPUModel arm_cpu_model_max = {
     .target = "aarch64", .name = "max",
     .desc = "AArch64 EL0/EL1: FP/AdvSIMD, AES/SHA, LSE, CRC32, PAuth, PMUv3, "
             "FlagM/FlagM2, LRCPC/LRCPC2, SB, DIT, SSBS, RDM, DotProd, I8MM, "
-            "SHA512, SHA3",
+            "SHA512, SHA3, JSCVT, FRINTTS, FCMA",
     .props = arm_cpu_max_props,
 };
 static const CPUModel arm_cpu_model_a57 = {

@@ -43,6 +43,13 @@ DEF_HELPER_FLAGS_3(vfp_cmped, TCG_CALL_NO_RWG, i32, f64, f64, ptr)
 /* FRINT*: (a, mode, fpst), mode = VFP_RMODE_* | VFP_RINT_EXACT */
 DEF_HELPER_FLAGS_3(vfp_rints, TCG_CALL_NO_RWG, f32, f32, i32, ptr)
 DEF_HELPER_FLAGS_3(vfp_rintd, TCG_CALL_NO_RWG, f64, f64, i32, ptr)
+/* FEAT_FRINTTS (desc: rounding mode | 32 or 64 << VFP_FBITS_SHIFT) */
+DEF_HELPER_FLAGS_3(vfp_rint_ns, TCG_CALL_NO_RWG, f32, f32, i32, ptr)
+DEF_HELPER_FLAGS_3(vfp_rint_nd, TCG_CALL_NO_RWG, f64, f64, i32, ptr)
+DEF_HELPER_FLAGS_4(vfp_gvec_rint_n_s, TCG_CALL_NO_RWG, void, ptr, ptr, ptr, i32)
+DEF_HELPER_FLAGS_4(vfp_gvec_rint_n_d, TCG_CALL_NO_RWG, void, ptr, ptr, ptr, i32)
+/* FEAT_JSCVT: result in bits [31:0], Z in bit 32 */
+DEF_HELPER_FLAGS_2(vfp_fjcvtzs, TCG_CALL_NO_RWG, i64, f64, ptr)
 
 /* FCVT between formats; the half-precision ones read FPCR.AHP from env */
 DEF_HELPER_FLAGS_2(vfp_fcvt_s_to_d, TCG_CALL_NO_RWG, f64, f32, ptr)

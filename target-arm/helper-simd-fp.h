@@ -66,5 +66,9 @@ DEF_SIMD_FP2(fminnmv)
 DEF_HELPER_FLAGS_3(gvec_urecpe_s, TCG_CALL_NO_RWG, void, ptr, ptr, i32)
 DEF_HELPER_FLAGS_3(gvec_ursqrte_s, TCG_CALL_NO_RWG, void, ptr, ptr, i32)
 
+/* FEAT_FCMA: desc data = rot (FCADD: 0 = 90, 1 = 270) | index << 2 | by-element << 4 */
+DEF_SIMD_FP3(fcadd)
+DEF_SIMD_FP3(fcmla)
+
 #undef DEF_SIMD_FP3
 #undef DEF_SIMD_FP2

@@ -228,6 +228,41 @@ static bool trans_FRINT(DisasContext *s, arg_rr_tt *a)
     return true;
 }
 
+/* FRINT32Z/32X/64Z/64X (FEAT_FRINTTS, ID_AA64ISAR1.FRINTTS) */
+static bool have_frintts(DisasContext *s)
+{
+    return a64_id(s, id_aa64isar1, 32) >= 1;
+}
+
+static int frintts_desc(bool x, bool b64)
+{
+    return (x ? VFP_RMODE_FPCR : float_round_to_zero) |
+           (b64 ? 64 : 32) << VFP_FBITS_SHIFT;
+}
+
+static bool trans_FRINTTS(DisasContext *s, arg_FRINTTS *a)
+{
+    int size = fp_ftype_size(a->ftype);
+    TCGv_i32 desc = tcg_constant_i32(frintts_desc(a->op & 1, a->op & 2));
+
+    if (size < 0 || !have_frintts(s)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    if (size == MO_64) {
+        TCGv_i64 t = read_fp_dreg(s, a->rn);
+        gen_helper_vfp_rint_nd(t, t, desc, fpstatus_ptr(FPST_FPCR));
+        write_fp_dreg(s, a->rd, t);
+    } else {
+        TCGv_i32 t = read_fp_sreg(s, a->rn);
+        gen_helper_vfp_rint_ns(t, t, desc, fpstatus_ptr(FPST_FPCR));
+        write_fp_sreg(s, a->rd, t);
+    }
+    return true;
+}
+
 /* ---- compares, conditional compare and select ---- */
 
 /* NZCV = FPCompare(Vn, Vm or +0.0), signaling for FCMPE. */
@@ -569,6 +604,27 @@ static bool trans_FMOV_xd(DisasContext *s, arg_rr *a)
     return do_fmov_to_gp(s, a, 0, MO_64);
 }
 
+/* FJCVTZS (FEAT_JSCVT): Wd from the helper's low half, NZCV = 0Z00 */
+static bool trans_FJCVTZS(DisasContext *s, arg_rr *a)
+{
+    TCGv_i64 t, z;
+
+    if (a64_id(s, id_aa64isar1, 12) < 1) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    t = read_fp_dreg(s, a->rn);
+    z = tcg_temp_new_i64();
+    gen_helper_vfp_fjcvtzs(t, t, fpstatus_ptr(FPST_FPCR));
+    tcg_gen_extract_i64(z, t, 32, 1);
+    tcg_gen_shli_i64(z, z, 2);
+    gen_set_nzcv(z);
+    write_x(s, a->rd, t, false);
+    return true;
+}
+
 static bool trans_FMOV_xv1(DisasContext *s, arg_rr *a)
 {
     return do_fmov_to_gp(s, a, 8, MO_64);
@@ -696,6 +752,19 @@ static gen_helper_gvec_2_ptr *const vfp_uto_fns[2] = {
 static bool trans_##NAME(DisasContext *s, arg_qrr_sz *a)                    \
 {                                                                           \
     return do_vec_unary(s, a, FNS, DATA);                                   \
+}
+
+static bool trans_FRINTTS_v(DisasContext *s, arg_FRINTTS_v *a)
+{
+    static gen_helper_gvec_2_ptr *const fns[2] = {
+        gen_helper_vfp_gvec_rint_n_s, gen_helper_vfp_gvec_rint_n_d,
+    };
+    arg_qrr_sz q = { .rd = a->rd, .rn = a->rn, .q = a->q, .sz = a->sz };
+
+    if (!have_frintts(s)) {
+        return false;
+    }
+    return do_vec_unary(s, &q, fns, frintts_desc(a->u, a->b64));
 }
 
 TRANS_VEC_UNARY(FRINTN_v, vfp_rint_fns, float_round_nearest_even)

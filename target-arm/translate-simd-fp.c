@@ -386,3 +386,46 @@ TRANS_IDX(FMUL, fmul_idx)
 TRANS_IDX(FMLA, fmla_idx)
 TRANS_IDX(FMLS, fmls_idx)
 TRANS_IDX(FMULX, fmulx_idx)
+
+/* ---- FEAT_FCMA (ID_AA64ISAR1.FCMA) ---- */
+
+static bool do_fcma(DisasContext *s, int q, int esz, int rd, int rn, int rm,
+                    gen_helper_gvec_3_ptr *const fns[2], int data)
+{
+    /* single (10) or double (11, Q=1 only); half precision is FEAT_FP16 */
+    if (a64_id(s, id_aa64isar1, 16) < 1 || esz < 2 || (esz == 3 && !q)) {
+        return false;
+    }
+    if (!fp_access_check(s)) {
+        return true;
+    }
+    gen_fp3(s, fns[esz - 2], rd, rn, rm, vec_oprsz(q), data);
+    return true;
+}
+
+static bool trans_FCADD_v(DisasContext *s, arg_FCADD_v *a)
+{
+    static gen_helper_gvec_3_ptr *const fns[2] = {
+        gen_helper_gvec_fcadd_s, gen_helper_gvec_fcadd_d,
+    };
+    return do_fcma(s, a->q, a->esz, a->rd, a->rn, a->rm, fns, a->rot);
+}
+
+static gen_helper_gvec_3_ptr *const fcmla_fns[2] = {
+    gen_helper_gvec_fcmla_s, gen_helper_gvec_fcmla_d,
+};
+
+static bool trans_FCMLA_v(DisasContext *s, arg_FCMLA_v *a)
+{
+    return do_fcma(s, a->q, a->esz, a->rd, a->rn, a->rm, fcmla_fns, a->rot);
+}
+
+/* By element: single precision only, index H, L=1 and Q=0 reserved. */
+static bool trans_FCMLA_vx(DisasContext *s, arg_FCMLA_vx *a)
+{
+    if (a->esz != 2 || a->l || !a->q) {
+        return false;
+    }
+    return do_fcma(s, a->q, a->esz, a->rd, a->rn, a->rm, fcmla_fns,
+                   a->rot | a->h << 2 | 16);
+}

@@ -584,3 +584,63 @@ DO_REDUCE_SD(fmaxv, max_fast)
 DO_REDUCE_SD(fminv, min_fast)
 DO_REDUCE_SD(fmaxnmv, maxnum_fast)
 DO_REDUCE_SD(fminnmv, minnum_fast)
+
+/* ---- FEAT_FCMA: complex add and multiply-add on (real, imaginary) pairs ---- */
+
+/*
+ * FCADD: Vd.re = Vn.re + (rot 90 ? -Vm.im : Vm.im), Vd.im = Vn.im +
+ * (rot 90 ? Vm.re : -Vm.re); the negations are sign flips (FPNeg), so a
+ * NaN comes back with its sign changed as on hardware.
+ */
+#define DO_FCADD(NAME, T)                                                    \
+void HELPER(NAME)(void *vd, void *vn, void *vm, void *fpst, uint32_t desc)  \
+{                                                                            \
+    unsigned oprsz = simd_oprsz(desc);                                       \
+    bool rot270 = simd_data(desc) & 1;                                       \
+    T *d = vd, *n = vn, *m = vm, r[16 / sizeof(T)];                          \
+    for (unsigned i = 0; i < oprsz / sizeof(T); i += 2) {                    \
+        T mre = m[i], mim = m[i + 1];                                        \
+        r[i] = T##_add(n[i], rot270 ? mim : T##_chs(mim), fpst);             \
+        r[i + 1] = T##_add(n[i + 1], rot270 ? T##_chs(mre) : mre, fpst);     \
+    }                                                                        \
+    memcpy(d, r, oprsz);                                                     \
+    clear_tail(d, oprsz);                                                    \
+}
+DO_FCADD(gvec_fcadd_s, float32)
+DO_FCADD(gvec_fcadd_d, float64)
+
+/*
+ * FCMLA: per pair, two fused multiply-adds into Vd's elements with the
+ * Arm ARM's operand choice per rotation (FPMulAdd(addend, op1, op2): NaN
+ * priority addend, Vn's element, Vm's element):
+ *   rot 0:   re += n.re *  m.re   im += n.re *  m.im
+ *   rot 90:  re += n.im * -m.im   im += n.im *  m.re
+ *   rot 180: re += n.re * -m.re   im += n.re * -m.im
+ *   rot 270: re += n.im *  m.im   im += n.im * -m.re
+ * By element, every pair of Vm is the pair at the index.
+ */
+#define DO_FCMLA(NAME, T)                                                    \
+void HELPER(NAME)(void *vd, void *vn, void *vm, void *fpst, uint32_t desc)  \
+{                                                                            \
+    unsigned oprsz = simd_oprsz(desc);                                       \
+    int data = simd_data(desc), rot = data & 3;                              \
+    bool by_idx = data & 16;                                                 \
+    T *d = vd, *n = vn, *m = vm, r[16 / sizeof(T)];                          \
+    for (unsigned i = 0; i < oprsz / sizeof(T); i += 2) {                    \
+        unsigned j = by_idx ? 2 * ((data >> 2) & 3) : i;                     \
+        T mre = m[j], mim = m[j + 1], nsel = (rot & 1) ? n[i + 1] : n[i];   \
+        T e1, e3;                                                            \
+        switch (rot) {                                                       \
+        case 0: e1 = mre; e3 = mim; break;                                   \
+        case 1: e1 = T##_chs(mim); e3 = mre; break;                          \
+        case 2: e1 = T##_chs(mre); e3 = T##_chs(mim); break;                 \
+        default: e1 = mim; e3 = T##_chs(mre); break;                         \
+        }                                                                    \
+        r[i] = T##_muladd(nsel, e1, d[i], 0, fpst);                          \
+        r[i + 1] = T##_muladd(nsel, e3, d[i + 1], 0, fpst);                  \
+    }                                                                        \
+    memcpy(d, r, oprsz);                                                     \
+    clear_tail(d, oprsz);                                                    \
+}
+DO_FCMLA(gvec_fcmla_s, float32)
+DO_FCMLA(gvec_fcmla_d, float64)

@@ -383,6 +383,109 @@ float64 HELPER(vfp_rintd)(float64 a, uint32_t mode, void *fpst)
     return rint64(a, mode, fpst);
 }
 
+/*
+ * FRINT32Z/32X/64Z/64X (FEAT_FRINTTS), the Arm ARM's FPRoundIntN: round to
+ * an integral value in @desc's mode; a NaN, an infinity or a value outside
+ * the signed N-bit range (N = desc >> VFP_FBITS_SHIFT) gives -2^(N-1) with
+ * Invalid and without Inexact; otherwise Inexact when the value changed
+ * (both the Z and the X forms). Softfloat's rounding flushes a denormal
+ * input under FZ (IDC) as FPUnpack does.
+ */
+#define VFP_RINT_N(NAME, TYPE, PFX, HOST, MIN32, MIN64)                     \
+static TYPE NAME(TYPE a, uint32_t desc, float_status *st)                   \
+{                                                                           \
+    int n = desc >> VFP_FBITS_SHIFT;                                        \
+    TYPE minval = n == 32 ? MIN32 : MIN64;                                  \
+    FloatRoundMode saved = get_float_rounding_mode(st);                     \
+    int flags = get_float_exception_flags(st);                              \
+    double h, lim = n == 32 ? 2147483648.0 : 9223372036854775808.0;         \
+    TYPE r;                                                                 \
+                                                                            \
+    if (PFX##_is_any_nan(a) || PFX##_is_infinity(a)) {                      \
+        float_raise(float_flag_invalid, st);                                \
+        return minval;                                                      \
+    }                                                                       \
+    if ((desc & VFP_RMODE_MASK) != VFP_RMODE_FPCR) {                        \
+        set_float_rounding_mode((FloatRoundMode)(desc & VFP_RMODE_MASK), st);\
+    }                                                                       \
+    r = PFX##_round_to_int(a, st);                                          \
+    set_float_rounding_mode(saved, st);                                     \
+    h = HOST(r);                                                            \
+    if (h >= lim || h < -lim) {                                             \
+        set_float_exception_flags(flags | float_flag_invalid |              \
+                                  (get_float_exception_flags(st) &          \
+                                   ~float_flag_inexact), st);               \
+        return minval;                                                      \
+    }                                                                       \
+    return r;                                                               \
+}
+
+VFP_RINT_N(rint_n32, float32, float32, h32, 0xcf000000u, 0xdf000000u)
+VFP_RINT_N(rint_n64, float64, float64, h64, 0xc1e0000000000000ull,
+           0xc3e0000000000000ull)
+
+float32 HELPER(vfp_rint_ns)(float32 a, uint32_t desc, void *fpst)
+{
+    return rint_n32(a, desc, fpst);
+}
+
+float64 HELPER(vfp_rint_nd)(float64 a, uint32_t desc, void *fpst)
+{
+    return rint_n64(a, desc, fpst);
+}
+
+/*
+ * FJCVTZS (FEAT_JSCVT), the Arm ARM's FPToFixedJS: Dn truncated toward
+ * zero, modulo 2^32. Z (bit 32 of the result) is 1 only when the result
+ * is exact and in the signed 32-bit range: NaN, infinity and out of range
+ * raise Invalid, a discarded fraction Inexact; -0.0 clears Z too, and a
+ * denormal flushed by FZ (IDC) is the zero of its sign.
+ */
+uint64_t HELPER(vfp_fjcvtzs)(float64 a, void *fpst)
+{
+    float_status *st = fpst;
+    int exp = (a >> 52) & 0x7ff;
+    uint64_t mant = (a & ((1ull << 52) - 1)) | (1ull << 52);
+    bool neg = a >> 63;
+    uint64_t ip;
+    bool lost, overflow;
+    int sh;
+
+    if (exp == 0x7ff) {
+        float_raise(float_flag_invalid, st);
+        return 0;
+    }
+    if (exp == 0) {
+        if ((a << 1) == 0) {
+            return neg ? 0 : 1ull << 32;
+        }
+        if (get_flush_inputs_to_zero(st)) {
+            /* FPUnpack made it a zero: Z as for +-0.0 */
+            float_raise(float_flag_input_denormal, st);
+            return neg ? 0 : 1ull << 32;
+        }
+        float_raise(float_flag_inexact, st);
+        return 0;
+    }
+    sh = exp - 1075;            /* value = mant * 2^sh */
+    if (sh >= 0) {
+        ip = sh >= 64 ? 0 : mant << sh;
+        lost = false;
+    } else {
+        ip = sh <= -64 ? 0 : mant >> -sh;
+        lost = sh <= -64 || (mant & ((1ull << -sh) - 1)) != 0;
+    }
+    /* |truncated| >= 2^32 whenever the unbiased exponent is 32 or more */
+    overflow = exp - 1023 >= 32 || ip > (neg ? 0x80000000ull : 0x7fffffffull);
+    if (overflow) {
+        float_raise(float_flag_invalid, st);
+    } else if (lost) {
+        float_raise(float_flag_inexact, st);
+    }
+    ip = (uint32_t)(neg ? -ip : ip);
+    return ip | (overflow || lost ? 0 : 1ull << 32);
+}
+
 /* ---- conversions between formats -------------------------------------- */
 
 /* Widening a zero, normal or infinity is exact and raises nothing. */
@@ -652,6 +755,8 @@ static float64 u64_to_f64(uint64_t v, uint32_t fbits, float_status *st)
 
 VFP_GVEC_UNARY(vfp_gvec_rint_s, uint32_t, rint32)
 VFP_GVEC_UNARY(vfp_gvec_rint_d, uint64_t, rint64)
+VFP_GVEC_UNARY(vfp_gvec_rint_n_s, uint32_t, rint_n32)
+VFP_GVEC_UNARY(vfp_gvec_rint_n_d, uint64_t, rint_n64)
 VFP_GVEC_UNARY(vfp_gvec_f32_to_s32, uint32_t, f32_to_s32)
 VFP_GVEC_UNARY(vfp_gvec_f32_to_u32, uint32_t, f32_to_u32)
 VFP_GVEC_UNARY(vfp_gvec_f64_to_s64, uint64_t, f64_to_s64)

@@ -40,6 +40,7 @@ $(A64_GUEST_FP_ELFS): A64_GUEST_CFLAGS := $(filter-out -mgeneral-regs-only,$(A64
 $(A64_GUEST_OUT)/ext-int.elf: A64_GUEST_CFLAGS := $(subst -march=armv8.1-a+crc,-march=armv8.5-a+crc,$(A64_GUEST_CFLAGS))
 $(A64_GUEST_OUT)/simd-ext.elf: A64_GUEST_CFLAGS := $(subst -march=armv8.1-a+crc,-march=armv8.6-a+crc+sha3,$(filter-out -mgeneral-regs-only,$(A64_GUEST_CFLAGS)))
 $(A64_GUEST_OUT)/simd-ext.elf: $(A64_GUEST_OUT)/sha512-k.h
+$(A64_GUEST_OUT)/fp-ext.elf: A64_GUEST_CFLAGS := $(subst -march=armv8.1-a+crc,-march=armv8.5-a+crc,$(filter-out -mgeneral-regs-only,$(A64_GUEST_CFLAGS)))
 $(A64_GUEST_OUT)/sha512-k.h: $(A64_GUEST_SRC)/gen-sha512-k.py
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"

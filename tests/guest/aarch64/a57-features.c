@@ -44,7 +44,9 @@ int main(void)
     v = MRS("id_aa64isar0_el1");
     check("ID_AA64ISAR0 SHA2 is 1, no RDM, SHA3, DP",
           v & (0xful << 12 | 0xful << 28 | 0xful << 32 | 0xful << 44), 1ul << 12);
-    check("ID_AA64ISAR1 I8MM is 0", MRS("id_aa64isar1_el1") >> 52 & 0xf, 0);
+    check("ID_AA64ISAR1 I8MM, FRINTTS, FCMA, JSCVT are 0",
+          MRS("id_aa64isar1_el1") & (0xful << 52 | 0xful << 32 | 0xful << 16 |
+                                     0xful << 12), 0);
     {
         static const struct { const char *name; u32 insn; } undef[] = {
             { "cfinv", 0xd500401f }, { "xaflag", 0xd500403f },
@@ -56,6 +58,9 @@ int main(void)
             { "sqrdmlah v0.8h", 0x6e428420 }, { "sdot v0.4s", 0x4e829420 },
             { "sha512h q0, q1, v2.2d", 0xce628020 },
             { "eor3 v0.16b", 0xce020c20 }, { "smmla v0.4s", 0x4e82a420 },
+            { "fjcvtzs w0, d0", 0x1e7e0000 }, { "frint32z s0, s0", 0x1e284000 },
+            { "frint64x v0.4s", 0x6e21f800 },
+            { "fcmla v0.4s, #0", 0x6e82c420 }, { "fcadd v0.4s, #90", 0x6e82e420 },
         };
         static u32 code[2] __attribute__((aligned(8)));
 
