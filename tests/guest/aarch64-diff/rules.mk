@@ -46,8 +46,9 @@ endif
 # it runs under plumb (and each slow twin) and QEMU, one TAP test per block.
 # QEMU's output is cached next to the image so the twins do not rerun it.
 # fpN seeds mix in every FP/SIMD class (--fpsimd all): V0-V31, FPSR and
-# FPCR are compared too.
-A64D_SEEDS := 1 2 fp3 fp4
+# FPCR are compared too. extN seeds are made of the optional extensions
+# of -cpu max only (classes iext, vext, fpext, with --only).
+A64D_SEEDS := 1 2 fp3 fp4 ext5
 A64D_BLOCKS := 50
 A64D_INSNS := 40
 A64D_GEN := scripts/a64-difftest-gen.py
@@ -58,8 +59,9 @@ A64D_HARNESS_DEPS := $(A64D_SRC)/harness.c tests/guest/aarch64/crt0.S \
 $(A64D_OUT)/seed%.S $(A64D_OUT)/seed%.json: $(A64D_GEN) scripts/a64difftest_fpsimd.py
 	@mkdir -p $(@D)
 	@echo "  GEN     $(A64D_OUT)/seed$*.S"
-	$(QUIET)$(DECODETREE_PYTHON) $(A64D_GEN) --seed $(patsubst fp%,%,$*) \
-		$(if $(filter fp%,$*),--fpsimd all) --blocks $(A64D_BLOCKS) --insns $(A64D_INSNS) \
+	$(QUIET)$(DECODETREE_PYTHON) $(A64D_GEN) --seed $(patsubst ext%,%,$(patsubst fp%,%,$*)) \
+		$(if $(filter fp%,$*),--fpsimd all) $(if $(filter ext%,$*),--fpsimd iext,vext,fpext --only) \
+		--blocks $(A64D_BLOCKS) --insns $(A64D_INSNS) \
 		-o $(A64D_OUT)/seed$*.S --meta $(A64D_OUT)/seed$*.json
 
 $(A64D_OUT)/seed%.elf: $(A64D_OUT)/seed%.S $(A64D_HARNESS_DEPS)
