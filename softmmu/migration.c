@@ -18,9 +18,10 @@
  *       'C' the virtual clock (u64 ns)
  *       'R' a RAM block: id = region name; payload = u64 size, then runs
  *           of (u64 offset, u64 length, bytes) for the non-zero pages
- *       'P' a vCPU: id = "cpu<index>"; payload = its target's vmstate
  *       'D' a device: id = its QOM path; payload = u32 vmstate version,
  *           then the state of dc->vmsd
+ *       'P' a vCPU: id = "cpu<index>"; payload = its target's vmstate
+ *           (after the devices: see migration_save)
  *       'E' end
  * Every section of the source must find its counterpart (same RAM block
  * size, same device path and table) or the load fails with a message
@@ -347,6 +348,17 @@ static bool migration_save(int fd, GError **errp)
     if (qemu_ram_foreach_block(save_ram_block, &o) < 0) {
         goto out;
     }
+    if (object_child_foreach_recursive(object_get_root(), save_device, &o) < 0) {
+        goto out;
+    }
+    /*
+     * vCPUs after the devices: their post_load re-drives the lines that
+     * derive from CPU state (the generic timers' outputs) into interrupt
+     * controllers that are loaded by then. The other way round, the GIC's
+     * load would overwrite what a timer that expired just before the stop
+     * (its callback not yet run on the source) asserts, and that
+     * interrupt would be lost.
+     */
     CPU_FOREACH(cpu) {
         char id[32];
 
@@ -360,9 +372,6 @@ static bool migration_save(int fd, GError **errp)
         if (!send_section(&o, 'P', id)) {
             goto out;
         }
-    }
-    if (object_child_foreach_recursive(object_get_root(), save_device, &o) < 0) {
-        goto out;
     }
     ok = send_section(&o, 'E', "");
 out:

@@ -7,7 +7,7 @@
 #
 # Debian 12's arm64 kernel and busybox (tests/boot/fetch-guest.sh) and its
 # virtio modules (tests/boot/virtio/modules.sh), with linux-init.sh as
-# /init. The disk is 16 MiB of random bytes; a python HTTP server on the
+# /init. The disk is 32 MiB of random bytes; a python HTTP server on the
 # host serves a blob the guest fetches through slirp's gateway after the
 # move. The source gets QMP on a unix socket; the destination the same
 # command line plus -incoming. Once the guest has read the disk twice the
@@ -66,7 +66,7 @@ chmod 755 "$r/init" "$r/bin/busybox"
 (cd "$r" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) | gzip -1 > "$tmp/initrd.gz"
 
 disk=$tmp/disk.img
-head -c $((16 << 20)) /dev/urandom > "$disk"
+head -c $((32 << 20)) /dev/urandom > "$disk"
 want_vda=$(md5sum < "$disk" | cut -d' ' -f1)
 mkdir "$tmp/www"
 head -c 100000 /dev/urandom > "$tmp/www/blob"
@@ -118,10 +118,11 @@ check "source: DHCP lease 10.0.2.15 from slirp" $?
 msix=$(tr -d '\r' < "$tmp/src.out" | sed -n 's/^MIG-MSIX-IRQS //p')
 [ "${msix:-0}" -ge 3 ]
 check "source: virtio-pci interrupts are MSI-X ($msix lines in /proc/interrupts)" $?
-# Migrate right after the guest starts a read of the whole disk.
-wait_for "$tmp/src.out" '^MIG-START 3$' $src_pid
-"$PYTHON" - "$tmp/qmp" "unix:$tmp/mig.sock" > "$tmp/qmp.log" 2>&1 <<'PY'
-import json, socket, sys, time
+# Migrate right after the guest starts a read of the whole disk: the QMP
+# client is connected first and watches the console itself.
+"$PYTHON" - "$tmp/qmp" "unix:$tmp/mig.sock" "$tmp/src.out" "$timeout_s" \
+    > "$tmp/qmp.log" 2>&1 <<'PY'
+import json, re, socket, sys, time
 s = socket.socket(socket.AF_UNIX)
 s.connect(sys.argv[1])
 f = s.makefile('rw')
@@ -134,6 +135,12 @@ def cmd(c, **a):
             return r
 f.readline()
 cmd('qmp_capabilities')
+end = time.time() + float(sys.argv[4])
+while time.time() < end:
+    with open(sys.argv[3], 'rb') as con:
+        if re.search(rb'^MIG-START 3\r?$', con.read(), re.M):
+            break
+    time.sleep(0.02)
 print('migrate', json.dumps(cmd('migrate', uri=sys.argv[2])))
 for _ in range(600):
     r = cmd('query-migrate')['return']
