@@ -241,9 +241,15 @@ int msix_init(PCIDevice *dev, unsigned short nentries,
 int msix_init_exclusive_bar(PCIDevice *dev, unsigned short nentries,
                             uint8_t bar_nr, GError **errp)
 {
+    /*
+     * QEMU's layout, which guests and `info pci` see: one 4 KiB BAR with
+     * the table at 0 and the PBA at 2 KiB (or right after a larger
+     * table), grown to the next power of two when they do not fit.
+     */
     uint64_t table_size = (uint64_t)nentries * PCI_MSIX_ENTRY_SIZE;
-    uint64_t pba_offset = ROUND_UP(table_size, 4096);
-    uint64_t bar_size = pba_offset + 4096;
+    uint64_t pba_size = ROUND_UP(nentries, 64) / 8;
+    uint64_t pba_offset = MAX(table_size, 2048);
+    uint64_t bar_size = MAX(pba_offset + pba_size, 4096);
     char *name;
     int ret;
 

@@ -1037,6 +1037,50 @@ void pci_device_reset(PCIDevice *dev)
     pci_do_device_reset(dev);
 }
 
+/*
+ * romfile=NAME (a path, or a file under /usr/share/qemu as QEMU's data
+ * directory) becomes the expansion ROM BAR, sized to a power of two;
+ * romfile= (empty) or rombar=0 means none, as in QEMU.
+ */
+static bool pci_add_option_rom(PCIDevice *d, GError **errp)
+{
+    g_autofree char *path = NULL;
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    uint64_t size = 4096;
+    GError *local = NULL;
+
+    if (!d->romfile || !*d->romfile || !d->rom_bar) {
+        return true;
+    }
+    path = strchr(d->romfile, '/') ? g_strdup(d->romfile)
+           : g_build_filename("/usr/share/qemu", d->romfile, NULL);
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        error_setg(errp, "failed to find romfile \"%s\"", d->romfile);
+        return false;
+    }
+    if (!g_file_get_contents(path, &data, &len, &local)) {
+        error_setg(errp, "failed to load romfile \"%s\": %s", d->romfile,
+                   local->message);
+        g_error_free(local);
+        return false;
+    }
+    if (len > 16 * MiB) {
+        error_setg(errp, "romfile \"%s\" is larger than 16 MiB", d->romfile);
+        return false;
+    }
+    while (size < len) {
+        size <<= 1;
+    }
+    if (!memory_region_init_rom(&d->rom, OBJECT(d), "pci-rom", size, errp)) {
+        return false;
+    }
+    memcpy(memory_region_get_ram_ptr(&d->rom), data, len);
+    d->has_rom = true;
+    pci_register_bar(d, PCI_ROM_SLOT, PCI_BASE_ADDRESS_SPACE_MEMORY, &d->rom);
+    return true;
+}
+
 static void pci_qdev_realize(DeviceState *qdev, GError **errp)
 {
     PCIDevice *d = PCI_DEVICE(qdev);
@@ -1054,13 +1098,21 @@ static void pci_qdev_realize(DeviceState *qdev, GError **errp)
     }
     if (pc->realize) {
         pc->realize(d, &local);
-        if (local) {
-            g_propagate_error(errp, local);
-            msix_uninit(d, d->msix_table_bar, d->msix_pba_bar);
-            msi_uninit(d);
-            do_pci_unregister_device(d);
-            return;
+    }
+    if (!local && !d->io_regions[PCI_ROM_SLOT].size &&
+        !pci_add_option_rom(d, &local)) {
+        /* The device itself came up: let it undo that. */
+        pci_unmap_bars(d);
+        if (pc->exit) {
+            pc->exit(d);
         }
+    }
+    if (local) {
+        g_propagate_error(errp, local);
+        msix_uninit(d, d->msix_table_bar, d->msix_pba_bar);
+        msi_uninit(d);
+        do_pci_unregister_device(d);
+        return;
     }
 }
 
@@ -1076,6 +1128,10 @@ static void pci_qdev_unrealize(DeviceState *qdev)
     msi_uninit(d);
     if (pc->exit) {
         pc->exit(d);
+    }
+    if (d->has_rom) {
+        memory_region_destroy(&d->rom);
+        d->has_rom = false;
     }
     do_pci_unregister_device(d);
 }
@@ -1180,6 +1236,8 @@ static const PropertyInfo qdev_prop_pci_devfn = {
 static Property pci_props[] = {
     DEFINE_PROP_PCI_DEVFN("addr", PCIDevice, devfn, -1),
     DEFINE_PROP_BOOL("multifunction", PCIDevice, multifunction, false),
+    DEFINE_PROP_STRING("romfile", PCIDevice, romfile),
+    DEFINE_PROP_UINT32("rombar", PCIDevice, rom_bar, 1),
     DEFINE_PROP_END_OF_LIST(),
 };
 

@@ -423,11 +423,45 @@ static uint16_t class_for(uint16_t device_id)
     }
 }
 
+/*
+ * Properties libvirt and users put on virtio-*-pci: bootindex (firmware
+ * boot order; plumb's firmware paths do not read it), ats and
+ * iommu_platform (no IOMMU here: no effect). plumb's transport is
+ * modern-only, so disable-legacy may be on or auto and disable-modern
+ * off; the opposite is refused rather than silently ignored.
+ */
+static bool vpci_check_props(VirtIOPCIProxy *p, GError **errp)
+{
+    const char *dl = p->disable_legacy;
+
+    if (dl && strcmp(dl, "on") && strcmp(dl, "auto") && strcmp(dl, "true") &&
+        strcmp(dl, "yes")) {
+        if (strcmp(dl, "off") && strcmp(dl, "false") && strcmp(dl, "no")) {
+            error_setg(errp, "Property '%s.disable-legacy' doesn't take value "
+                       "'%s'", object_get_typename(OBJECT(p)), dl);
+        } else {
+            error_setg(errp, "disable-legacy=off: plumb's virtio-pci devices "
+                       "are modern-only (virtio 1.0, device IDs 1af4:1040+)");
+        }
+        return false;
+    }
+    if (p->disable_modern) {
+        error_setg(errp, "disable-modern=on: plumb's virtio-pci devices are "
+                   "modern-only (no legacy interface)");
+        return false;
+    }
+    return true;
+}
+
 static void vpci_realize(PCIDevice *pdev, GError **errp)
 {
     VirtIOPCIProxy *p = VIRTIO_PCI(pdev);
     VirtIODevice *vdev = p->vdev;
     unsigned int nq;
+
+    if (!vpci_check_props(p, errp)) {
+        return;
+    }
 
     virtio_bus_init(&p->bus, DEVICE(p), NULL, vpci_plugged, NULL);
     if (!qdev_realize(DEVICE(vdev), BUS(&p->bus), errp)) {
@@ -557,6 +591,11 @@ VirtIODevice *virtio_pci_get_backend(PCIDevice *pdev)
 
 static Property vpci_props[] = {
     DEFINE_PROP_UINT32("vectors", VirtIOPCIProxy, nvectors, 0),
+    DEFINE_PROP_INT32("bootindex", VirtIOPCIProxy, bootindex, -1),
+    DEFINE_PROP_STRING("disable-legacy", VirtIOPCIProxy, disable_legacy),
+    DEFINE_PROP_BOOL("disable-modern", VirtIOPCIProxy, disable_modern, false),
+    DEFINE_PROP_BOOL("ats", VirtIOPCIProxy, ats, false),
+    DEFINE_PROP_BOOL("iommu_platform", VirtIOPCIProxy, iommu_platform, false),
     DEFINE_PROP_END_OF_LIST(),
 };
 

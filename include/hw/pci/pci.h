@@ -121,6 +121,11 @@ struct PCIDevice {
     MemoryRegion *msix_table_bar;
     MemoryRegion *msix_pba_bar;
     MemoryRegion msix_exclusive_bar;
+    /* Option ROM (properties "romfile", "rombar"), BAR6 when loaded. */
+    char *romfile;
+    uint32_t rom_bar;
+    MemoryRegion rom;
+    bool has_rom;
 
     /* PCIe */
     uint8_t exp_cap;

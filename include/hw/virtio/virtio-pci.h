@@ -67,6 +67,11 @@ typedef struct VirtIOPCIProxy {
     MemoryRegion modern_bar;
     MemoryRegion common, isr, device, notify;
     uint32_t nvectors;          /* property "vectors"; 0: nqueues + 1 */
+    /* QEMU's properties that command lines carry; see vpci_check_props */
+    int32_t bootindex;
+    char *disable_legacy;
+    bool disable_modern;
+    bool ats, iommu_platform;
     uint32_t dfselect, gfselect;
     uint64_t guest_features_staging;
     uint16_t queue_sel;

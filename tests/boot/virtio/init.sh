@@ -11,7 +11,7 @@ $B mount -t sysfs sysfs /sys
 $B mount -t devtmpfs devtmpfs /dev 2>/dev/null
 echo "VIO-INIT"
 for m in virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_mmio \
-         virtio_blk failover net_failover virtio_net; do
+         virtio_blk failover net_failover virtio_net virtio-rng virtio_console; do
     if $B insmod /lib/modules/$m.ko; then echo "VIO-INSMOD $m ok"; else echo "VIO-INSMOD $m failed"; fi
 done
 # Probing is asynchronous for some drivers: wait for what we expect.
@@ -31,6 +31,11 @@ for d in /sys/bus/virtio/devices/*; do
     echo "VIO-VIRTIO ${d##*/} device=$($B cat $d/device) transport=$($B basename $($B dirname $($B readlink $d))) version1=$($B cut -c33 $d/features) driver=$($B basename $($B readlink $d/driver 2>/dev/null) 2>/dev/null) packed=$($B cut -c35 $d/features)"
 done
 $B grep -iE 'virtio|MSI|ITS|v2m' /proc/interrupts | $B sed 's/^/VIO-IRQ /'
+if [ "${vio_mode:-}" = cli ]; then
+    /cli.sh
+    echo "VIO-DONE"
+    $B poweroff -f
+fi
 if [ -b /dev/vda ]; then
     echo "VIO-VDA-SIZE $($B cat /sys/block/vda/size)"
     if [ "${vio_bench:-0}" = 1 ]; then

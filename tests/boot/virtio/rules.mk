@@ -24,3 +24,13 @@ $(BUILD)/tests/bench/virtio-blk-read: tests/boot/virtio/bench.sh tests/boot/virt
 	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' "$(abspath tests/boot/virtio/bench.sh)" \
 		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BUILD)/boot-cache)" > $@
 	@chmod +x $@
+
+# QEMU-style command line (run-cli.sh): -drive if=virtio/if=none,readonly,
+# serial, hostfwd, DNS through slirp, virtio-rng-pci, virtconsole socket
+BOOT_TESTS += $(BUILD)/tests/boot/virtio-cli-gicv3
+
+$(BUILD)/tests/boot/virtio-cli-gicv3: tests/boot/virtio/run-cli.sh tests/boot/virtio/rules.mk
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' "$(abspath tests/boot/virtio/run-cli.sh)" \
+		"$(abspath $(BUILD)/plumb-system-aarch64)" "$(abspath $(BUILD)/boot-cache)" > $@
+	@chmod +x $@
