@@ -362,6 +362,17 @@ static void blk_realize(VirtIODevice *vdev, GError **errp)
         error_setg(errp, "drive property not set");
         return;
     }
+    if ((s->logical_block_size && s->logical_block_size != 512) ||
+        (s->physical_block_size && s->physical_block_size != 512)) {
+        error_setg(errp, "virtio-blk: only 512-byte logical and physical "
+                   "blocks are supported");
+        return;
+    }
+    if (s->scsi) {
+        error_setg(errp, "Please set scsi=off for virtio-blk devices in "
+                   "order to use virtio 1.0");
+        return;
+    }
     /*
      * drive= names a -drive id or a -blockdev node-name, as in QEMU. A
      * path (file=, or a drive= with a '/', which no id has, or naming an
@@ -429,6 +440,16 @@ static Property blk_props[] = {
     DEFINE_PROP_STRING("serial", VirtIOBlock, serial),
     DEFINE_PROP_BOOL("read-only", VirtIOBlock, read_only, false),
     DEFINE_PROP_UINT16("queue-size", VirtIOBlock, queue_size, 256),
+    DEFINE_PROP_UINT16("num-queues", VirtIOBlock, num_queues, 1),
+    DEFINE_PROP_STRING("write-cache", VirtIOBlock, write_cache),
+    DEFINE_PROP_UINT32("logical_block_size", VirtIOBlock, logical_block_size,
+                       0),
+    DEFINE_PROP_UINT32("physical_block_size", VirtIOBlock,
+                       physical_block_size, 0),
+    DEFINE_PROP_UINT32("discard_granularity", VirtIOBlock,
+                       discard_granularity, 0),
+    DEFINE_PROP_BOOL("config-wce", VirtIOBlock, config_wce, true),
+    DEFINE_PROP_BOOL("scsi", VirtIOBlock, scsi, false),
     DEFINE_PROP_END_OF_LIST(),
 };
 

@@ -54,6 +54,12 @@ typedef struct VirtIONet {
     SlirpSource *src;
     GQueue rx_pending;          /* GByteArray * frames for the guest */
     bool netdev_claimed;        /* its id is in netdevs_in_use */
+    /* QEMU's feature switches (mq, csum, gso, mrg_rxbuf, ...): accepted so
+     * that command lines run; plumb offers none of these features, which
+     * is what "off" asks for and what a guest copes with when "on". */
+    bool feature_opts[21];
+    uint16_t rx_queue_size, tx_queue_size;
+    uint16_t host_mtu;
 } VirtIONet;
 
 /* -netdev ids that a NIC uses (QEMU: a netdev has at most one peer). */
@@ -809,6 +815,30 @@ static const VMStateDescription vmstate_virtio_net = {
 static Property net_props[] = {
     DEFINE_PROP_STRING("netdev", VirtIONet, netdev),
     DEFINE_PROP_STRING("mac", VirtIONet, mac_str),
+    DEFINE_PROP_BOOL("mq", VirtIONet, feature_opts[0], false),
+    DEFINE_PROP_BOOL("csum", VirtIONet, feature_opts[1], true),
+    DEFINE_PROP_BOOL("guest_csum", VirtIONet, feature_opts[2], true),
+    DEFINE_PROP_BOOL("gso", VirtIONet, feature_opts[3], true),
+    DEFINE_PROP_BOOL("guest_tso4", VirtIONet, feature_opts[4], true),
+    DEFINE_PROP_BOOL("guest_tso6", VirtIONet, feature_opts[5], true),
+    DEFINE_PROP_BOOL("guest_ecn", VirtIONet, feature_opts[6], true),
+    DEFINE_PROP_BOOL("guest_ufo", VirtIONet, feature_opts[7], true),
+    DEFINE_PROP_BOOL("guest_announce", VirtIONet, feature_opts[8], true),
+    DEFINE_PROP_BOOL("host_tso4", VirtIONet, feature_opts[9], true),
+    DEFINE_PROP_BOOL("host_tso6", VirtIONet, feature_opts[10], true),
+    DEFINE_PROP_BOOL("host_ecn", VirtIONet, feature_opts[11], true),
+    DEFINE_PROP_BOOL("host_ufo", VirtIONet, feature_opts[12], true),
+    DEFINE_PROP_BOOL("mrg_rxbuf", VirtIONet, feature_opts[13], true),
+    DEFINE_PROP_BOOL("ctrl_vq", VirtIONet, feature_opts[14], true),
+    DEFINE_PROP_BOOL("ctrl_rx", VirtIONet, feature_opts[15], true),
+    DEFINE_PROP_BOOL("ctrl_vlan", VirtIONet, feature_opts[16], true),
+    DEFINE_PROP_BOOL("ctrl_rx_extra", VirtIONet, feature_opts[17], true),
+    DEFINE_PROP_BOOL("ctrl_mac_addr", VirtIONet, feature_opts[18], true),
+    DEFINE_PROP_BOOL("status", VirtIONet, feature_opts[19], true),
+    DEFINE_PROP_BOOL("failover", VirtIONet, feature_opts[20], false),
+    DEFINE_PROP_UINT16("rx_queue_size", VirtIONet, rx_queue_size, 256),
+    DEFINE_PROP_UINT16("tx_queue_size", VirtIONet, tx_queue_size, 256),
+    DEFINE_PROP_UINT16("host_mtu", VirtIONet, host_mtu, 0),
     DEFINE_PROP_END_OF_LIST(),
 };
 

@@ -64,6 +64,13 @@ typedef struct VirtIOBlock {
     char *serial;
     bool read_only;
     uint16_t queue_size;
+    /* QEMU's properties, accepted for command lines: num-queues (one
+     * queue is served whatever the count), write-cache, config-wce;
+     * block sizes other than 512 and scsi=on are refused at realize. */
+    uint16_t num_queues;
+    char *write_cache;
+    uint32_t logical_block_size, physical_block_size, discard_granularity;
+    bool config_wce, scsi;
     int fd;
     uint64_t sectors;
     VirtQueue *vq;

@@ -68,8 +68,10 @@ $B timeout 20 $B nslookup plumb.test 10.0.2.3 2>&1 | $B sed -n 's/^Address[^:]*:
 $B mkdir -p /www
 echo "token ${vio_token:-none}" > /www/index.html
 $B httpd -p 80 -h /www
+echo "VIO-HTTPD rc=$?"
 # virtconsole: say hello to the host's socket, then wait for its answer
 # (it fetches index.html through hostfwd first).
 echo "VIO-HVC-HELLO" > /dev/hvc0
+echo "VIO-HVC-SENT rc=$?"
 line=$($B timeout 60 $B head -n 1 /dev/hvc0)
 echo "VIO-HVC-GOT $line"
