@@ -30,6 +30,7 @@
 #include "util/osdep.h"
 #include "util/error.h"
 #include "util/log.h"
+#include "util/bswap.h"
 #include "migration/migration.h"
 #include "migration/vmstate.h"
 #include "memory-internal.h"
@@ -232,35 +233,66 @@ static bool ram_page_zero(RAMBlock *block, const uint8_t *populated,
            page_is_zero(block->host + off);
 }
 
+/*
+ * A RAM block's section goes out straight from guest memory: the runs of
+ * non-zero pages are found first (the section header needs the payload's
+ * length), then each is written from where it lies, without a copy.
+ */
 static int save_ram_block(RAMBlock *block, void *opaque)
 {
     Out *o = opaque;
-    uint64_t off = 0;
+    uint64_t off = 0, payload = 8;
     size_t npages = (block->size + MIG_PAGE - 1) / MIG_PAGE;
     g_autofree uint8_t *populated = ram_populated_map(block, npages);
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(uint64_t) * 2);
+    const char *name = memory_region_name(block->mr);
+    GByteArray *h = g_byte_array_new();
+    bool ok;
 
-    put_u64(o->buf, block->size);
     mig.ram_total += block->size;
     while (off < block->size) {
-        uint64_t start;
+        uint64_t run[2];
 
         if (ram_page_zero(block, populated, off)) {
             mig.zero_pages++;
             off += MIG_PAGE;
             continue;
         }
-        /* A run of non-zero pages. */
-        start = off;
+        run[0] = off;
         while (off < block->size && !ram_page_zero(block, populated, off)) {
             off += MIN((uint64_t)MIG_PAGE, block->size - off);
             mig.pages++;
         }
-        put_u64(o->buf, start);
-        put_u64(o->buf, off - start);
-        g_byte_array_append(o->buf, block->host + start, off - start);
-        mig.ram_sent += off - start;
+        run[1] = off - run[0];
+        g_array_append_val(runs, run);
+        payload += 16 + run[1];
+        mig.ram_sent += run[1];
     }
-    return send_section(o, 'R', memory_region_name(block->mr)) ? 0 : -1;
+    if (payload > UINT32_MAX) {
+        error_setg(&o->err, "migration: RAM block '%s' has more than 4 GiB "
+                   "in use", name);
+        ok = false;
+        goto out;
+    }
+    g_byte_array_append(h, (const uint8_t *)"R", 1);
+    put_u32(h, strlen(name));
+    g_byte_array_append(h, (const uint8_t *)name, strlen(name));
+    put_u32(h, payload);
+    put_u64(h, block->size);
+    ok = write_all(o->fd, h->data, h->len, &o->err);
+    for (guint i = 0; ok && i < runs->len; i++) {
+        const uint64_t *run = &g_array_index(runs, uint64_t, 2 * i);
+
+        g_byte_array_set_size(h, 0);
+        put_u64(h, run[0]);
+        put_u64(h, run[1]);
+        ok = write_all(o->fd, h->data, h->len, &o->err) &&
+             write_all(o->fd, block->host + run[0], run[1], &o->err);
+    }
+out:
+    g_byte_array_free(h, TRUE);
+    g_array_free(runs, TRUE);
+    return ok ? 0 : -1;
 }
 
 static int save_device(Object *obj, void *opaque)
@@ -405,12 +437,18 @@ static int find_ram_block(RAMBlock *block, void *opaque)
     return 0;
 }
 
-static bool load_ram(const char *name, GHashTable *seen, const uint8_t *p,
-                     size_t len, GError **errp)
+/*
+ * A RAM section is read from the socket straight into guest memory (a
+ * payload buffer of the block's size would fault in every page twice).
+ * Each run's pages are populated in one call first: on this machine's
+ * hypervisor a write fault per page cost ~3x the whole copy.
+ */
+static bool load_ram(int fd, const char *name, GHashTable *seen,
+                     uint64_t len, GError **errp)
 {
     RAMFind f = { name, GPOINTER_TO_UINT(g_hash_table_lookup(seen, name)) };
-    const uint8_t *end = p + len;
-    uint64_t size;
+    uint64_t size, left = len;
+    uint8_t hdr[16];
 
     qemu_ram_foreach_block(find_ram_block, &f);
     if (!f.found) {
@@ -418,12 +456,14 @@ static bool load_ram(const char *name, GHashTable *seen, const uint8_t *p,
         return false;
     }
     g_hash_table_insert(seen, g_strdup(name), GUINT_TO_POINTER(f.skip + 1));
-    if (len < 8) {
+    if (left < 8) {
         goto bad;
     }
-    memcpy(&size, p, 8);
-    size = GUINT64_FROM_LE(size);
-    p += 8;
+    if (!read_all(fd, hdr, 8, errp)) {
+        return false;
+    }
+    left -= 8;
+    size = ldq_le_p(hdr);
     if (size != f.found->size) {
         error_setg(errp, "migration: RAM block '%s' is 0x%" PRIx64 " bytes "
                    "there, 0x%" PRIx64 " here (same -m?)", name, size,
@@ -439,22 +479,32 @@ static bool load_ram(const char *name, GHashTable *seen, const uint8_t *p,
         memset(f.found->host, 0, f.found->size);
     }
     /* No physmem_notify_ram_write: all translated code is flushed after the load. */
-    while (p < end) {
+    while (left) {
         uint64_t off, n;
 
-        if (end - p < 16) {
+        if (left < 16) {
             goto bad;
         }
-        memcpy(&off, p, 8);
-        memcpy(&n, p + 8, 8);
-        off = GUINT64_FROM_LE(off);
-        n = GUINT64_FROM_LE(n);
-        p += 16;
-        if (off > size || n > size - off || (uint64_t)(end - p) < n) {
+        if (!read_all(fd, hdr, 16, errp)) {
+            return false;
+        }
+        left -= 16;
+        off = ldq_le_p(hdr);
+        n = ldq_le_p(hdr + 8);
+        if (off > size || n > size - off || left < n) {
             goto bad;
         }
-        memcpy(f.found->host + off, p, n);
-        p += n;
+#ifdef MADV_POPULATE_WRITE
+        if (f.found->mapped_size && !(off % MIG_PAGE)) {
+            /* Best effort: older kernels say EINVAL and the copy faults. */
+            (void)madvise(f.found->host + off, ROUND_UP(n, MIG_PAGE),
+                          MADV_POPULATE_WRITE);
+        }
+#endif
+        if (!read_all(fd, f.found->host + off, n, errp)) {
+            return false;
+        }
+        left -= n;
     }
     return true;
 bad:
@@ -578,6 +628,14 @@ static bool migration_load(int fd, GError **errp)
             goto out;
         }
         len = GUINT32_FROM_LE(len);
+        if (kind == 'R') {
+            sec_ok = load_ram(fd, id, seen, len, errp);
+            g_free(id);
+            if (!sec_ok) {
+                goto out;
+            }
+            continue;
+        }
         payload = g_try_malloc(len ? len : 1);
         if (!payload) {
             error_setg(errp, "migration: section '%s' of %u bytes too large", id, len);
@@ -599,9 +657,6 @@ static bool migration_load(int fd, GError **errp)
             } else {
                 error_setg(errp, "migration: malformed clock section");
             }
-            break;
-        case 'R':
-            sec_ok = load_ram(id, seen, payload, len, errp);
             break;
         case 'P':
             sec_ok = load_cpu(id, payload, len, errp);
