@@ -9,7 +9,8 @@
  * it when the device lowers it), and the virtio-pci transport's queue
  * setup. Also: a machine with a device that has no migration support is
  * refused with a QMP error and keeps running; a destination whose device
- * is not the source's fails the load and exits 1.
+ * is not the source's, or that has a device the stream has no state for,
+ * fails the load and exits 1.
  */
 #include "util/osdep.h"
 #include "libqtest.h"
@@ -386,6 +387,40 @@ static void test_wrong_device(void)
     g_free(dir);
 }
 
+/* The destination has a device whose state the stream lacks: exit 1. */
+static void test_missing_device(void)
+{
+    char *dir = g_dir_make_tmp("plumb-migpci-XXXXXX", NULL);
+    char *sock = g_strdup_printf("%s/mig.sock", dir);
+    char *err = g_strdup_printf("%s/dst.err", dir);
+    char *dargs = g_strdup_printf("-M virt -nodefaults -device edu,addr=2 "
+                                  "-device edu,addr=3,id=extra "
+                                  "-incoming unix:%s", sock);
+    QTestState *src = qtest_init("-M virt -nodefaults -device edu,addr=2");
+    QTestState *dst = qtest_init_full(dargs, true, err);
+    g_autofree char *log = NULL;
+    JsonObject *r;
+    int status;
+
+    r = qtest_qmp(src, "{'execute': 'migrate', 'arguments': "
+                  "{'uri': 'unix:%s'}}", sock);
+    json_object_unref(r);
+    status = qtest_wait_exit(dst, 10000);
+    g_assert(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 1);
+    g_assert(g_file_get_contents(err, &log, NULL, NULL));
+    g_assert(strstr(log, "the stream has no state for"));
+    g_assert(strstr(log, "/machine/peripheral/extra"));
+    qtest_quit(dst);
+    qtest_quit(src);
+    unlink(err);
+    rmdir(dir);
+    g_free(dargs);
+    g_free(err);
+    g_free(sock);
+    g_free(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -393,5 +428,6 @@ int main(int argc, char **argv)
     qtest_add_func("migration/virtio/types", test_virtio_types);
     qtest_add_func("migration/refused", test_refused);
     qtest_add_func("migration/pci/wrong-device", test_wrong_device);
+    qtest_add_func("migration/missing-device", test_missing_device);
     return g_test_run();
 }
