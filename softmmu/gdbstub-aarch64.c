@@ -152,6 +152,7 @@ static int aarch64_gdb_write_reg(CPUState *cs, const uint8_t *mem, int len,
     switch (r->kind) {
     case SYSREG_FIELD:
         *(uint64_t *)((char *)env + r->offset) = v;
+        arm_rebuild_tb_flags(env);      /* SCTLR, CPACR, MDSCR */
         break;
     case SYSREG_SP_EL0:
     case SYSREG_SP_EL1:

@@ -227,12 +227,21 @@ uint32_t arm_tb_flags(CPUARMState *env)
     return flags | arm_pmu_tb_flags(env) | arm_debug_tb_flags(env);
 }
 
+void arm_rebuild_tb_flags(CPUARMState *env)
+{
+    env->tb_flags = arm_tb_flags(env);
+}
+
 static void arm_get_tb_cpu_state(CPUArchState *env, vaddr *pc,
                                  uint64_t *cs_base, uint32_t *flags)
 {
     *pc = env->pc;
     *cs_base = 0;
-    *flags = arm_tb_flags(env);
+    *flags = env->tb_flags;
+#ifdef CONFIG_DEBUG
+    /* A write site that forgot arm_rebuild_tb_flags() shows up here. */
+    g_assert(env->tb_flags == arm_tb_flags(env));
+#endif
 }
 
 static void arm_restore_state_to_opc(CPUState *cs, const TranslationBlock *tb,
@@ -418,6 +427,7 @@ void arm_cpu_do_interrupt(CPUState *cs)
     env->pc = env->vbar_el1 + offset;
     cs->exception_index = -1;
     arm_pmu_el_changed(env);
+    arm_rebuild_tb_flags(env);
 }
 
 static void arm_cpu_reset(CPUState *cs)
@@ -435,6 +445,7 @@ static void arm_cpu_reset(CPUState *cs)
     env->pc = reset_pc;
     env->sctlr_el1 = SCTLR_EL1_RES1;
     env->exclusive_addr = -1;
+    arm_rebuild_tb_flags(env);
 }
 
 static void arm_dump_state(CPUState *cs, FILE *f, int flags)

@@ -241,6 +241,13 @@ struct CPUArchState {
 
     /* Fields below are not cleared on reset. */
     uint64_t reset_pc;
+    /*
+     * arm_tb_flags() of the current state, kept up to date by
+     * arm_rebuild_tb_flags() wherever one of its inputs changes (system
+     * register and PSTATE writes, exception entry and return, reset,
+     * migration, gdb): the TB lookup of every indirect branch reads it.
+     */
+    uint32_t tb_flags;
 };
 
 /* Feature registers and identity, fixed per model. */
@@ -389,6 +396,8 @@ void aarch64_translate_init(void);
 void aarch64_translate_code(CPUState *cs, TranslationBlock *tb, int *max_insns,
                             vaddr pc, void *host_pc);
 uint32_t arm_tb_flags(CPUARMState *env);
+/* Recompute env->tb_flags after a change of what arm_tb_flags() reads. */
+void arm_rebuild_tb_flags(CPUARMState *env);
 /* Swap xregs[31] with the banked SP for the current EL/SPSel. */
 void aarch64_save_sp(CPUARMState *env);
 void aarch64_restore_sp(CPUARMState *env);

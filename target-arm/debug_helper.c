@@ -106,6 +106,7 @@ void helper_ss_pending(CPUARMState *env)
 void helper_ss_complete(CPUARMState *env)
 {
     env->pstate &= ~PSTATE_SS;
+    arm_rebuild_tb_flags(env);
     if ((env->mdscr_el1 & MDSCR_SS) && arm_debug_enabled(env)) {
         debug_raise_ss(env);
     }

@@ -135,6 +135,7 @@ void aarch64_pstate_write(CPUARMState *env, uint32_t val)
     pstate_write_nzcv(env, val);
     env->pstate = val & ~PSTATE_NZCV;
     aarch64_restore_sp(env);
+    arm_rebuild_tb_flags(env);
 }
 
 void helper_msr_pstate(CPUARMState *env, uint32_t field, uint32_t imm)
@@ -163,6 +164,7 @@ void helper_msr_pstate(CPUARMState *env, uint32_t field, uint32_t imm)
     default:
         break;
     }
+    arm_rebuild_tb_flags(env);
 }
 
 void helper_eret(CPUARMState *env)
@@ -186,6 +188,7 @@ void helper_eret(CPUARMState *env)
                       PSTATE_IL;
         aarch64_restore_sp(env);
         env->pc = new_pc & ~3ull;
+        arm_rebuild_tb_flags(env);
         return;
     }
     arm_pmu_el_change(env);
@@ -193,6 +196,7 @@ void helper_eret(CPUARMState *env)
     arm_debug_eret(env);
     env->pc = new_pc;
     arm_pmu_el_changed(env);
+    arm_rebuild_tb_flags(env);
 }
 
 void helper_wfi(CPUARMState *env)
@@ -865,6 +869,7 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
         break;
     case SR_CSSELR:
     case SR_ACTLR:
+        break;
     case SR_OSLAR:
         env->oslk = val & 1;
         break;
@@ -998,4 +1003,6 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
                  "register 0x%x ignored\n", key);
         break;
     }
+    /* SCTLR, CPACR, DAIF, SPSel, MDSCR, OSLAR, DBGBCR, PMU: TB flags. */
+    arm_rebuild_tb_flags(env);
 }

@@ -7,7 +7,7 @@
  * registers added to env later migrate without a change here. The rest is
  * listed: PSCI power state, WFI halt. post_load recomputes what derives
  * from env: the generic timers' deadlines from CNT*_CTL/CVAL, and the
- * core watchpoints from DBGWVR/DBGWCR.
+ * core watchpoints from DBGWVR/DBGWCR, and the cached TB flags.
  */
 #include "util/osdep.h"
 #include "target-arm/cpu.h"
@@ -23,6 +23,7 @@ static int arm_cpu_post_load(void *opaque, int version_id)
     arm_gt_update(cpu);
     /* The core's watchpoints follow DBGWVR/DBGWCR (breakpoints are TB flags). */
     arm_debug_update_wp(&cpu->env);
+    arm_rebuild_tb_flags(&cpu->env);
     return 0;
 }
 
