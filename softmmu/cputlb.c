@@ -61,9 +61,36 @@ typedef struct TLBPendingFlush {
     uint16_t idxmap;
 } TLBPendingFlush;
 
+/*
+ * Address space identifiers (ASIDs). A target whose page tables are tagged
+ * (Arm: TTBR.ASID, non-global entries) tells us the current ASID with
+ * tlb_set_asid(). Instead of flushing on every change, the TLB of the MMU
+ * indexes in asid_idxmap is kept per ASID: the live one is in d[] and the
+ * fast tables; up to TLB_ASID_SAVED others wait in saved[] and are swapped
+ * back in when their ASID returns (least recently used one is reused).
+ * Global translations are simply filled again under each ASID. A saved
+ * context takes every page flush, code protection and full flush that the
+ * live one takes (full flushes drop it), so it never holds an entry the
+ * live TLB would not; TLBI by ASID drops just that context.
+ */
+#define TLB_ASID_SAVED 7
+
+typedef struct TLBAsidContext {
+    bool valid;                 /* holds entries of @asid */
+    uint32_t asid;
+    uint64_t last_use;
+    CPUTLBDesc d[NB_MMU_MODES];
+    CPUTLBDescFast f[NB_MMU_MODES];     /* table NULL: never allocated */
+} TLBAsidContext;
+
 struct CPUTLBPrivate {
     CPUState *cpu;
     CPUTLBDesc d[NB_MMU_MODES];
+    /* ASID contexts (see above); asid_idxmap 0: no target ASIDs. */
+    uint16_t asid_idxmap;
+    uint32_t asid;
+    uint64_t asid_clock;
+    TLBAsidContext saved[TLB_ASID_SAVED];
     /* Flushes requested from threads that do not run this CPU. */
     GMutex lock;
     GArray *pending;            /* of TLBPendingFlush */
@@ -76,6 +103,8 @@ static inline int tlb_nb_modes(CPUState *cpu)
     int n = cpu->tcg_ops->nb_mmu_modes;
     return n > 0 && n <= NB_MMU_MODES ? n : NB_MMU_MODES;
 }
+
+static uint16_t all_mmuidx(CPUState *cpu);
 
 static inline size_t tlb_n_entries_fast(const CPUTLBDescFast *fast)
 {
@@ -205,7 +234,36 @@ static void tlb_flush_by_mmuidx_now(CPUState *cpu, uint16_t idxmap)
             tlb_flush_one_mmuidx(cpu, i, now);
         }
     }
+    if (idxmap & cpu->tlb->asid_idxmap) {
+        for (int k = 0; k < TLB_ASID_SAVED; k++) {
+            cpu->tlb->saved[k].valid = false;
+        }
+    }
     tb_jmp_cache_clear(cpu);
+}
+
+/* Drop the entries of page @page from saved context @c (index @mmu_idx). */
+static void tlb_flush_page_saved(TLBAsidContext *c, int mmu_idx, vaddr page)
+{
+    CPUTLBDesc *desc = &c->d[mmu_idx];
+    CPUTLBDescFast *fast = &c->f[mmu_idx];
+    CPUTLBEntry *e;
+
+    if ((page & desc->large_page_mask) == desc->large_page_addr) {
+        c->valid = false;
+        return;
+    }
+    e = &fast->table[(page >> TARGET_PAGE_BITS) &
+                     (fast->mask >> CPU_TLB_ENTRY_BITS)];
+    if (tlb_hit_page_anyprot(e, page)) {
+        tlb_entry_clear(e);
+        desc->n_used_entries--;
+    }
+    for (int k = 0; k < CPU_VTLB_SIZE; k++) {
+        if (tlb_hit_page_anyprot(&desc->vtable[k], page)) {
+            tlb_entry_clear(&desc->vtable[k]);
+        }
+    }
 }
 
 static void tlb_flush_page_one(CPUState *cpu, int mmu_idx, vaddr page)
@@ -251,6 +309,136 @@ static void tlb_flush_range_now(CPUState *cpu, vaddr addr, vaddr len,
             }
         }
         tb_jmp_cache_clear_page(cpu, page);
+    }
+    /* Other ASIDs' contexts may map the pages too (global entries). */
+    for (int k = 0; k < TLB_ASID_SAVED; k++) {
+        TLBAsidContext *c = &cpu->tlb->saved[k];
+        for (int i = 0; i < n && c->valid; i++) {
+            if (idxmap & cpu->tlb->asid_idxmap & (1u << i)) {
+                for (vaddr p = 0; p < pages && c->valid; p++) {
+                    tlb_flush_page_saved(c, i, start + (p << TARGET_PAGE_BITS));
+                }
+            }
+        }
+    }
+}
+
+/* Swap the live TLB of the ASID-tagged MMU indexes with saved context @c. */
+static void tlb_swap_context(CPUState *cpu, TLBAsidContext *c)
+{
+    struct CPUTLBPrivate *t = cpu->tlb;
+
+    for (int i = 0; i < tlb_nb_modes(cpu); i++) {
+        if (t->asid_idxmap & (1u << i)) {
+            CPUTLBDesc d = t->d[i];
+            CPUTLBDescFast f = *cpu_tlb_fast(cpu, i);
+            t->d[i] = c->d[i];
+            *cpu_tlb_fast(cpu, i) = c->f[i];
+            c->d[i] = d;
+            c->f[i] = f;
+        }
+    }
+}
+
+void tlb_set_asid(CPUState *cpu, uint16_t idxmap, uint32_t asid)
+{
+    struct CPUTLBPrivate *t = cpu->tlb;
+    TLBAsidContext *c = NULL;
+    int64_t now;
+
+    if (!t) {
+        return;
+    }
+    if (idxmap != t->asid_idxmap) {
+        /* First call (or a new set of indexes): start from nothing. */
+        tlb_flush_by_mmuidx_now(cpu, all_mmuidx(cpu));
+        t->asid_idxmap = idxmap;
+        t->asid = asid;
+        return;
+    }
+    if (asid == t->asid) {
+        return;
+    }
+    for (int k = 0; k < TLB_ASID_SAVED; k++) {
+        if (t->saved[k].valid && t->saved[k].asid == asid) {
+            c = &t->saved[k];
+            break;
+        }
+    }
+    if (c) {
+        tlb_swap_context(cpu, c);
+        tlb_stats.asid_switches++;
+    } else {
+        /* Reuse the least recently used context (its entries go). */
+        c = &t->saved[0];
+        for (int k = 1; k < TLB_ASID_SAVED; k++) {
+            TLBAsidContext *o = &t->saved[k];
+            if ((!o->valid && c->valid) ||
+                (o->valid == c->valid && o->last_use < c->last_use)) {
+                c = o;
+            }
+        }
+        tlb_swap_context(cpu, c);
+        now = g_get_monotonic_time() * 1000;
+        for (int i = 0; i < tlb_nb_modes(cpu); i++) {
+            if (idxmap & (1u << i)) {
+                if (!cpu_tlb_fast(cpu, i)->table) {
+                    tlb_alloc_table(cpu, i, (size_t)1 << CPU_TLB_DYN_DEFAULT_BITS);
+                    t->d[i].window_begin_ns = now;
+                }
+                tlb_flush_one_mmuidx(cpu, i, now);
+            }
+        }
+        tlb_stats.asid_misses++;
+    }
+    c->valid = true;
+    c->asid = t->asid;
+    c->last_use = ++t->asid_clock;
+    t->asid = asid;
+    /* The jump cache is keyed by virtual pc only. */
+    tb_jmp_cache_clear(cpu);
+}
+
+/* Drop what the TLB holds for @asid (its non-global entries, and more). */
+static void tlb_flush_asid_now(CPUState *cpu, uint32_t asid)
+{
+    struct CPUTLBPrivate *t = cpu->tlb;
+
+    if (!t->asid_idxmap || !qemu_cpu_is_self(cpu)) {
+        tlb_flush(cpu);
+        return;
+    }
+    if (asid == t->asid) {
+        int64_t now = g_get_monotonic_time() * 1000;
+        for (int i = 0; i < tlb_nb_modes(cpu); i++) {
+            if (t->asid_idxmap & (1u << i)) {
+                tlb_flush_one_mmuidx(cpu, i, now);
+            }
+        }
+        tb_jmp_cache_clear(cpu);
+        return;
+    }
+    for (int k = 0; k < TLB_ASID_SAVED; k++) {
+        if (t->saved[k].valid && t->saved[k].asid == asid) {
+            t->saved[k].valid = false;
+        }
+    }
+}
+
+void tlb_flush_asid(CPUState *cpu, uint32_t asid)
+{
+    if (cpu->tlb) {
+        tlb_flush_asid_now(cpu, asid);
+    }
+}
+
+void tlb_flush_asid_all_cpus_synced(CPUState *src_cpu, uint32_t asid)
+{
+    CPUState *cpu;
+
+    (void)src_cpu;
+    CPU_FOREACH(cpu) {
+        tlb_flush_asid(cpu, asid);
     }
 }
 
@@ -456,6 +644,12 @@ void tlb_destroy(CPUState *cpu)
         fast->table = NULL;
         fast->mask = 0;
     }
+    for (int k = 0; k < TLB_ASID_SAVED; k++) {
+        for (int i = 0; i < NB_MMU_MODES; i++) {
+            g_free(t->saved[k].f[i].table);
+            g_free(t->saved[k].d[i].fulltlb);
+        }
+    }
     g_array_free(t->pending, TRUE);
     g_mutex_clear(&t->lock);
     g_free(t);
@@ -640,6 +834,29 @@ void tlb_set_page(CPUState *cpu, vaddr addr, hwaddr paddr, int prot,
                             mmu_idx, size);
 }
 
+static void tlb_protect_code_desc(CPUTLBDesc *desc, CPUTLBDescFast *fast,
+                                  tb_page_addr_t page)
+{
+    size_t n = tlb_n_entries_fast(fast);
+
+    for (size_t k = 0; k < n; k++) {
+        CPUTLBEntry *e = &fast->table[k];
+        if (desc->fulltlb[k].ram_addr == page &&
+            !(e->addr_write & (TLB_INVALID_MASK | TLB_MMIO |
+                               TLB_DISCARD_WRITE))) {
+            e->addr_write |= TLB_NOTDIRTY;
+        }
+    }
+    for (int k = 0; k < CPU_VTLB_SIZE; k++) {
+        CPUTLBEntry *e = &desc->vtable[k];
+        if (desc->vfulltlb[k].ram_addr == page &&
+            !(e->addr_write & (TLB_INVALID_MASK | TLB_MMIO |
+                               TLB_DISCARD_WRITE))) {
+            e->addr_write |= TLB_NOTDIRTY;
+        }
+    }
+}
+
 /* Set TLB_NOTDIRTY on every write entry whose page is RAM page @page. */
 void tlb_protect_code(tb_page_addr_t page)
 {
@@ -652,21 +869,14 @@ void tlb_protect_code(tb_page_addr_t page)
         }
         for (int i = 0; i < tlb_nb_modes(cpu); i++) {
             CPUTLBDescFast *fast = cpu_tlb_fast(cpu, i);
-            size_t n = tlb_n_entries_fast(fast);
-            for (size_t k = 0; k < n; k++) {
-                CPUTLBEntry *e = &fast->table[k];
-                if (t->d[i].fulltlb[k].ram_addr == page &&
-                    !(e->addr_write & (TLB_INVALID_MASK | TLB_MMIO |
-                                       TLB_DISCARD_WRITE))) {
-                    e->addr_write |= TLB_NOTDIRTY;
-                }
-            }
-            for (int k = 0; k < CPU_VTLB_SIZE; k++) {
-                CPUTLBEntry *e = &t->d[i].vtable[k];
-                if (t->d[i].vfulltlb[k].ram_addr == page &&
-                    !(e->addr_write & (TLB_INVALID_MASK | TLB_MMIO |
-                                       TLB_DISCARD_WRITE))) {
-                    e->addr_write |= TLB_NOTDIRTY;
+            tlb_protect_code_desc(&t->d[i], fast, page);
+        }
+        /* Saved ASID contexts come back without a flush: mark them too. */
+        for (int k = 0; k < TLB_ASID_SAVED; k++) {
+            for (int i = 0; i < tlb_nb_modes(cpu) && t->saved[k].valid; i++) {
+                if (t->asid_idxmap & (1u << i)) {
+                    tlb_protect_code_desc(&t->saved[k].d[i], &t->saved[k].f[i],
+                                          page);
                 }
             }
         }

@@ -446,6 +446,7 @@ static void arm_cpu_reset(CPUState *cs)
     env->sctlr_el1 = SCTLR_EL1_RES1;
     env->exclusive_addr = -1;
     arm_rebuild_tb_flags(env);
+    arm_update_asid(env);
 }
 
 static void arm_dump_state(CPUState *cs, FILE *f, int flags)

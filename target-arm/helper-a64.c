@@ -275,9 +275,27 @@ void helper_sys_at(CPUARMState *env, uint32_t op, uint64_t va)
                    ((uint64_t)t.attr << 56);
 }
 
+/* The ASID of the EL1&0 regime: TCR_EL1.A1 picks the TTBR, AS its width. */
+uint32_t arm_current_asid(CPUARMState *env)
+{
+    uint64_t ttbr = (env->tcr_el1 >> 22) & 1 ? env->ttbr1_el1 : env->ttbr0_el1;
+    uint32_t asid = ttbr >> 48;
+
+    return (env->tcr_el1 >> 36) & 1 ? asid : asid & 0xff;
+}
+
+/* Both EL1&0 MMU indexes use translations tagged with the ASID. */
+void arm_update_asid(CPUARMState *env)
+{
+    tlb_set_asid(env_cpu(env),
+                 (1u << ARMMMUIdx_E10_0) | (1u << ARMMMUIdx_E10_1),
+                 arm_current_asid(env));
+}
+
 /*
- * TLBI. We keep no ASIDs: the forms by ASID or of everything flush the
- * whole TLB of every CPU.
+ * TLBI. VMALLE1 and the forms we do not model (outer shareable, ranges)
+ * flush everything; ASIDE1 drops one ASID's entries (helper_tlbi_asid);
+ * the forms by VA flush one page under every ASID (helper_tlbi_va).
  */
 void helper_tlbi_all(CPUARMState *env)
 {
@@ -316,6 +334,24 @@ void helper_tlbi_va(CPUARMState *env, uint32_t op, uint64_t xt)
         tlb_flush_page(self, va);
     } else {
         tlb_flush_page_all_cpus_synced(self, va);
+    }
+}
+
+/*
+ * TLBI ASIDE1 (@op = CRm << 3 | 2; CRm 7 local, 3 Inner Shareable):
+ * Xt[63:48] is the ASID (the top 8 bits ignored with TCR_EL1.AS = 0).
+ */
+void helper_tlbi_asid(CPUARMState *env, uint32_t op, uint64_t xt)
+{
+    uint32_t asid = xt >> 48;
+
+    if (!((env->tcr_el1 >> 36) & 1)) {
+        asid &= 0xff;
+    }
+    if ((op >> 3) == 7) {
+        tlb_flush_asid(env_cpu(env), asid);
+    } else {
+        tlb_flush_asid_all_cpus_synced(env_cpu(env), asid);
     }
 }
 
@@ -876,17 +912,23 @@ void helper_msr(CPUARMState *env, uint32_t key_rt, uint64_t val)
     case SR_OSDLR:
         break;
     case SR_CPACR: env->cpacr_el1 = val & (3u << 20); break;
+    /*
+     * A new table base with the same ASID needs no flush: software must
+     * TLBI before relying on it (QEMU does the same). A new ASID switches
+     * the TLB to that ASID's entries.
+     */
     case SR_TTBR0:
         env->ttbr0_el1 = val;
-        tlb_flush(env_cpu(env));
+        arm_update_asid(env);
         break;
     case SR_TTBR1:
         env->ttbr1_el1 = val;
-        tlb_flush(env_cpu(env));
+        arm_update_asid(env);
         break;
     case SR_TCR:
         env->tcr_el1 = val;
         tlb_flush(env_cpu(env));
+        arm_update_asid(env);
         break;
     case SR_APIAKEYLO: env->keys.apia.lo = val; break;
     case SR_APIAKEYHI: env->keys.apia.hi = val; break;

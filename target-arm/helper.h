@@ -31,6 +31,7 @@ DEF_HELPER_2(dc_zva, void, env, i64)
 DEF_HELPER_3(sys_at, void, env, i32, i64)
 DEF_HELPER_1(tlbi_all, void, env)
 DEF_HELPER_3(tlbi_va, void, env, i32, i64)
+DEF_HELPER_3(tlbi_asid, void, env, i32, i64)
 
 /* Store-exclusive and compare-and-swap with exact device access patterns. */
 DEF_HELPER_5(stxr, i64, env, i64, i64, i64, i32)

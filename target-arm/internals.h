@@ -101,6 +101,10 @@ void arm_debug_watchpoint_hit(CPUState *cs, vaddr addr, vaddr len,
 
 /* Write a new PSTATE (EL, SP, DAIF; NZCV included) keeping SP banking right. */
 void aarch64_pstate_write(CPUARMState *env, uint32_t val);
+/* The current ASID (TTBR per TCR_EL1.A1, 8 or 16 bits per AS). */
+uint32_t arm_current_asid(CPUARMState *env);
+/* Tell the TLB the current ASID after a TTBR/TCR change (helper-a64.c). */
+void arm_update_asid(CPUARMState *env);
 
 /*
  * ComputePAC() of FEAT_PAuth (target-arm/pauth_helper.c): the architected

@@ -12,6 +12,7 @@
 #include "util/osdep.h"
 #include "target-arm/cpu.h"
 #include "target-arm/internals.h"
+#include "exec/exec-all.h"
 #include "migration/vmstate.h"
 
 static int arm_cpu_post_load(void *opaque, int version_id)
@@ -24,6 +25,9 @@ static int arm_cpu_post_load(void *opaque, int version_id)
     /* The core's watchpoints follow DBGWVR/DBGWCR (breakpoints are TB flags). */
     arm_debug_update_wp(&cpu->env);
     arm_rebuild_tb_flags(&cpu->env);
+    /* Entries of the source's ASIDs mean nothing here. */
+    tlb_flush(&cpu->parent_obj);
+    arm_update_asid(&cpu->env);
     return 0;
 }
 

@@ -7,9 +7,13 @@
  *
  * With SCTLR_EL1.M = 0 the translation is flat and every data access is
  * Device-nGnRnE (the translator then asks for alignment on every access).
- * Not here: stage 2, EL2/EL3 regimes, hardware AF/dirty updates, ASIDs (a
- * change of TTBR/TCR/MAIR/SCTLR or a TLBI by ASID or of all flushes the
- * whole TLB; TLBI by VA flushes that page, see helper_tlbi_va),
+ * ASIDs are handled by the TLB, not here: cputlb keeps the entries of a
+ * few ASIDs apart (tlb_set_asid, from TTBR/TCR writes via arm_update_asid)
+ * and every entry is filled under the ASID current at the walk, so the nG
+ * bit needs no tracking: a global page is simply walked again under each
+ * ASID. TLBI ASIDE1 drops one ASID's entries, TLBI by VA the page under
+ * every ASID; a TCR/MAIR/SCTLR.M change or another TLBI flushes all.
+ * Not here: stage 2, EL2/EL3 regimes, hardware AF/dirty updates,
  * alignment checks for Device pages while the MMU is on (FIXME: needs a
  * per-page TLB flag).
  */

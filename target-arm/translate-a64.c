@@ -1181,6 +1181,12 @@ static bool trans_SYS(DisasContext *s, arg_sys *a)
                 gen_helper_tlbi_va(tcg_env,
                                    tcg_constant_i32(a->crm << 3 | a->op2),
                                    read_x(s, a->rt));
+            } else if (a->op1 == 0 && (a->crm == 3 || a->crm == 7) &&
+                       a->op2 == 2) {
+                /* TLBI ASIDE1(IS) */
+                gen_helper_tlbi_asid(tcg_env,
+                                     tcg_constant_i32(a->crm << 3 | a->op2),
+                                     read_x(s, a->rt));
             } else {
                 gen_helper_tlbi_all(tcg_env);
             }

@@ -223,6 +223,17 @@ void tlb_flush_page_by_mmuidx_all_cpus_synced(CPUState *src_cpu, vaddr addr,
 void tlb_flush_range_by_mmuidx_all_cpus_synced(CPUState *src_cpu, vaddr addr,
                                                vaddr len, uint16_t idxmap,
                                                unsigned bits);
+/*
+ * ASID-tagged TLBs: the translations of the MMU indexes in @idxmap depend
+ * on an address space identifier, now @asid. Changing it keeps the old
+ * ASID's entries aside (a few ASIDs are kept) instead of flushing them.
+ * Call from @cpu's thread. tlb_flush_asid drops the entries of @asid
+ * (global ones it holds may go too, as the architecture allows); page
+ * flushes reach every ASID's entries.
+ */
+void tlb_set_asid(CPUState *cpu, uint16_t idxmap, uint32_t asid);
+void tlb_flush_asid(CPUState *cpu, uint32_t asid);
+void tlb_flush_asid_all_cpus_synced(CPUState *src_cpu, uint32_t asid);
 /* Run flushes other CPUs queued for @cpu (the exec loop calls this). */
 void tlb_run_pending_flushes(CPUState *cpu);
 
@@ -278,6 +289,8 @@ typedef struct TLBStats {
     uint64_t mmio_accesses; /* memory_region_dispatch_* calls made */
     uint64_t flushes;       /* full flushes of one mmu idx */
     uint64_t resizes;
+    uint64_t asid_switches; /* tlb_set_asid found the ASID's entries kept */
+    uint64_t asid_misses;   /* ... or started it empty */
 } TLBStats;
 extern TLBStats tlb_stats;
 /* Entries currently allocated for @cpu / @mmu_idx (dynamic sizing). */

@@ -764,6 +764,71 @@ static void test_cross_thread_flush_is_queued(void)
     cs()->exit_request = 0;
 }
 
+/*
+ * ASID-tagged TLB (tlb_set_asid): another ASID starts empty, the old
+ * ASID's entries come back with it, and every kind of flush reaches the
+ * entries kept for an ASID that is not the current one.
+ */
+static void test_asid_contexts(void)
+{
+    ram_addr_t code_page = memory_region_get_ram_addr(&ram);
+
+    reset();
+    tlb_set_asid(cs(), 1 << 0, 1);
+    ld(PA_RAM, MO_8);
+    g_assert_cmpint(fills, ==, 1);
+    tlb_set_asid(cs(), 1 << 0, 2);
+    g_assert_cmphex(entry_for(PA_RAM, 0)->addr_read, ==, (uint64_t)-1);
+    ld(PA_RAM, MO_8);
+    g_assert_cmpint(fills, ==, 2);              /* ASID 2 starts empty */
+    tlb_set_asid(cs(), 1 << 0, 1);
+    ld(PA_RAM, MO_8);
+    g_assert_cmpint(fills, ==, 2);              /* ASID 1's entry kept */
+
+    /* TLBI by ASID of a kept ASID, and of the current one. */
+    tlb_flush_asid(cs(), 2);
+    tlb_set_asid(cs(), 1 << 0, 2);
+    ld(PA_RAM, MO_8);
+    g_assert_cmpint(fills, ==, 3);
+    tlb_flush_asid(cs(), 2);
+    ld(PA_RAM, MO_8);
+    g_assert_cmpint(fills, ==, 4);
+
+    /* A page flush reaches ASID 1's kept entry; the other page stays. */
+    tlb_set_asid(cs(), 1 << 0, 1);
+    ld(PA_RAM + TARGET_PAGE_SIZE, MO_8);
+    g_assert_cmpint(fills, ==, 5);
+    tlb_set_asid(cs(), 1 << 0, 2);
+    tlb_flush_page(cs(), PA_RAM);
+    tlb_set_asid(cs(), 1 << 0, 1);
+    ld(PA_RAM + TARGET_PAGE_SIZE, MO_8);
+    g_assert_cmpint(fills, ==, 5);
+    ld(PA_RAM, MO_8);
+    g_assert_cmpint(fills, ==, 6);
+
+    /* Code protection reaches a kept ASID's write entries. */
+    st(PA_RAM, 1, MO_8);
+    g_assert_cmphex(entry_for(PA_RAM, 0)->addr_write, ==, PA_RAM);
+    tlb_set_asid(cs(), 1 << 0, 2);
+    tlb_protect_code(code_page);
+    tlb_set_asid(cs(), 1 << 0, 1);
+    g_assert_cmphex(entry_for(PA_RAM, 0)->addr_write & TLB_NOTDIRTY, ==,
+                    TLB_NOTDIRTY);
+
+    /* A full flush drops every ASID's entries. */
+    tlb_set_asid(cs(), 1 << 0, 2);
+    tlb_flush(cs());
+    tlb_set_asid(cs(), 1 << 0, 1);
+    g_assert_cmphex(entry_for(PA_RAM, 0)->addr_read, ==, (uint64_t)-1);
+
+    /* More ASIDs than are kept: all still translate right. */
+    for (uint32_t a = 10; a < 30; a++) {
+        tlb_set_asid(cs(), 1 << 0, a);
+        g_assert_cmphex(ld(PA_RAM + 0x10, MO_8), ==, ram_host(PA_RAM)[0x10]);
+    }
+    tlb_set_asid(cs(), 0, 0);                   /* back to untagged */
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -795,5 +860,6 @@ int main(int argc, char **argv)
     g_test_add_func("/cputlb/large-page-flush", test_large_page_flush);
     g_test_add_func("/cputlb/cross-thread-flush-is-queued",
                     test_cross_thread_flush_is_queued);
+    g_test_add_func("/cputlb/asid-contexts", test_asid_contexts);
     return g_test_run();
 }
