@@ -6,7 +6,8 @@
  * byte) is not honoured, or if a TLBI by ASID, by VA with an ASID, by VA
  * of all ASIDs or VMALLE1 misses entries kept for an ASID that is not the
  * current one. Nothing here relies on an entry being kept: the
- * architecture lets a TLB drop entries at any time.
+ * architecture lets a TLB drop entries at any time. Also DC ZVA through
+ * a page mapping (the helper zeroes RAM blocks in one go).
  */
 #include "testlib.h"
 
@@ -192,6 +193,26 @@ int main(void)
     remap(0, 3, 0);
     TLBI("aside1is", ASID(7));
     check("A1: TLBI ASIDE1 of TTBR1's ASID", ld(TEST_VA), 0x3333333333333333ul);
+
+    /* DC ZVA through a page: the aligned 64-byte block, nothing else. */
+    for (int i = 0; i < 32; i++) {
+        *(volatile u64 *)(TEST_VA + 0x30 + i * 8) = 0x5a5a5a5a5a5a5a5aul + i;
+    }
+    __asm__ volatile("dc zva, %0" : : "r"(TEST_VA + 0x48) : "memory");
+    {
+        int zero = 0, kept = 0;
+        for (int i = 0; i < 32; i++) {
+            u64 a = TEST_VA + 0x30 + i * 8;
+            u64 v = ld(a);
+            if (a >= TEST_VA + 0x40 && a < TEST_VA + 0x80) {
+                zero += v == 0;
+            } else {
+                kept += v == 0x5a5a5a5a5a5a5a5aul + i;
+            }
+        }
+        check("DC ZVA zeroes its 64-byte block (8 words)", zero, 8);
+        check("DC ZVA leaves the words around it (24)", kept, 24);
+    }
 
     MSR("sctlr_el1", MRS("sctlr_el1") & ~1ul);
     check("MMU off again: flat", ld(PA(3)), 0x3333333333333333ul);
