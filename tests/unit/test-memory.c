@@ -1538,7 +1538,7 @@ typedef struct TearState {
     AddressSpace *as;
     gint stop;
     unsigned torn;
-    unsigned reads;
+    guint reads;
 } TearState;
 
 static gpointer tear_reader(gpointer opaque)
@@ -1552,7 +1552,7 @@ static gpointer tear_reader(gpointer opaque)
         if (v != 0 && v != UINT64_MAX) {
             t->torn++;
         }
-        t->reads++;
+        g_atomic_int_inc(&t->reads);
     }
     return NULL;
 }
@@ -1563,13 +1563,22 @@ static void test_dma_aligned_is_atomic(void)
     AddressSpace as;
     TearState t = { .as = &as };
     GThread *reader;
+    gint64 deadline;
 
     memory_region_init(&root, NULL, "root", 0x10000);
     g_assert_true(memory_region_init_ram(&ram, NULL, "ram", 0x1000, NULL));
     memory_region_add_subregion(&root, 0x1000, &ram);
     address_space_init(&as, &root, "tear");
     reader = g_thread_new("tear-reader", tear_reader, &t);
-    for (unsigned i = 0; i < 200000; i++) {
+    /*
+     * On a loaded host the reader may not run at all during a fixed
+     * number of writes: write on until it has read a good number of
+     * times (or 20 s have passed, and the assertion below fails).
+     */
+    deadline = g_get_monotonic_time() + 20 * G_USEC_PER_SEC;
+    for (unsigned i = 0;
+         i < 200000 || (g_atomic_int_get(&t.reads) < 10000 &&
+                        g_get_monotonic_time() < deadline); i++) {
         uint64_t v = (i & 1) ? UINT64_MAX : 0;
 
         dma_memory_write(&as, 0x1008, &v, 8, unspec);
