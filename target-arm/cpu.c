@@ -79,7 +79,8 @@ static void arm_max_init(ARMCPU *cpu)
     arm_cpu_set_pauth(cpu, true, false);
     /* Optional integer-side features of ARMv8.1-8.5 (translate-a64.c) */
     cpu->isar.id_aa64isar0 |= 0x2ull << 52;     /* TS: FlagM and FlagM2 */
-    cpu->isar.id_aa64isar1 |= (0x1ull << 36) |  /* SB */
+    cpu->isar.id_aa64isar1 |= (0x1ull << 40) |  /* SPECRES: CFP/DVP/CPP RCTX */
+                              (0x1ull << 36) |  /* SB */
                               (0x2ull << 20);   /* LRCPC: LDAPR, LDAPUR */
     cpu->isar.id_aa64pfr0 |= 0x1ull << 48;      /* DIT */
     cpu->isar.id_aa64pfr1 |= 0x2ull << 4;       /* SSBS, with MSR/MRS SSBS */
@@ -172,7 +173,7 @@ static const CPUModelProp arm_cpu_max_props[] = {
 static const CPUModel arm_cpu_model_max = {
     .target = "aarch64", .name = "max",
     .desc = "AArch64 EL0/EL1: FP/AdvSIMD, AES/SHA, LSE, CRC32, PAuth, PMUv3, "
-            "FlagM/FlagM2, LRCPC/LRCPC2, SB, DIT, SSBS, RDM, DotProd, I8MM, "
+            "FlagM/FlagM2, LRCPC/LRCPC2, SB, SPECRES, DIT, SSBS, RDM, DotProd, I8MM, "
             "SHA512, SHA3, JSCVT, FRINTTS, FCMA",
     .props = arm_cpu_max_props,
 };

@@ -167,6 +167,18 @@ void helper_msr_pstate(CPUARMState *env, uint32_t field, uint32_t imm)
     arm_rebuild_tb_flags(env);
 }
 
+/*
+ * CFP/DVP/CPP RCTX (FEAT_SPECRES) at EL0 trap to EL1 (EC 0x18, the
+ * insn's syndrome) unless SCTLR_EL1.EnRCTX (bit 10) is set; otherwise
+ * they restrict prediction that nothing here does, so they do nothing.
+ */
+void helper_rctx_check(CPUARMState *env, uint32_t syndrome)
+{
+    if (arm_current_el(env) == 0 && !(env->sctlr_el1 & (1ull << 10))) {
+        raise_exception_ra(env, EXCP_UDEF, syndrome, 1, 0);
+    }
+}
+
 void helper_eret(CPUARMState *env)
 {
     uint32_t spsr = env->spsr_el1;

@@ -28,6 +28,8 @@ DEF_HELPER_1(yield, noreturn, env)
 DEF_HELPER_1(hvc, void, env)
 DEF_HELPER_1(semihosting, void, env)
 DEF_HELPER_2(dc_zva, void, env, i64)
+/* FEAT_SPECRES: the EL0 trap of CFP/DVP/CPP RCTX (SCTLR_EL1.EnRCTX) */
+DEF_HELPER_2(rctx_check, void, env, i32)
 DEF_HELPER_3(sys_at, void, env, i32, i64)
 DEF_HELPER_1(tlbi_all, void, env)
 DEF_HELPER_3(tlbi_va, void, env, i32, i64)

@@ -1167,6 +1167,23 @@ static bool trans_SYS(DisasContext *s, arg_sys *a)
         return true;
     }
     /*
+     * CFP/DVP/CPP RCTX (op1=3 CRn=7 CRm=3 op2=4/5/7, FEAT_SPECRES):
+     * nothing to restrict; EL0 may trap (SCTLR_EL1.EnRCTX). COSP (op2=6)
+     * is FEAT_SPECRES2, not here.
+     */
+    if (a->op1 == 3 && a->crn == 7 && a->crm == 3) {
+        if (a64_id(s, id_aa64isar1, 40) < 1 ||
+            (a->op2 != 4 && a->op2 != 5 && a->op2 != 7)) {
+            return false;
+        }
+        if (s->el == 0) {
+            gen_update_pc(s, s->pc_curr);
+            gen_helper_rctx_check(tcg_env, tcg_constant_i32(
+                syn_aa64_sysregtrap(1, 3, a->op2, 7, 3, a->rt, 0)));
+        }
+        return true;
+    }
+    /*
      * Cache maintenance (CRn=7) and TLB invalidation (CRn=8): with no
      * caches and the MMU off there is nothing to do. EL0 may only clean
      * or invalidate by VA to the point of unification/coherency (op1=3).

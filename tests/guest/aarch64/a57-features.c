@@ -38,7 +38,8 @@ int main(void)
     /* The optional features of -cpu max are absent: fields 0, UNDEFINED. */
     check("ID_AA64ISAR0 TS is 0 (no FlagM)", (v = MRS("id_aa64isar0_el1")) >> 52 & 0xf, 0);
     v = MRS("id_aa64isar1_el1");
-    check("ID_AA64ISAR1 SB and LRCPC are 0", v & (0xful << 36 | 0xful << 20), 0);
+    check("ID_AA64ISAR1 SPECRES, SB and LRCPC are 0",
+          v & (0xful << 40 | 0xful << 36 | 0xful << 20), 0);
     check("ID_AA64PFR0 DIT is 0", MRS("id_aa64pfr0_el1") >> 48 & 0xf, 0);
     check("ID_AA64PFR1 SSBS is 0", MRS("id_aa64pfr1_el1") >> 4 & 0xf, 0);
     v = MRS("id_aa64isar0_el1");
@@ -61,6 +62,7 @@ int main(void)
             { "fjcvtzs w0, d0", 0x1e7e0000 }, { "frint32z s0, s0", 0x1e284000 },
             { "frint64x v0.4s", 0x6e21f800 },
             { "fcmla v0.4s, #0", 0x6e82c420 }, { "fcadd v0.4s, #90", 0x6e82e420 },
+            { "cfp rctx, x0", 0xd50b7380 },
         };
         static u32 code[2] __attribute__((aligned(8)));
 

@@ -5,7 +5,8 @@
  * input against the Arm ARM's formulas, FEAT_LRCPC/LRCPC2 loads and
  * stores with their sign extensions, FEAT_SB, and the PSTATE bits of
  * FEAT_DIT and FEAT_SSBS across exception entry and return (DIT kept,
- * SSBS from SCTLR_EL1.DSSBS, both restored from SPSR_EL1) and at EL0.
+ * SSBS from SCTLR_EL1.DSSBS, both restored from SPSR_EL1) and at EL0, and
+ * FEAT_SPECRES (CFP/DVP/CPP RCTX: no-ops, trapped at EL0 by EnRCTX).
  * Built with -march=armv8.5-a (tests/guest/rules.mk).
  */
 #include "testlib.h"
@@ -28,6 +29,7 @@ static void test_id(void)
 
     check("ID_AA64ISAR0.TS is 2 (FlagM2)", field(isar0, 52), 2);
     check("ID_AA64ISAR1.SB is 1", field(isar1, 36), 1);
+    check("ID_AA64ISAR1.SPECRES is 1", field(isar1, 40), 1);
     check("ID_AA64ISAR1.LRCPC is 2 (LDAPUR)", field(isar1, 20), 2);
     check("ID_AA64PFR0.DIT is 1", field(MRS("id_aa64pfr0_el1"), 48), 1);
     check("ID_AA64PFR1.SSBS is 2 (MSR/MRS SSBS)",
@@ -216,16 +218,31 @@ static void test_dit_ssbs(void)
           MRS("spsr_el1") & (PSTATE_DIT | PSTATE_SSBS), PSTATE_DIT | PSTATE_SSBS);
 }
 
-/* EL0: DIT and SSBS (MSR immediate and register, MRS) are EL0-accessible. */
-extern char el0_dit_ssbs[];
+/*
+ * EL0 programs reached by ERET, each ending with an SVC: DIT and SSBS
+ * (MSR immediate and register, MRS) are EL0-accessible; CFP/DVP/CPP RCTX
+ * trap to EL1 unless SCTLR_EL1.EnRCTX.
+ */
+extern char el0_dit_ssbs[], el0_rctx[];
 __asm__(".text\n"
         "el0_dit_ssbs:\n\tmsr dit, #1\n\tmrs x0, dit\n\tmsr ssbs, #1\n\t"
-        "mrs x2, ssbs\n\tmsr dit, xzr\n\tmsr ssbs, xzr\n\tsvc #0x12\n");
+        "mrs x2, ssbs\n\tmsr dit, xzr\n\tmsr ssbs, xzr\n\tsvc #0x12\n"
+        "el0_rctx:\n\tcfp rctx, x3\n\tdvp rctx, x4\n\tcpp rctx, x5\n\t"
+        "svc #0x13\n");
 
-static u64 el1_resume, el0_x0, el0_x2, el0_esr;
+static u64 el1_resume, el0_x0, el0_x2, el0_esr, el0_traps, el0_trap_esr[4];
 
+/* SVC: back to EL1 at el1_resume; anything else: note it, skip the insn. */
 static void el0_hook(struct exc_frame *f)
 {
+    if ((last_exc.esr >> 26) != 0x15) {
+        if (el0_traps < 4) {
+            el0_trap_esr[el0_traps] = last_exc.esr;
+        }
+        el0_traps++;
+        exc_expect(4);      /* stay armed for the next one */
+        return;
+    }
     el0_esr = last_exc.esr;
     el0_x0 = f->x[0];
     el0_x2 = f->x[2];
@@ -233,22 +250,56 @@ static void el0_hook(struct exc_frame *f)
     f->spsr = 0x3c5;                    /* back to EL1h, DAIF masked */
 }
 
-static void test_el0(void)
+static void run_el0(char *entry)
 {
     static u64 el0_stack[64] __attribute__((aligned(16)));
 
+    el0_traps = 0;
     MSR("sp_el0", (u64)&el0_stack[64]);
     exc_hook = el0_hook;
-    exc_expect(0);
+    exc_expect(4);          /* a trapped insn is skipped; SVC goes to el1_resume */
     __asm__ volatile("adr x9, 1f\n\tstr x9, [%0]\n\t"
+                     "mov x3, #3\n\tmov x4, #4\n\tmov x5, #5\n\t"
                      "msr elr_el1, %1\n\tmsr spsr_el1, xzr\n\teret\n"
                      "1:"
-                     : : "r"(&el1_resume), "r"(el0_dit_ssbs)
-                     : "x0", "x1", "x2", "x9", "x30", "memory");
+                     : : "r"(&el1_resume), "r"(entry)
+                     : "x0", "x1", "x2", "x3", "x4", "x5", "x9", "x30", "memory");
     exc_hook = NULL;
+}
+
+static void test_el0(void)
+{
+    run_el0(el0_dit_ssbs);
     check("EL0 ran to its SVC", el0_esr, (0x15ul << 26) | (1ul << 25) | 0x12);
     check("EL0 msr/mrs dit", el0_x0, PSTATE_DIT);
     check("EL0 msr/mrs ssbs", el0_x2, PSTATE_SSBS);
+}
+
+/* FEAT_SPECRES: no-ops at EL1; at EL0 trapped unless SCTLR_EL1.EnRCTX. */
+static void test_specres(void)
+{
+    u64 sctlr = MRS("sctlr_el1");
+
+    check("ID_AA64ISAR1.SPECRES is 1", field(MRS("id_aa64isar1_el1"), 40), 1);
+    exc_expect(4);
+    __asm__ volatile("cfp rctx, %0\n\tdvp rctx, %0\n\tcpp rctx, %0" : : "r"(0ul));
+    check("CFP/DVP/CPP RCTX at EL1: no exception", last_exc.count, 0);
+
+    MSR("sctlr_el1", sctlr & ~(1ul << 10));
+    run_el0(el0_rctx);
+    check("EL0 RCTX with EnRCTX=0: three traps", el0_traps, 3);
+    /* EC 0x18, IL, Op0=1 op2 op1=3 CRn=7 Rt CRm=3, direction 0 (write) */
+    check("cfp rctx, x3 trap syndrome", el0_trap_esr[0],
+          0x62000000ul | 1 << 20 | 4 << 17 | 3 << 14 | 7 << 10 | 3 << 5 | 3 << 1);
+    check("dvp rctx, x4 trap syndrome", el0_trap_esr[1],
+          0x62000000ul | 1 << 20 | 5 << 17 | 3 << 14 | 7 << 10 | 4 << 5 | 3 << 1);
+    check("cpp rctx, x5 trap syndrome", el0_trap_esr[2],
+          0x62000000ul | 1 << 20 | 7 << 17 | 3 << 14 | 7 << 10 | 5 << 5 | 3 << 1);
+    check("EL0 RCTX program reached its SVC", el0_esr, (0x15ul << 26) | (1ul << 25) | 0x13);
+    MSR("sctlr_el1", sctlr | (1ul << 10));
+    run_el0(el0_rctx);
+    check("EL0 RCTX with EnRCTX=1: no trap", el0_traps, 0);
+    MSR("sctlr_el1", sctlr);
 }
 
 int main(void)
@@ -260,5 +311,6 @@ int main(void)
     test_rcpc();
     test_dit_ssbs();
     test_el0();
+    test_specres();
     return 0;
 }
