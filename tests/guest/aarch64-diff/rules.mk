@@ -49,6 +49,7 @@ endif
 # FPCR are compared too. extN seeds are made of the optional extensions
 # of -cpu max only (classes iext, vext, fpext, with --only).
 A64D_SEEDS := 1 2 fp3 fp4 ext5
+A64D_EXT_CLASSES := iext,vext,fpext
 A64D_BLOCKS := 50
 A64D_INSNS := 40
 A64D_GEN := scripts/a64-difftest-gen.py
@@ -60,7 +61,7 @@ $(A64D_OUT)/seed%.S $(A64D_OUT)/seed%.json: $(A64D_GEN) scripts/a64difftest_fpsi
 	@mkdir -p $(@D)
 	@echo "  GEN     $(A64D_OUT)/seed$*.S"
 	$(QUIET)$(DECODETREE_PYTHON) $(A64D_GEN) --seed $(patsubst ext%,%,$(patsubst fp%,%,$*)) \
-		$(if $(filter fp%,$*),--fpsimd all) $(if $(filter ext%,$*),--fpsimd iext,vext,fpext --only) \
+		$(if $(filter fp%,$*),--fpsimd all) $(if $(filter ext%,$*),--fpsimd $(A64D_EXT_CLASSES) --only) \
 		--blocks $(A64D_BLOCKS) --insns $(A64D_INSNS) \
 		-o $(A64D_OUT)/seed$*.S --meta $(A64D_OUT)/seed$*.json
 
