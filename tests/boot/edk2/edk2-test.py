@@ -21,6 +21,13 @@ Boot 2, "-bios + -kernel": QEMU_EFI.fd with -kernel/-initrd/-append, which
 EDK2 reads over fw_cfg and hands to the stub (initrd through the
 LINUX_EFI_INITRD_MEDIA device path, command line from -append).
 
+Boot 3, "GRUB": the ESP's \\EFI\\BOOT\\BOOTAA64.EFI is the installer's GRUB
+(grubaa64.efi of debian-installer-12-netboot-arm64, fetched by
+../installer/fetch-installer.sh), which the boot manager starts from the
+removable-media path with no shell; its grub.cfg, where this netboot
+GRUB's prefix points (/debian-installer/arm64/grub/), loads the
+kernel and the initrd from the ESP, and GRUB starts the kernel's EFI stub.
+
 No network device (-net none): with one, EDK2 tries PXE and HTTP boot first.
 Env: EDK2_TIMEOUT (s per wait, default 150); EDK2_QEMU=1 runs both boots
 under qemu-system-aarch64 too and prints its times (not checked).
@@ -111,6 +118,58 @@ def make_esp(path, cache, tmp):
                                    "::/initrd.gz"],
                 ["mcopy"] + img + [nsh, "::/startup.nsh"]):
         subprocess.run(cmd, check=True, capture_output=True)
+
+
+def make_grub_esp(path, cache, grub, tmp):
+    """A FAT32 ESP laid out as d-i's netboot tree: GRUB as the
+    removable-media boot file, its grub.cfg, kernel and initrd."""
+    cfg = os.path.join(tmp, "grub.cfg")
+    with open(cfg, "w") as f:
+        f.write("set timeout=0\nset default=0\n"
+                "menuentry 'plumb' {\n"
+                "  echo PLUMB-GRUB-ENTRY\n"
+                "  linux /vmlinuz console=ttyAMA0 panic=-1\n"
+                "  initrd /initrd.gz\n}\n")
+    with open(path, "wb") as f:
+        f.truncate(64 << 20)
+    img = ["-i", path]
+    for cmd in (["mformat"] + img + ["-F", "-v", "PLUMBGRUB", "::"],
+                ["mmd"] + img + ["::/EFI", "::/EFI/BOOT", "::/debian-installer",
+                                 "::/debian-installer/arm64",
+                                 "::/debian-installer/arm64/grub"],
+                ["mcopy"] + img + [grub, "::/EFI/BOOT/BOOTAA64.EFI"],
+                ["mcopy"] + img + [cfg, "::/debian-installer/arm64/grub/"
+                                   "grub.cfg"],
+                ["mcopy"] + img + [os.path.join(cache, "Image"),
+                                   "::/vmlinuz"],
+                ["mcopy"] + img + [os.path.join(cache, "initrd.gz"),
+                                   "::/initrd.gz"]):
+        subprocess.run(cmd, check=True, capture_output=True)
+
+
+def boot_grub(emu, cache, fw, grub, tmp, res):
+    def check(name, ok, ans=""):
+        res.append((name, bool(ok), ans))
+
+    esp = os.path.join(tmp, "grub.img")
+    make_grub_esp(esp, cache, grub, tmp)
+    vars_img = os.path.join(tmp, "gvars.fd")
+    shutil.copyfile(os.path.join(fw, "AAVMF_VARS.fd"), vars_img)
+    s = Session([emu, "-M", "virt", "-cpu", "max", "-m", "1G", "-nographic",
+                 "-no-reboot", "-net", "none",
+                 "-drive", "if=pflash,format=raw,readonly=on,file=" +
+                 os.path.join(fw, "AAVMF_CODE.fd"),
+                 "-drive", "if=pflash,format=raw,file=" + vars_img,
+                 "-drive", "if=virtio,format=raw,file=" + esp])
+    got = s.expect("PLUMB-GRUB-ENTRY")
+    check("GRUB: the boot manager starts \\EFI\\BOOT\\BOOTAA64.EFI (GRUB) "
+          "and GRUB runs its grub.cfg", got is not None,
+          (got or s.out)[-400:])
+    got = s.expect("EFI stub: Exiting boot services")
+    check("GRUB: the kernel's EFI stub runs and exits boot services",
+          got is not None, (got or s.out)[-400:])
+    guest_checks(s, check, expected_of(cache))
+    return (s.elapsed(),)
 
 
 def guest_checks(s, check, expected):
@@ -214,7 +273,9 @@ def fetch(here, cache):
     for script, dest, lock in (
             (os.path.join(here, "..", "fetch-guest.sh"), cache, ".lock"),
             (os.path.join(here, "fetch-edk2.sh"),
-             os.path.join(cache, "edk2"), ".edk2.lock")):
+             os.path.join(cache, "edk2"), ".edk2.lock"),
+            (os.path.join(here, "..", "installer", "fetch-installer.sh"),
+             os.path.join(cache, "installer"), ".installer.lock")):
         f = subprocess.run(["flock", os.path.join(cache, lock), script, dest],
                            capture_output=True, text=True)
         msgs += f.stderr.splitlines()
@@ -229,7 +290,7 @@ def main():
         return 2
     plumb, cache = sys.argv[1], os.path.abspath(sys.argv[2])
     here = os.path.dirname(os.path.abspath(__file__))
-    nchecks = 1 + 11 + 7
+    nchecks = 1 + 11 + 7 + 7
     print("1..%d" % nchecks)
     os.makedirs(cache, exist_ok=True)
     rc, msgs = fetch(here, cache)
@@ -248,7 +309,9 @@ def main():
     with open(os.path.join(fw, "version")) as v:
         print("# qemu-efi-aarch64 %s, kernel %s" %
               (v.read().strip(), open(os.path.join(cache, "abi")).read().strip()))
-    print("ok 1 - kernel, busybox and qemu-efi-aarch64 fetched")
+    print("ok 1 - kernel, busybox, qemu-efi-aarch64 and the installer's "
+          "GRUB fetched")
+    grub = os.path.join(cache, "installer", "grubaa64.efi")
 
     emus = [plumb]
     if os.environ.get("EDK2_QEMU") == "1" and shutil.which("qemu-system-aarch64"):
@@ -259,9 +322,12 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             t1 = boot_pflash(emu, cache, fw, tmp, res)
         t2 = boot_bios(emu, cache, fw, res)
+        with tempfile.TemporaryDirectory() as tmp:
+            t3 = boot_grub(emu, cache, fw, grub, tmp, res)
         name = os.path.basename(emu)
         print("# %s pflash+ESP: shell %.1f s, Linux %.1f s, off %.1f s; "
-              "-bios -kernel: Linux %.1f s, off %.1f s" % ((name,) + t1 + t2))
+              "-bios -kernel: Linux %.1f s, off %.1f s; GRUB: off %.1f s"
+              % ((name,) + t1 + t2 + t3))
         if emu != plumb:
             for cname, ok, _ in res:
                 if not ok:

@@ -7,7 +7,7 @@
 EDK2_TEST := $(BUILD)/tests/boot/aarch64-edk2-linux
 BOOT_TESTS += $(EDK2_TEST)
 
-$(EDK2_TEST): tests/boot/edk2/edk2-test.py tests/boot/edk2/fetch-edk2.sh tests/boot/edk2/rules.mk
+$(EDK2_TEST): tests/boot/edk2/edk2-test.py tests/boot/edk2/fetch-edk2.sh tests/boot/installer/fetch-installer.sh tests/boot/edk2/rules.mk
 	@mkdir -p $(@D)
 	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' \
 		"$(abspath tests/boot/edk2/edk2-test.py)" \
