@@ -252,7 +252,7 @@ def boot_bios(emu, cache, fw, res):
           (got or s.out)[-400:])
     t_linux = s.elapsed()
     got = s.expect("Kernel command line:")
-    line = s.out.split("\n", 1)[0] if got is not None else ""
+    line = (s.expect("\n") or "") if got is not None else ""
     check("-bios: the kernel gets -append", "plumbefi=1" in line, line)
     guest_checks(s, check, expected_of(cache))
     return t_linux, s.elapsed()
