@@ -35,10 +35,12 @@
 
 /*
  * helper_mte_check's descriptor: access size in bytes (1..64), write,
- * MMU index of the access (LDTR/STTR check as EL0).
+ * MMU index of the access (LDTR/STTR check as EL0), bits 8-11.
  */
 #define MTE_DESC(size, is_write, mmu_idx) \
     ((uint32_t)((size) - 1) | ((is_write) ? 0x80u : 0) | ((uint32_t)(mmu_idx) << 8))
+/* With MTE_DESC: check the whole naturally aligned block of @size (DC ZVA). */
+#define MTE_DESC_BLOCK  0x1000u
 
 /* STG family (helper_stg desc) and DC GVA family (helper_dc_gva desc). */
 #define MTE_STG_ZERO    1               /* STZG, STZ2G: zero the data too */

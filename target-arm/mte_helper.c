@@ -167,7 +167,7 @@ void helper_mte_check(CPUARMState *env, uint32_t desc, uint64_t ptr)
     unsigned tcf = mte_tcf(env, el), ptag = mte_ptr_tag(ptr);
     unsigned field = (ptr >> 55) & 0x1f;
     MMUAccessType type = is_write ? MMU_DATA_STORE : MMU_DATA_LOAD;
-    uint64_t g, last;
+    uint64_t g, last, start;
     uintptr_t ra = GETPC();
 
     /* Tag Unchecked: no TBI, TCMA with an all-zero/all-one tag, no ATA. */
@@ -182,13 +182,16 @@ void helper_mte_check(CPUARMState *env, uint32_t desc, uint64_t ptr)
         (env->pstate & PSTATE_TCO)) {
         return;
     }
-    last = (ptr + size - 1) & ~(uint64_t)(TAG_GRANULE - 1);
-    for (g = ptr & ~(uint64_t)(TAG_GRANULE - 1);; g += TAG_GRANULE) {
+    /* DC ZVA checks its whole aligned block, and reports Xt itself. */
+    start = desc & MTE_DESC_BLOCK ? ptr & ~(uint64_t)(size - 1) : ptr;
+    last = (start + size - 1) & ~(uint64_t)(TAG_GRANULE - 1);
+    for (g = start & ~(uint64_t)(TAG_GRANULE - 1);; g += TAG_GRANULE) {
         unsigned shift;
         uint8_t *p = mte_tag_byte(env, g, type, mmu_idx, ra, &shift);
 
         if (p && mte_load_tag(p, shift) != ptag) {
-            uint64_t at = g < ptr ? ptr : mte_addr_with_tag(g, ptag);
+            /* FAR: the first failing byte (g keeps ptr's top byte). */
+            uint64_t at = g < ptr ? ptr : g;
             mte_check_fail(env, el, tcf, at, is_write, ra);
             return;         /* asynchronous: one report per access */
         }

@@ -1146,6 +1146,13 @@ static bool trans_SYS(DisasContext *s, arg_sys *a)
     /* DC ZVA: op1=3 CRn=7 CRm=4 op2=1 */
     if (a->op1 == 3 && a->crn == 7 && a->crm == 4 && a->op2 == 1) {
         gen_update_pc(s, s->pc_curr);
+        if (s->mte_active) {
+            /* A Tag Checked store of the whole block (MTE). */
+            gen_helper_mte_check(tcg_env,
+                tcg_constant_i32(MTE_DESC(4 << (env_archcpu(s->env)->dczid & 0xf),
+                                          true, s->mmu_idx) | MTE_DESC_BLOCK),
+                read_x(s, a->rt));
+        }
         gen_helper_dc_zva(tcg_env, read_x(s, a->rt));
         return true;
     }

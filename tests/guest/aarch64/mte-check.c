@@ -65,6 +65,9 @@ static void test_sync(void)
     FAULT("LD1 multiple", "ld1 {v0.16b}, [%0]", bad, 0);
     FAULT("ST1 single lane", "st1 {v0.s}[1], [%0]", bad, 1);
     FAULT("LD1R", "ld1r {v0.8h}, [%0]", bad, 0);
+    FAULT("DC ZVA (the whole block is checked)", "dc zva, %0", bad + 40, 1);
+    check("faulting DC ZVA zeroes nothing", m[0], 42);
+    NOFAULT("DC ZVA on untagged memory", "dc zva, %0", tagp(UNTAGGED + 64, 1));
     check("no asynchronous report in sync mode", MRS(TFSR_EL1), 0);
     {
         u64 old_sp;
