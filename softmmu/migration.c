@@ -2,7 +2,7 @@
  * migration.c - moving a running machine to another plumb process: QMP
  * `migrate {"uri": "unix:PATH"}` on the source, `-incoming unix:PATH` on
  * the destination (the QEMU interface kvm-unit-tests' harness drives),
- * and `query-migrate`.
+ * and `query-migrate`; `tcp:HOST:PORT` works the same way.
  *
  * The source stops its vCPUs, writes the stream to the socket and stays
  * stopped (postmigrate); the destination waits (inmigrate), reads the
@@ -29,6 +29,7 @@
  */
 #include "util/osdep.h"
 #include "util/error.h"
+#include "util/sockets.h"
 #include "util/log.h"
 #include "util/bswap.h"
 #include "migration/migration.h"
@@ -71,27 +72,6 @@ static struct {
 } mig;
 
 /* ---- sockets ------------------------------------------------------------ */
-
-/* "unix:PATH" -> a sockaddr_un; false with errp set for anything else. */
-static bool parse_unix_uri(const char *uri, struct sockaddr_un *sa,
-                           GError **errp)
-{
-    const char *path;
-
-    if (!g_str_has_prefix(uri, "unix:")) {
-        error_setg(errp, "migration URI '%s': only unix:PATH is supported", uri);
-        return false;
-    }
-    path = uri + 5;
-    if (!*path || strlen(path) >= sizeof(sa->sun_path)) {
-        error_setg(errp, "migration URI '%s': bad socket path", uri);
-        return false;
-    }
-    memset(sa, 0, sizeof(*sa));
-    sa->sun_family = AF_UNIX;
-    strcpy(sa->sun_path, path);
-    return true;
-}
 
 static bool write_all(int fd, const void *buf, size_t len, GError **errp)
 {
@@ -704,7 +684,6 @@ static void migration_set_failed(GError *err)
 
 bool migration_start_outgoing(const char *uri, GError **errp)
 {
-    struct sockaddr_un sa;
     bool was_running = runstate_is_running();
     GError *err = NULL;
     int fd;
@@ -717,16 +696,11 @@ bool migration_start_outgoing(const char *uri, GError **errp)
         error_setg(errp, "Guest is waiting for an incoming migration");
         return false;
     }
-    if (!parse_unix_uri(uri, &sa, errp) || !migration_check_devices(errp)) {
+    if (!migration_check_devices(errp)) {
         return false;
     }
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
-        error_setg(errp, "Failed to connect to '%s': %s", sa.sun_path,
-                   g_strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-        }
+    fd = socket_uri_open(uri, false, errp);
+    if (fd < 0) {
         return false;
     }
     memset(&mig, 0, sizeof(mig));
@@ -767,8 +741,10 @@ static gboolean incoming_accept_cb(gint lfd, GIOCondition cond, gpointer data)
     close(lfd);
     incoming_listen_fd = -1;
     /* Harnesses wait for the socket to go before starting the next one. */
-    unlink(incoming_path);
-    g_clear_pointer(&incoming_path, g_free);
+    if (incoming_path) {
+        unlink(incoming_path);
+        g_clear_pointer(&incoming_path, g_free);
+    }
     mig.status = MIG_ACTIVE;
     mig.start_ns = get_clock();
     if (!migration_load(fd, &err)) {
@@ -801,27 +777,14 @@ static gboolean incoming_accept_cb(gint lfd, GIOCondition cond, gpointer data)
 
 bool migration_listen_incoming(const char *uri, bool autostart, GError **errp)
 {
-    struct sockaddr_un sa;
-    int fd;
+    int fd = socket_uri_open(uri, true, errp);
 
-    if (!parse_unix_uri(uri, &sa, errp)) {
-        return false;
-    }
-    /* A stale socket file from an earlier run would make bind fail (QEMU too unlinks). */
-    unlink(sa.sun_path);
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
-        listen(fd, 1) < 0) {
-        error_setg(errp, "Failed to bind socket '%s': %s", sa.sun_path,
-                   g_strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-        }
+    if (fd < 0) {
         return false;
     }
     incoming_listen_fd = fd;
     incoming_autostart = autostart;
-    incoming_path = g_strdup(sa.sun_path);
+    incoming_path = g_str_has_prefix(uri, "unix:") ? g_strdup(uri + 5) : NULL;
     runstate_set(RUN_STATE_INMIGRATE);
     g_unix_fd_add(fd, G_IO_IN, incoming_accept_cb, NULL);
     return true;

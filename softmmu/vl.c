@@ -1664,8 +1664,10 @@ int qemu_main(int argc, char **argv)
     check_cpu(mc, ms);
     accel = check_accel(ms, &accel_props);
     check_cpu_accel(ms, accel);
-    if (incoming_uri && !g_str_has_prefix(incoming_uri, "unix:")) {
-        die("-incoming %s: only unix:PATH is supported", incoming_uri);
+    if (incoming_uri && !g_str_has_prefix(incoming_uri, "unix:") &&
+        !g_str_has_prefix(incoming_uri, "tcp:")) {
+        die("-incoming %s: only unix:PATH and tcp:HOST:PORT are supported",
+            incoming_uri);
     }
     if (mc->check && !mc->check(ms, &err)) {
         die_err(NULL, err);

@@ -11,6 +11,7 @@
 #include "util/osdep.h"
 #include "chardev-internal.h"
 #include "util/error.h"
+#include "util/sockets.h"
 #include "sysemu/runstate.h"
 
 #include <fcntl.h>
@@ -125,98 +126,6 @@ static void socket_start_listen_watch(Chardev *chr)
     s->listen_src = g_main_context_find_source_by_id(NULL, id);
 }
 
-/* Resolve host/port for TCP; NULL with errp on failure. */
-static struct addrinfo *tcp_resolve(SocketChardev *s, GError **errp)
-{
-    struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res = NULL;
-    const char *host = s->host && *s->host ? s->host : NULL;
-    int r;
-
-    if (s->server) {
-        hints.ai_flags = AI_PASSIVE;
-        hints.ai_family = host ? AF_UNSPEC : AF_INET;
-    }
-    r = getaddrinfo(host, s->port, &hints, &res);
-    if (r) {
-        error_setg(errp, "address resolution failed for %s:%s: %s",
-                   host ? host : "", s->port, gai_strerror(r));
-        return NULL;
-    }
-    return res;
-}
-
-static int socket_open_unix(SocketChardev *s, GError **errp)
-{
-    struct sockaddr_un sun = { .sun_family = AF_UNIX };
-    int fd;
-
-    if (strlen(s->path) >= sizeof(sun.sun_path)) {
-        error_setg(errp, "UNIX socket path '%s' is too long", s->path);
-        return -1;
-    }
-    strcpy(sun.sun_path, s->path);
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        error_setg(errp, "Failed to create socket: %s", g_strerror(errno));
-        return -1;
-    }
-    if (s->server) {
-        unlink(s->path);
-        if (bind(fd, (struct sockaddr *)&sun, sizeof(sun)) < 0 ||
-            listen(fd, 1) < 0) {
-            error_setg(errp, "Failed to bind socket to %s: %s", s->path,
-                       g_strerror(errno));
-            close(fd);
-            return -1;
-        }
-    } else if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) < 0) {
-        error_setg(errp, "Failed to connect to '%s': %s", s->path,
-                   g_strerror(errno));
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-static int socket_open_tcp(SocketChardev *s, GError **errp)
-{
-    struct addrinfo *res = tcp_resolve(s, errp), *ai;
-    int fd = -1, saved = 0;
-
-    if (!res) {
-        return -1;
-    }
-    for (ai = res; ai; ai = ai->ai_next) {
-        int one = 1;
-
-        fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
-                    ai->ai_protocol);
-        if (fd < 0) {
-            saved = errno;
-            continue;
-        }
-        if (s->server) {
-            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-            if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
-                listen(fd, 1) == 0) {
-                break;
-            }
-        } else if (connect(fd, ai->ai_addr, ai->ai_addrlen) == 0) {
-            break;
-        }
-        saved = errno;
-        close(fd);
-        fd = -1;
-    }
-    freeaddrinfo(res);
-    if (fd < 0) {
-        error_setg(errp, "Failed to %s %s:%s: %s",
-                   s->server ? "listen on" : "connect to",
-                   s->host ? s->host : "", s->port, g_strerror(saved));
-    }
-    return fd;
-}
-
 static bool socket_open(Chardev *chr, const KeyValList *opts, GError **errp)
 {
     SocketChardev *s;
@@ -251,7 +160,8 @@ static bool socket_open(Chardev *chr, const KeyValList *opts, GError **errp)
     chr->priv = s;
     chr->filename = socket_desc(s);
 
-    fd = s->is_unix ? socket_open_unix(s, errp) : socket_open_tcp(s, errp);
+    fd = s->is_unix ? socket_unix_open(s->path, s->server, errp)
+                   : socket_inet_open(s->host, s->port, s->server, errp);
     if (fd < 0) {
         goto fail;
     }

@@ -15,6 +15,10 @@
 #include "util/osdep.h"
 #include "libqtest.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #define ECAM            0x4010000000ULL
 #define GICD            0x08000000ULL
 #define RAM             0x40000000ULL
@@ -421,6 +425,44 @@ static void test_missing_device(void)
     g_free(dir);
 }
 
+/* A TCP port that was free a moment ago (bind to port 0, read it back). */
+static int free_tcp_port(void)
+{
+    struct sockaddr_in sin = { .sin_family = AF_INET,
+                               .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof(sin);
+    int fd = socket(AF_INET, SOCK_STREAM, 0), port;
+
+    g_assert(fd >= 0);
+    g_assert(bind(fd, (struct sockaddr *)&sin, sizeof(sin)) == 0);
+    g_assert(getsockname(fd, (struct sockaddr *)&sin, &len) == 0);
+    port = ntohs(sin.sin_port);
+    close(fd);
+    return port;
+}
+
+/* tcp:HOST:PORT works as unix: does: RAM and a PCI function arrive. */
+static void test_tcp(void)
+{
+    const char *args = "-M virt -nodefaults -device edu,addr=2";
+    int port = free_tcp_port();
+    QTestState *src = qtest_init(args), *dst;
+    JsonObject *r;
+
+    qtest_writel(src, 0x40001000, 0xfeedc0de);
+    cfg_writel(src, EDU, 0x10, 0x10100000);
+    dst = qtest_initf("%s -incoming tcp:127.0.0.1:%d", args, port);
+    r = qtest_qmp(src, "{'execute': 'migrate', 'arguments': "
+                  "{'uri': 'tcp:127.0.0.1:%d'}}", port);
+    g_assert(json_object_has_member(r, "return"));
+    json_object_unref(r);
+    wait_running(dst);
+    g_assert_cmphex(qtest_readl(dst, 0x40001000), ==, 0xfeedc0de);
+    g_assert_cmphex(cfg_readl(dst, EDU, 0x10), ==, 0x10100000);
+    qtest_quit(src);
+    qtest_quit(dst);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -429,5 +471,6 @@ int main(int argc, char **argv)
     qtest_add_func("migration/refused", test_refused);
     qtest_add_func("migration/pci/wrong-device", test_wrong_device);
     qtest_add_func("migration/missing-device", test_missing_device);
+    qtest_add_func("migration/tcp", test_tcp);
     return g_test_run();
 }

@@ -302,6 +302,8 @@ static void test_migrate_bad_input(void)
         "{'execute': 'migrate', 'arguments': {'uri': 7}}",
         "{'execute': 'migrate', 'arguments': {'uri': ['unix:/x']}}",
         "{'execute': 'migrate', 'arguments': {'uri': 'tcp:localhost:1'}}",
+        "{'execute': 'migrate', 'arguments': {'uri': 'tcp:localhost'}}",
+        "{'execute': 'migrate', 'arguments': {'uri': 'exec:cat'}}",
         "{'execute': 'migrate', 'arguments': {'uri': 'unix:/nonexistent/dir/s'}}",
     };
     JsonObject *r;

@@ -254,7 +254,7 @@ expect_err "-semihosting-config bad target" \
     "$P: -semihosting-config: target must be native, gdb or auto, not 'moon'" \
     -semihosting-config enable=on,target=moon
 expect_err "-incoming of an unsupported transport is refused before anything starts" \
-    "$P: -incoming tcp:localhost:4444: only unix:PATH is supported" -M none -incoming tcp:localhost:4444
+    "$P: -incoming exec:cat: only unix:PATH and tcp:HOST:PORT are supported" -M none -incoming exec:cat
 run "$B/plumb" -target sparc
 if [ "$rc" = 1 ] && [ "$(cat "$tmp/err")" = "plumb: -target: unknown target 'sparc' (aarch64, ppc64, x86_64)" ]; then
     ok "plain plumb -target with an unknown architecture"
