@@ -1160,7 +1160,7 @@ static void test_blk_scatter_direct(void)
     g_assert_cmpuint(sink_mem[8], ==, 4);
     g_assert_cmpuint(sink_mem[8 + 1023], ==, 5);
     g_assert_cmpuint(sink_mem[8 + 1024], ==, 0xee);
-    memory_region_del_subregion(get_system_memory(), &sink_mr);
+    memory_region_destroy(&sink_mr);       /* takes it out of the map too */
 
     /* the file loses its tail after realize: what is gone reads as 0 */
     g_assert_cmpint(truncate(blk_path, 10 * 512 + 100), ==, 0);
