@@ -992,6 +992,7 @@ static void virt_init(MachineState *ms)
         if (!g_file_set_contents(ms->dumpdtb, fdt, fdt_size, &err)) {
             error_exit_err(err);
         }
+        info_report("dtb dumped to %s. Exiting.", ms->dumpdtb);
         exit(0);
     }
     if (vb->firmware) {

@@ -23,6 +23,8 @@ extern const char *error_progname;
 /* Print "progname: message" to stderr. */
 void error_report(const char *fmt, ...) PRINTF_FMT(1, 2);
 void warn_report(const char *fmt, ...) PRINTF_FMT(1, 2);
+/* "progname: info: message", for what QEMU reports with info_report(). */
+void info_report(const char *fmt, ...) PRINTF_FMT(1, 2);
 /* Print @err as above and free it. */
 void error_report_err(GError *err);
 /* Report @err and exit(1). For start-up paths only. */
