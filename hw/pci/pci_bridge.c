@@ -116,14 +116,27 @@ void pci_bridge_reset(DeviceState *qdev)
     c[PCI_SECONDARY_BUS] = 0;
     c[PCI_SUBORDINATE_BUS] = 0;
     c[PCI_SEC_LATENCY_TIMER] = 0;
-    /* Windows closed (base above limit), decode type bits kept. */
-    c[PCI_IO_BASE] = (c[PCI_IO_BASE] & PCI_IO_RANGE_TYPE_MASK) | 0xf0;
+    /*
+     * QEMU's reset values, which `info pci` shows: PCIe ports close their
+     * windows (base above limit); the conventional pci-bridge zeroes base
+     * and limit (windows of 4 KiB / 1 MiB at 0, decoding only once the
+     * command register enables it). Decode type bits are kept.
+     */
+    if (PCI_DEVICE_GET_CLASS(d)->is_express) {
+        c[PCI_IO_BASE] = (c[PCI_IO_BASE] & PCI_IO_RANGE_TYPE_MASK) | 0xf0;
+        pci_set_word(c + PCI_MEMORY_BASE, 0xfff0);
+        pci_set_word(c + PCI_PREF_MEMORY_BASE,
+                     (pci_get_word(c + PCI_PREF_MEMORY_BASE) &
+                      PCI_PREF_RANGE_TYPE_MASK) | 0xfff0);
+    } else {
+        c[PCI_IO_BASE] &= PCI_IO_RANGE_TYPE_MASK;
+        pci_set_word(c + PCI_MEMORY_BASE, 0);
+        pci_set_word(c + PCI_PREF_MEMORY_BASE,
+                     pci_get_word(c + PCI_PREF_MEMORY_BASE) &
+                     PCI_PREF_RANGE_TYPE_MASK);
+    }
     c[PCI_IO_LIMIT] &= PCI_IO_RANGE_TYPE_MASK;
-    pci_set_word(c + PCI_MEMORY_BASE, 0xfff0);
     pci_set_word(c + PCI_MEMORY_LIMIT, 0);
-    pci_set_word(c + PCI_PREF_MEMORY_BASE,
-                 (pci_get_word(c + PCI_PREF_MEMORY_BASE) &
-                  PCI_PREF_RANGE_TYPE_MASK) | 0xfff0);
     pci_set_word(c + PCI_PREF_MEMORY_LIMIT,
                  pci_get_word(c + PCI_PREF_MEMORY_LIMIT) &
                  PCI_PREF_RANGE_TYPE_MASK);
