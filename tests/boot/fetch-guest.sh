@@ -13,6 +13,7 @@
 # mirror, a broken package): a failure.
 # Env: KABI forces a kernel ABI (default: what linux-image-arm64:arm64 depends on).
 set -euo pipefail
+. "$(dirname "$0")/apt-download.sh"
 CACHE=${1:?usage: $0 CACHE_DIR}
 HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$CACHE"
@@ -56,21 +57,7 @@ if [ ! -s "$CACHE/Image" ] || [ ! -s "$CACHE/busybox" ]; then
     fi
     log "kernel ABI $KABI"
     debs=$CACHE/debs
-    rm -rf "$debs"; mkdir -p "$debs"
-    ok=0
-    for attempt in 1 2 3; do
-        if (cd "$debs" && apt-get download -q "linux-image-$KABI-arm64:arm64" "busybox-static:arm64" >&2); then
-            ok=1; break
-        fi
-        log "apt-get download failed (attempt $attempt)"
-        sleep $((attempt * 5))
-    done
-    if [ $ok = 0 ]; then
-        if ! getent hosts deb.debian.org >/dev/null 2>&1; then
-            log "the Debian mirror is unreachable"; exit 2
-        fi
-        exit 1
-    fi
+    apt_download "$debs" "linux-image-$KABI-arm64:arm64" "busybox-static:arm64"
     x=$CACHE/x
     rm -rf "$x"; mkdir -p "$x"
     dpkg-deb -x "$debs"/linux-image-"$KABI"-arm64_*_arm64.deb "$x"

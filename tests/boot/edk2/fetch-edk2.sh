@@ -10,6 +10,7 @@
 # Reused when present. Exit status: 0 ready; 2 the Debian mirror is
 # unreachable (the caller skips, saying so); 1 anything else.
 set -euo pipefail
+. "$(dirname "$0")/../apt-download.sh"
 CACHE=${1:?usage: $0 CACHE_DIR}
 mkdir -p "$CACHE"
 CACHE=$(cd "$CACHE" && pwd)
@@ -20,21 +21,7 @@ if [ -s "$CACHE/QEMU_EFI.fd" ] && [ -s "$CACHE/AAVMF_CODE.fd" ] &&
     exit 0
 fi
 debs=$CACHE/debs
-rm -rf "$debs"; mkdir -p "$debs"
-ok=0
-for attempt in 1 2 3; do
-    if (cd "$debs" && apt-get download -q qemu-efi-aarch64 >&2); then
-        ok=1; break
-    fi
-    log "apt-get download qemu-efi-aarch64 failed (attempt $attempt)"
-    sleep $((attempt * 5))
-done
-if [ $ok = 0 ]; then
-    if ! getent hosts deb.debian.org >/dev/null 2>&1; then
-        log "the Debian mirror is unreachable"; exit 2
-    fi
-    exit 1
-fi
+apt_download "$debs" qemu-efi-aarch64
 x=$CACHE/x
 rm -rf "$x"; mkdir -p "$x"
 deb=$(ls "$debs"/qemu-efi-aarch64_*_all.deb)

@@ -7,6 +7,7 @@
 # Exit status: 0 ready; 2 the Debian mirror is unreachable (the caller skips,
 # saying so); 1 anything else (a failed download from a reachable mirror).
 set -euo pipefail
+. "$(dirname "$0")/../apt-download.sh"
 CACHE=${1:?usage: $0 CACHE_DIR}
 mkdir -p "$CACHE"
 CACHE=$(cd "$CACHE" && pwd)
@@ -16,21 +17,7 @@ if [ -s "$CACHE/u-boot.bin" ] && [ -s "$CACHE/version" ]; then
     exit 0
 fi
 debs=$CACHE/debs
-rm -rf "$debs"; mkdir -p "$debs"
-ok=0
-for attempt in 1 2 3; do
-    if (cd "$debs" && apt-get download -q u-boot-qemu >&2); then
-        ok=1; break
-    fi
-    log "apt-get download u-boot-qemu failed (attempt $attempt)"
-    sleep $((attempt * 5))
-done
-if [ $ok = 0 ]; then
-    if ! getent hosts deb.debian.org >/dev/null 2>&1; then
-        log "the Debian mirror is unreachable"; exit 2
-    fi
-    exit 1
-fi
+apt_download "$debs" u-boot-qemu
 x=$CACHE/x
 rm -rf "$x"; mkdir -p "$x"
 dpkg-deb -x "$debs"/u-boot-qemu_*_all.deb "$x"

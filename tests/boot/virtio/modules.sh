@@ -6,6 +6,7 @@
 # init.sh loads them in dependency order (their modinfo "depends=").
 # Exit status: 0 ready, 2 the mirror is unreachable, 1 anything else.
 set -euo pipefail
+. "$(dirname "$0")/../apt-download.sh"
 CACHE=$(cd "${1:?usage: $0 CACHE}" && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=$CACHE/virtio
@@ -20,17 +21,7 @@ missing=0
 for m in $MODS; do [ -s "$OUT/mods/$m.ko" ] || missing=1; done
 if [ $missing = 1 ]; then
     debs=$OUT/debs
-    rm -rf "$debs"; mkdir -p "$debs"
-    ok=0
-    for attempt in 1 2 3; do
-        if (cd "$debs" && apt-get download -q "linux-image-$KABI-arm64:arm64" >&2); then ok=1; break; fi
-        echo "modules.sh: apt-get download failed (attempt $attempt)" >&2
-        sleep $((attempt * 5))
-    done
-    if [ $ok = 0 ]; then
-        getent hosts deb.debian.org >/dev/null 2>&1 || exit 2
-        exit 1
-    fi
+    apt_download "$debs" "linux-image-$KABI-arm64:arm64"
     x=$OUT/x
     rm -rf "$x" "$OUT/mods"; mkdir -p "$x" "$OUT/mods"
     dpkg-deb --fsys-tarfile "$debs"/linux-image-"$KABI"-arm64_*_arm64.deb |
