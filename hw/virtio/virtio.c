@@ -379,6 +379,15 @@ static VirtQueueElement *split_pop(VirtQueue *vq)
     vq->inuse++;
     if (virtio_vdev_has_feature(vdev, VIRTIO_RING_F_EVENT_IDX)) {
         vring_set_avail_event(vq, vq->last_avail_idx);
+        /*
+         * Order this store before the next pop's load of the avail index
+         * (a store-load pair the host may reorder). Otherwise a driver on
+         * another vCPU can publish a buffer and read the old avail_event
+         * ("no kick needed") while we read the old index ("empty"): the
+         * buffer then waits for an unrelated kick (seen as virtconsole
+         * output stuck until the host sent something).
+         */
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
     }
 fail:
     return elem;

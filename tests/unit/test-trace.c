@@ -537,9 +537,9 @@ static void test_pci_events(void)
         "pci_cfg_read %s 00:%02x.0 @0x0 -> 0xf11b36\n"
         "pci_cfg_write %s 00:%02x.0 @0x10 <- 0x%x\n"
         "pci_cfg_write %s 00:%02x.0 @0x4 <- 0x6\n"
-        "pci_update_mappings_add %s 00:%02x.0 0,0x%" PRIx64 "+0x2000\n"
+        "pci_update_mappings_add %s 00:%02x.0 0,0x%" PRIx64 "+0x1000\n"
         "pci_cfg_write %s 00:%02x.0 @0x4 <- 0x0\n"
-        "pci_update_mappings_del %s 00:%02x.0 0,0x%" PRIx64 "+0x2000\n",
+        "pci_update_mappings_del %s 00:%02x.0 0,0x%" PRIx64 "+0x1000\n",
         d->name, TRACE_SLOT, d->name, TRACE_SLOT, (unsigned)BAR0_ADDR,
         d->name, TRACE_SLOT, d->name, TRACE_SLOT, (uint64_t)BAR0_ADDR,
         d->name, TRACE_SLOT, d->name, TRACE_SLOT, (uint64_t)BAR0_ADDR);
