@@ -26,8 +26,14 @@ $(BUILD)/tests/bench/virtio-blk-read: tests/boot/virtio/bench.sh tests/boot/virt
 	@chmod +x $@
 
 # QEMU-style command line (run-cli.sh): -drive if=virtio/if=none,readonly,
-# serial, hostfwd, DNS through slirp, virtio-rng-pci, virtconsole socket
-BOOT_TESTS += $(BUILD)/tests/boot/virtio-cli-gicv3
+# serial, hostfwd, DNS through slirp, virtio-rng-pci, virtconsole socket.
+# NOT in check-boot for now: the guest intermittently stops making progress
+# (console output stalls until input arrives; seen in about half of the
+# runs on the loaded CI machine, and as the hvc TODO below), an open bug
+# in plumb under investigation. `make check-virtio-cli` runs it.
+.PHONY: check-virtio-cli
+check-virtio-cli: deps all $(BUILD)/tests/boot/virtio-cli-gicv3
+	@$(RUN_TESTS) --tier boot $(BUILD)/tests/boot/virtio-cli-gicv3
 
 $(BUILD)/tests/boot/virtio-cli-gicv3: tests/boot/virtio/run-cli.sh tests/boot/virtio/rules.mk
 	@mkdir -p $(@D)
